@@ -1,0 +1,14 @@
+/**
+ * Provision LXC containers on Proxmox VE: the container spec, layered {@code .vars} configuration,
+ * the API client and the provisioner.
+ */
+module io.github.proxmoxlxc.core {
+    requires org.slf4j;
+    requires okhttp3;
+    requires com.fasterxml.jackson.databind;
+    requires io.github.resilience4j.retry;
+    requires io.github.resilience4j.bulkhead;
+
+    exports io.github.proxmoxlxc.core;
+    exports io.github.proxmoxlxc.core.spec;
+}
