@@ -1,0 +1,2 @@
+/** Benchmarks (JMH) and measurement harnesses; not published. */
+package io.github.proxmoxlxc.bench;
