@@ -11,4 +11,5 @@ module io.github.proxmoxlxc.core {
 
     exports io.github.proxmoxlxc.core;
     exports io.github.proxmoxlxc.core.spec;
+    exports io.github.proxmoxlxc.core.config;
 }

@@ -1,0 +1,374 @@
+package io.github.proxmoxlxc.core.config;
+
+import io.github.proxmoxlxc.core.internal.config.Floors;
+import io.github.proxmoxlxc.core.internal.config.KeyRules;
+import io.github.proxmoxlxc.core.internal.config.ParsedVars;
+import io.github.proxmoxlxc.core.internal.config.VarsParser;
+import io.github.proxmoxlxc.core.spec.Violation;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * Merges the configuration layers into one {@link ResolvedConfig}, each value with its
+ * provenance.
+ *
+ * <p>Precedence, lowest first: {@link Layer#BUILTIN} (build.func's built-in defaults, reference
+ * §1a, so a bare run behaves like its default mode) &lt; {@link Layer#DEFAULTS} (global
+ * {@code default.vars}) &lt; {@link Layer#APP_PROFILE} &lt; {@link Layer#APP_VARS}
+ * ({@code <app>.vars}) &lt; {@link Layer#ENV} ({@code var_*} from a map you pass, never
+ * {@code System.getenv}) &lt; {@link Layer#EXPLICIT} ({@link Builder#set} or {@code --set}).
+ * An empty value means "not set here" (build.func's {@code ${var:-default}}), so it never
+ * replaces a lower layer's value.
+ *
+ * <p><b>Floors.</b> The app profile's {@code var_cpu}, {@code var_ram} and {@code var_disk} are
+ * minimums for values from saved {@code .vars} files: an {@code <app>.vars} cannot lower them (the
+ * value is raised, with a warning naming both), as build.func's {@code APP_DEFAULT_*} does.
+ * Environment and explicit values are the user's direct intent and may go below, with a warning.
+ *
+ * <p><b>var_keyctl.</b> build.func ignores {@code var_keyctl} and sets {@code keyctl=1} exactly
+ * when the container is unprivileged (reference §3, §10). This resolver honours
+ * {@code var_keyctl} when any layer sets it; when none does, it defaults to the build.func
+ * behaviour ({@code 1} for unprivileged, {@code 0} for privileged).
+ *
+ * <pre>{@code
+ * VarsPaths paths = VarsPaths.forHost(System.getenv(), Path.of("").toAbsolutePath());
+ * ResolvedConfig cfg = ConfigResolver.builder()
+ *     .app("Jellyfin")
+ *     .defaults(paths.findDefaultVars().orElse(null))
+ *     .appVars(paths.appVars("Jellyfin"))
+ *     .env(System.getenv())
+ *     .set("var_cpu", "4")
+ *     .build()
+ *     .resolve();
+ * System.out.println(cfg.explain());
+ * }</pre>
+ */
+public final class ConfigResolver {
+    private static final Map<String, String> BUILTINS = builtins();
+
+    private final String app;
+    private final boolean useBuiltins;
+    private final Path defaults;
+    private final Path appProfile;
+    private final Path appVars;
+    private final Map<String, String> env;
+    private final Map<String, String> explicit;
+    private final Strictness strictness;
+
+    private ConfigResolver(Builder b) {
+        this.app = b.app;
+        this.useBuiltins = b.builtins;
+        this.defaults = b.defaults;
+        this.appProfile = b.appProfile;
+        this.appVars = b.appVars;
+        this.env = Map.copyOf(b.env);
+        this.explicit = Collections.unmodifiableMap(new LinkedHashMap<>(b.explicit));
+        this.strictness = b.strictness;
+    }
+
+    /**
+     * Starts a resolver with built-in defaults on, no files, no environment, strict mode.
+     *
+     * @return a builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * build.func's built-in defaults (reference §1a, {@code base_settings()}), without the
+     * app-dependent {@code var_hostname} and the derived {@code var_keyctl}.
+     *
+     * <p>{@code var_timezone} is {@code host}: build.func passes the host's time zone, which it
+     * reads from the host; Proxmox's {@code host} value gives the same result without this
+     * library reading globals.
+     *
+     * @return an unmodifiable map, in whitelist order
+     */
+    public static Map<String, String> builtinDefaults() {
+        return BUILTINS;
+    }
+
+    /**
+     * Resolves all layers.
+     *
+     * @return the resolved configuration
+     * @throws InvalidConfigException in strict mode, listing every invalid value of every layer
+     * @throws io.github.proxmoxlxc.core.ProxmoxException if a given file cannot be read
+     */
+    public ResolvedConfig resolve() {
+        List<Violation> violations = new ArrayList<>();
+        List<ConfigWarning> warnings = new ArrayList<>();
+        Map<String, List<Setting>> candidates = new LinkedHashMap<>();
+        if (useBuiltins) {
+            for (Map.Entry<String, String> e : BUILTINS.entrySet()) {
+                add(candidates, new Setting(e.getKey(), e.getValue(), Provenance.of(Layer.BUILTIN)));
+            }
+            if (app != null) {
+                add(candidates, new Setting("var_hostname", VarsPaths.nsapp(app),
+                        Provenance.of(Layer.BUILTIN)));
+            }
+        }
+        readFile(Layer.DEFAULTS, defaults, candidates, violations, warnings);
+        readFile(Layer.APP_PROFILE, appProfile, candidates, violations, warnings);
+        readFile(Layer.APP_VARS, appVars, candidates, violations, warnings);
+        for (String key : VarsKeys.WHITELIST) {
+            direct(Layer.ENV, key, env.get(key), candidates, violations);
+        }
+        direct(Layer.ENV, VarsKeys.CTID, env.get(VarsKeys.CTID), candidates, violations);
+        for (Map.Entry<String, String> e : explicit.entrySet()) {
+            if (!VarsKeys.isKnown(e.getKey())) {
+                violations.add(new Violation(e.getKey(), VarsParser.mask(e.getKey(), e.getValue()),
+                        "a known key: one of build.func's 40 whitelisted var_* keys or var_ctid",
+                        "explicit"));
+                continue;
+            }
+            direct(Layer.EXPLICIT, e.getKey(), e.getValue(), candidates, violations);
+        }
+        if (!violations.isEmpty()) {
+            if (strictness == Strictness.STRICT) {
+                throw new InvalidConfigException(violations);
+            }
+            for (Violation v : violations) {
+                warnings.add(VarsFile.asWarning(v));
+            }
+        }
+        Map<String, ResolvedValue> resolved = new LinkedHashMap<>();
+        for (Map.Entry<String, List<Setting>> e : candidates.entrySet()) {
+            List<Setting> list = e.getValue();
+            Setting winner = list.get(list.size() - 1);
+            resolved.put(e.getKey(), new ResolvedValue(e.getKey(), winner.value(),
+                    winner.provenance(), list.subList(0, list.size() - 1), ""));
+        }
+        Floors.apply(resolved, candidates, warnings);
+        if (useBuiltins && !resolved.containsKey("var_keyctl")) {
+            boolean unprivileged = Optional.ofNullable(resolved.get("var_unprivileged"))
+                    .flatMap(v -> io.github.proxmoxlxc.core.internal.config.Bools.parse(v.value()))
+                    .orElse(Boolean.TRUE);
+            resolved.put("var_keyctl", new ResolvedValue("var_keyctl", unprivileged ? "1" : "0",
+                    Provenance.of(Layer.BUILTIN), List.of(),
+                    "no layer sets var_keyctl: build.func enables keyctl exactly for"
+                            + " unprivileged containers"));
+        }
+        return new ResolvedConfig(app, order(resolved), warnings);
+    }
+
+    private static Map<String, ResolvedValue> order(Map<String, ResolvedValue> resolved) {
+        Map<String, ResolvedValue> ordered = new LinkedHashMap<>();
+        for (String key : VarsKeys.WHITELIST) {
+            if (resolved.containsKey(key)) {
+                ordered.put(key, resolved.get(key));
+            }
+        }
+        if (resolved.containsKey(VarsKeys.CTID)) {
+            ordered.put(VarsKeys.CTID, resolved.get(VarsKeys.CTID));
+        }
+        return ordered;
+    }
+
+    private void readFile(Layer layer, Path file, Map<String, List<Setting>> candidates,
+            List<Violation> violations, List<ConfigWarning> warnings) {
+        if (file == null) {
+            return;
+        }
+        ParsedVars parsed = VarsParser.parse(VarsFile.readText(file), file.toString());
+        violations.addAll(parsed.violations());
+        warnings.addAll(parsed.warnings());
+        Map<String, VarsEntry> last = new LinkedHashMap<>();
+        for (VarsEntry e : parsed.entries()) {
+            last.put(e.key(), e);
+        }
+        for (VarsEntry e : last.values()) {
+            if (!e.value().isEmpty()) {
+                add(candidates, new Setting(e.key(), e.value(), Provenance.of(layer, file, e.line())));
+            }
+        }
+    }
+
+    private static void direct(Layer layer, String key, String value,
+            Map<String, List<Setting>> candidates, List<Violation> violations) {
+        if (value == null || value.isEmpty()) {
+            return;
+        }
+        Provenance p = Provenance.of(layer);
+        Optional<String> broken = KeyRules.violatedRule(key, value);
+        if (broken.isPresent()) {
+            violations.add(new Violation(key, VarsParser.mask(key, value), broken.get(),
+                    p.location()));
+            return;
+        }
+        add(candidates, new Setting(key, value, p));
+    }
+
+    private static void add(Map<String, List<Setting>> candidates, Setting s) {
+        candidates.computeIfAbsent(s.key(), k -> new ArrayList<>()).add(s);
+    }
+
+    private static Map<String, String> builtins() {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("var_unprivileged", "1");
+        m.put("var_cpu", "1");
+        m.put("var_ram", "1024");
+        m.put("var_disk", "4");
+        m.put("var_os", "debian");
+        m.put("var_version", "13");
+        m.put("var_brg", "vmbr0");
+        m.put("var_net", "dhcp");
+        m.put("var_ipv6_method", "none");
+        m.put("var_tags", "community-script");
+        m.put("var_fuse", "no");
+        m.put("var_tun", "no");
+        m.put("var_nesting", "1");
+        m.put("var_mknod", "0");
+        m.put("var_protection", "no");
+        m.put("var_timezone", "host");
+        m.put("var_gpu", "no");
+        m.put("var_ssh", "no");
+        m.put("var_verbose", "no");
+        m.put("var_inherit_host_ca", "no");
+        Map<String, String> ordered = new LinkedHashMap<>();
+        for (String key : VarsKeys.WHITELIST) {
+            if (m.containsKey(key)) {
+                ordered.put(key, m.get(key));
+            }
+        }
+        return Collections.unmodifiableMap(ordered);
+    }
+
+    /** Collects the layers for a {@link ConfigResolver}. */
+    public static final class Builder {
+        private String app;
+        private boolean builtins = true;
+        private Path defaults;
+        private Path appProfile;
+        private Path appVars;
+        private Map<String, String> env = Map.of();
+        private final Map<String, String> explicit = new LinkedHashMap<>();
+        private Strictness strictness = Strictness.STRICT;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the app name ({@code APP}); its normalised form ({@code NSAPP}: lower case, spaces
+         * removed) is the built-in {@code var_hostname}.
+         *
+         * @param app the app name, e.g. {@code Jellyfin}
+         * @return this builder
+         * @throws InvalidConfigException if the normalised name is not a safe file name
+         */
+        public Builder app(String app) {
+            VarsPaths.nsapp(Objects.requireNonNull(app, "app"));
+            this.app = app;
+            return this;
+        }
+
+        /**
+         * Turns the built-in defaults layer on (the default) or off.
+         *
+         * @param builtins false to resolve only what the sources set
+         * @return this builder
+         */
+        public Builder builtinDefaults(boolean builtins) {
+            this.builtins = builtins;
+            return this;
+        }
+
+        /**
+         * Sets the global {@code default.vars} (see {@link VarsPaths#findDefaultVars()}).
+         *
+         * @param file the file, or null for none
+         * @return this builder
+         */
+        public Builder defaults(Path file) {
+            this.defaults = file;
+            return this;
+        }
+
+        /**
+         * Sets the app profile: a {@code .vars}-format file of what the app needs; its
+         * {@code var_cpu}, {@code var_ram} and {@code var_disk} are floors.
+         *
+         * @param file the file, or null for none
+         * @return this builder
+         */
+        public Builder appProfile(Path file) {
+            this.appProfile = file;
+            return this;
+        }
+
+        /**
+         * Sets the app's saved defaults {@code <app>.vars} (see {@link VarsPaths#appVars}).
+         *
+         * @param file the file, or null for none
+         * @return this builder
+         */
+        public Builder appVars(Path file) {
+            this.appVars = file;
+            return this;
+        }
+
+        /**
+         * Sets the environment. Only whitelisted {@code var_*} keys and {@code var_ctid} are read;
+         * other entries (the environment is shared with everything else) are ignored.
+         *
+         * @param env the environment, e.g. {@code System.getenv()} at the application's edge
+         * @return this builder
+         */
+        public Builder env(Map<String, String> env) {
+            this.env = Map.copyOf(Objects.requireNonNull(env, "env"));
+            return this;
+        }
+
+        /**
+         * Adds one explicit value (highest precedence), as {@code --set key=value} does.
+         *
+         * @param key a whitelisted key or {@code var_ctid}
+         * @param value the value
+         * @return this builder
+         */
+        public Builder set(String key, String value) {
+            explicit.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
+
+        /**
+         * Replaces all explicit values.
+         *
+         * @param values key to value
+         * @return this builder
+         */
+        public Builder explicit(Map<String, String> values) {
+            Objects.requireNonNull(values, "values");
+            explicit.clear();
+            values.forEach(this::set);
+            return this;
+        }
+
+        /**
+         * Sets how invalid values are treated; {@link Strictness#STRICT} by default.
+         *
+         * @param strictness the mode
+         * @return this builder
+         */
+        public Builder strictness(Strictness strictness) {
+            this.strictness = Objects.requireNonNull(strictness, "strictness");
+            return this;
+        }
+
+        /**
+         * Builds the resolver (reading happens in {@link ConfigResolver#resolve()}).
+         *
+         * @return the resolver
+         */
+        public ConfigResolver build() {
+            return new ConfigResolver(this);
+        }
+    }
+}
