@@ -44,6 +44,7 @@ public final class Floors {
                     + floor.value() + " (" + floor.provenance().location() + ")";
             if (winner.layer().isSavedFile()) {
                 List<Setting> overridden = new ArrayList<>(winner.overridden());
+                overridden.remove(floor);
                 overridden.add(new Setting(key, winner.value(), winner.provenance()));
                 resolved.put(key, new ResolvedValue(key, floor.value(), floor.provenance(),
                         overridden, "raised from " + winner.value() + " ("
