@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.spec;
 
+import io.github.proxmoxlxc.core.internal.spec.DevCodec;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
@@ -14,7 +15,12 @@ import java.util.OptionalInt;
  *
  * <pre>{@code
  * DeviceEntry render = DeviceEntry.builder().path("/dev/dri/renderD128").gid(104).mode("0660").build();
+ * render.encode();   // "/dev/dri/renderD128,gid=104,mode=0660"
  * }</pre>
+ *
+ * <p>Values are checked by {@link #encode()}, {@link #parse(String)} and the spec's
+ * {@code build()}: the path must start with {@code /dev/} and contain no {@code .}/{@code ..}
+ * segments or property-string separators.
  */
 public final class DeviceEntry {
     private final String path;
@@ -38,6 +44,28 @@ public final class DeviceEntry {
      */
     public static Builder builder() {
         return new Builder();
+    }
+
+    /**
+     * Decodes a {@code dev[n]} value as {@code GET .../config} returns it
+     * ({@code [path=]/dev/x[,deny-write=1][,gid=N][,mode=0NNN][,uid=N]}).
+     *
+     * @param value the property string
+     * @return the entry
+     * @throws InvalidSpecException naming {@code dev} and the sub-key on any syntax or format error
+     */
+    public static DeviceEntry parse(String value) {
+        return DevCodec.parse("dev", value);
+    }
+
+    /**
+     * Encodes as Proxmox expects it (path first without {@code path=}, then the other keys sorted).
+     *
+     * @return the property string
+     * @throws InvalidSpecException if a value breaks a rule
+     */
+    public String encode() {
+        return DevCodec.encode("dev", this);
     }
 
     /**

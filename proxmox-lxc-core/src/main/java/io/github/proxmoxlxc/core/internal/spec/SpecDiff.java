@@ -1,0 +1,123 @@
+package io.github.proxmoxlxc.core.internal.spec;
+
+import io.github.proxmoxlxc.core.spec.ContainerSpec;
+import io.github.proxmoxlxc.core.spec.SpecDifference;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Compares a wanted spec with an actual configuration. */
+public final class SpecDiff {
+    /** Options Proxmox does not keep in the configuration: create-only or request-only. */
+    private static final Set<String> CREATE_ONLY = Set.of("vmid", "ostemplate", "password", "ssh-public-keys", "start",
+            "restore", "unique", "force", "ignore-unpack-errors", "bwlimit", "storage", "pool", "ha-managed");
+    private static final Set<String> AS_SETS = Set.of("tags", "nameserver", "searchdomain");
+    private static final Pattern INDEXED = Pattern.compile("(net|mp|dev)\\d+");
+    private static final Pattern VOLUME_HEAD = Pattern.compile("([^,]*)(.*)");
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)([KMGT]?)");
+
+    private SpecDiff() {
+    }
+
+    /**
+     * The differences between wanted and actual.
+     *
+     * @param wanted the wanted spec
+     * @param actual the actual configuration
+     * @return the differences in the wanted spec's parameter order, then extra indexed options
+     */
+    public static List<SpecDifference> differences(ContainerSpec wanted, ContainerSpec actual) {
+        Map<String, String> w = kept(wanted);
+        Map<String, String> a = kept(actual);
+        List<SpecDifference> out = new ArrayList<>();
+        w.forEach((k, v) -> {
+            String av = a.get(k);
+            if (!same(k, v, av)) {
+                out.add(new SpecDifference(k, v, av));
+            }
+        });
+        a.forEach((k, v) -> {
+            if (!w.containsKey(k) && INDEXED.matcher(k).matches()) {
+                out.add(new SpecDifference(k, null, v));
+            }
+        });
+        return List.copyOf(out);
+    }
+
+    private static Map<String, String> kept(ContainerSpec s) {
+        Map<String, String> m = new LinkedHashMap<>(SpecCodec.toParameters(s, false));
+        m.keySet().removeAll(CREATE_ONLY);
+        return m;
+    }
+
+    private static boolean same(String key, String want, String have) {
+        if (have == null) {
+            return false;
+        }
+        if (AS_SETS.contains(key)) {
+            return new TreeSet<>(SpecCodec.splitList(want)).equals(new TreeSet<>(SpecCodec.splitList(have)));
+        }
+        if (key.equals("rootfs") || key.startsWith("mp")) {
+            return sameMount(want, have);
+        }
+        return want.equals(have);
+    }
+
+    /** A volume to allocate matches an allocated volume on the same storage with that size. */
+    private static boolean sameMount(String want, String have) {
+        Matcher wm = VOLUME_HEAD.matcher(want);
+        Matcher hm = VOLUME_HEAD.matcher(have);
+        if (!wm.matches() || !hm.matches()) {
+            return want.equals(have);
+        }
+        String wv = wm.group(1);
+        if (!Formats.isAllocation(wv)) {
+            return want.equals(have);
+        }
+        String storage = wv.substring(0, wv.indexOf(':'));
+        BigDecimal gib = new BigDecimal(wv.substring(wv.indexOf(':') + 1));
+        String hv = hm.group(1);
+        if (!hv.startsWith(storage + ":")) {
+            return false;
+        }
+        List<String> haveRest = new ArrayList<>();
+        String haveSize = null;
+        for (String part : hm.group(2).split(",")) {
+            if (part.startsWith("size=")) {
+                haveSize = part.substring(5);
+            } else if (!part.isEmpty()) {
+                haveRest.add(part);
+            }
+        }
+        List<String> wantRest = new ArrayList<>();
+        for (String part : wm.group(2).split(",")) {
+            if (!part.isEmpty() && !part.startsWith("size=")) {
+                wantRest.add(part);
+            }
+        }
+        return wantRest.equals(haveRest) && haveSize != null && Objects.equals(toGiB(haveSize), gib.stripTrailingZeros());
+    }
+
+    private static BigDecimal toGiB(String size) {
+        Matcher m = SIZE.matcher(size);
+        if (!m.matches()) {
+            return null;
+        }
+        BigDecimal v = new BigDecimal(m.group(1));
+        switch (m.group(2)) {
+            case "T": v = v.multiply(BigDecimal.valueOf(1024)); break;
+            case "G": break;
+            case "M": v = v.divide(BigDecimal.valueOf(1024)); break;
+            case "K": v = v.divide(BigDecimal.valueOf(1024L * 1024)); break;
+            default: v = v.divide(BigDecimal.valueOf(1024L * 1024 * 1024)); break;
+        }
+        return v.stripTrailingZeros();
+    }
+}
