@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 /**
@@ -307,7 +308,7 @@ public final class ConfigMapping {
     }
 
     private Optional<Integer> number(String key) {
-        java.util.OptionalLong n = config.number(key);
+        OptionalLong n = config.number(key);
         return n.isPresent() && n.getAsLong() <= Integer.MAX_VALUE
                 ? Optional.of((int) n.getAsLong()) : Optional.empty();
     }

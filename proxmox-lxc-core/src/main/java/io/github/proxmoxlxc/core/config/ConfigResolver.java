@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.config;
 
+import io.github.proxmoxlxc.core.internal.config.Bools;
 import io.github.proxmoxlxc.core.internal.config.Floors;
 import io.github.proxmoxlxc.core.internal.config.KeyRules;
 import io.github.proxmoxlxc.core.internal.config.ParsedVars;
@@ -149,7 +150,7 @@ public final class ConfigResolver {
         Floors.apply(resolved, candidates, warnings);
         if (useBuiltins && !resolved.containsKey("var_keyctl")) {
             boolean unprivileged = Optional.ofNullable(resolved.get("var_unprivileged"))
-                    .flatMap(v -> io.github.proxmoxlxc.core.internal.config.Bools.parse(v.value()))
+                    .flatMap(v -> Bools.parse(v.value()))
                     .orElse(Boolean.TRUE);
             resolved.put("var_keyctl", new ResolvedValue("var_keyctl", unprivileged ? "1" : "0",
                     Provenance.of(Layer.BUILTIN), List.of(),

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -64,7 +65,7 @@ public record TemplateRef(String os, String version, Optional<String> storage) {
         if (next != '-' && next != '.') {
             return false;
         }
-        java.util.regex.Matcher m = SUFFIX.matcher(fileName);
+        Matcher m = SUFFIX.matcher(fileName);
         return fileName.contains(flavour()) && m.find()
                 && fileName.substring(0, m.start()).endsWith("_" + arch);
     }

@@ -2,6 +2,7 @@ package io.github.proxmoxlxc.core.config;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.github.proxmoxlxc.core.spec.ContainerSpec;
 import io.github.proxmoxlxc.core.spec.NetworkInterface;
@@ -9,6 +10,7 @@ import io.github.proxmoxlxc.core.spec.Violation;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 class ConfigMappingTest {
@@ -40,7 +42,7 @@ class ConfigMappingTest {
                 .containsEntry("net0", "name=eth0,bridge=vmbr0,ip=dhcp")
                 .doesNotContainKeys("protection", "password", "nameserver", "searchdomain");
         assertThat(p.get("features")).contains("nesting=1", "keyctl=1").doesNotContain("fuse", "mknod");
-        assertThat(m.template()).contains(new TemplateRef("debian", "13", java.util.Optional.empty()));
+        assertThat(m.template()).contains(new TemplateRef("debian", "13", Optional.empty()));
         assertThat(m.warnings()).isEmpty();
     }
 
@@ -127,7 +129,7 @@ class ConfigMappingTest {
                 () -> m.build(m.specBuilder().ostemplate(TEMPLATE)));
 
         assertThat(e.violations()).extracting(Violation::field, Violation::source)
-                .contains(org.assertj.core.groups.Tuple.tuple("var_keyctl", "explicit"));
+                .contains(tuple("var_keyctl", "explicit"));
     }
 
     @Test
@@ -191,7 +193,7 @@ class ConfigMappingTest {
 
     @Test
     void templateRef_selectsTheNewestMatchingTemplateLikeBuildFunc() {
-        TemplateRef t = new TemplateRef("debian", "12", java.util.Optional.of("local"));
+        TemplateRef t = new TemplateRef("debian", "12", Optional.of("local"));
         List<String> names = List.of("debian-12-standard_12.2-1_amd64.tar.zst",
                 "debian-12-standard_12.12-1_amd64.tar.zst", "debian-12-standard_12.7-1_arm64.tar.zst",
                 "debian-13-standard_13.1-2_amd64.tar.zst", "debian-12-turnkey_12.1_amd64.tar.gz",
@@ -199,7 +201,7 @@ class ConfigMappingTest {
 
         assertThat(t.select(names, "amd64")).contains("debian-12-standard_12.12-1_amd64.tar.zst");
         assertThat(t.volumeId("x.tar.zst")).isEqualTo("local:vztmpl/x.tar.zst");
-        assertThat(new TemplateRef("alpine", "3.22", java.util.Optional.empty())
+        assertThat(new TemplateRef("alpine", "3.22", Optional.empty())
                 .select(List.of("alpine-3.22-default_20250617_amd64.tar.xz"), "amd64")).isPresent();
     }
 }

@@ -3,12 +3,14 @@ package io.github.proxmoxlxc.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
+import static org.assertj.core.groups.Tuple.tuple;
 
 import io.github.proxmoxlxc.core.spec.Violation;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -174,11 +176,11 @@ class ConfigResolverTest {
                         .set("var_cpux", "2").set("var_pw", "a\nb").build().resolve());
 
         assertThat(e.violations()).extracting(Violation::field, Violation::source).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("var_cpu", bad + ":1"),
-                org.assertj.core.groups.Tuple.tuple("var_mtu", bad + ":2"),
-                org.assertj.core.groups.Tuple.tuple("var_vlan", "environment"),
-                org.assertj.core.groups.Tuple.tuple("var_cpux", "explicit"),
-                org.assertj.core.groups.Tuple.tuple("var_pw", "explicit"));
+                tuple("var_cpu", bad + ":1"),
+                tuple("var_mtu", bad + ":2"),
+                tuple("var_vlan", "environment"),
+                tuple("var_cpux", "explicit"),
+                tuple("var_pw", "explicit"));
         assertThat(e.getMessage()).doesNotContain("a\nb");
     }
 
@@ -224,9 +226,9 @@ class ConfigResolverTest {
 
         assertThat(text).startsWith("Resolved configuration for Jellyfin (jellyfin)\n");
         assertThat(text).containsPattern("var_vlan +30 +explicit +explicit\n +overrides: app-vars=10 \\("
-                + java.util.regex.Pattern.quote(APP_VARS + ":13") + "\\)\n");
+                + Pattern.quote(APP_VARS + ":13") + "\\)\n");
         assertThat(text).containsPattern("var_cpu +2 +app-profile +"
-                + java.util.regex.Pattern.quote(PROFILE + ":3"));
+                + Pattern.quote(PROFILE + ":3"));
         assertThat(text).contains("overrides: builtin=1, defaults=1 (" + DEFAULTS + ":9), app-vars=1 ("
                 + APP_VARS + ":7)");
         assertThat(text).containsPattern("var_pw +\\*\\*\\* +env +environment");

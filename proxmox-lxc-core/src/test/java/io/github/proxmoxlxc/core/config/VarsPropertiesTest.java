@@ -3,6 +3,8 @@ package io.github.proxmoxlxc.core.config;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.proxmoxlxc.core.internal.config.VarsWriter;
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +52,23 @@ class VarsPropertiesTest {
         ResolvedConfig lenient = ConfigResolver.builder().env(env)
                 .strictness(Strictness.LENIENT).build().resolve();
         assertThat(lenient.explain()).isNotEmpty();
+    }
+
+    @Property(tries = 200)
+    void arbitraryBytesInAFile_readOrFailWithInvalidConfigOnly(@ForAll byte[] bytes)
+            throws IOException {
+        Path file = Files.createTempFile("fuzz", ".vars");
+        try {
+            Files.write(file, bytes);
+            try {
+                VarsFile.read(file);
+            } catch (InvalidConfigException e) {
+                assertThat(e.violations()).isNotEmpty();
+            }
+            assertThat(VarsFile.read(file, Strictness.LENIENT).origin()).isEqualTo(file);
+        } finally {
+            Files.delete(file);
+        }
     }
 
     @Property(tries = 1000)

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Predicate;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -178,7 +179,7 @@ public final class KeyRules {
      * @return true when valid
      */
     public static boolean isIpv4(String v) {
-        java.util.regex.Matcher m = IPV4.matcher(v);
+        Matcher m = IPV4.matcher(v);
         if (!m.matches()) {
             return false;
         }
@@ -197,7 +198,7 @@ public final class KeyRules {
      * @return true when valid
      */
     public static boolean isIpv4Cidr(String v) {
-        java.util.regex.Matcher m = IPV4_CIDR.matcher(v);
+        Matcher m = IPV4_CIDR.matcher(v);
         if (!m.matches()) {
             return false;
         }
