@@ -15,9 +15,14 @@ import java.util.regex.Pattern;
 
 /** Compares a wanted spec with an actual configuration. */
 public final class SpecDiff {
-    /** Options Proxmox does not keep in the configuration: create-only or request-only. */
-    private static final Set<String> CREATE_ONLY = Set.of("vmid", "ostemplate", "password", "ssh-public-keys", "start",
-            "restore", "unique", "force", "ignore-unpack-errors", "bwlimit", "storage", "pool", "ha-managed");
+    /**
+     * Options {@code GET .../config} returns that a spec can set (its returns schema without
+     * {@code digest}, {@code lock}, {@code lxc} and {@code unusedN}); the rest are create-only.
+     */
+    private static final Set<String> CONFIG_KEYS = Set.of("arch", "cmode", "console", "cores", "cpulimit", "cpuunits",
+            "debug", "description", "entrypoint", "env", "features", "hookscript", "hostname", "memory", "nameserver",
+            "onboot", "ostype", "protection", "rootfs", "searchdomain", "startup", "swap", "tags", "template",
+            "timezone", "tty", "unprivileged");
     private static final Set<String> AS_SETS = Set.of("tags", "nameserver", "searchdomain");
     private static final Pattern INDEXED = Pattern.compile("(net|mp|dev)\\d+");
     private static final Pattern VOLUME_HEAD = Pattern.compile("([^,]*)(.*)");
@@ -53,7 +58,7 @@ public final class SpecDiff {
 
     private static Map<String, String> kept(ContainerSpec s) {
         Map<String, String> m = new LinkedHashMap<>(SpecCodec.toParameters(s, false));
-        m.keySet().removeAll(CREATE_ONLY);
+        m.keySet().removeIf(k -> !CONFIG_KEYS.contains(k) && !INDEXED.matcher(k).matches());
         return m;
     }
 
@@ -72,6 +77,9 @@ public final class SpecDiff {
 
     /** A volume to allocate matches an allocated volume on the same storage with that size. */
     private static boolean sameMount(String want, String have) {
+        if (want.equals(have)) {
+            return true;
+        }
         Matcher wm = VOLUME_HEAD.matcher(want);
         Matcher hm = VOLUME_HEAD.matcher(have);
         if (!wm.matches() || !hm.matches()) {
