@@ -121,6 +121,21 @@ class ConfigMappingTest {
     }
 
     @Test
+    void shortPassword_isReportedAgainstVarPwWithoutShowingIt() {
+        ConfigMapping m = mapping(ConfigResolver.builder().env(Map.of("var_pw", "abc")));
+
+        InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
+                () -> m.build(m.specBuilder().ostemplate(TEMPLATE).vmid(100)));
+
+        assertThat(e.violations()).singleElement().satisfies(v -> {
+            assertThat(v.field()).isEqualTo("var_pw");
+            assertThat(v.source()).isEqualTo("environment");
+            assertThat(v.rule()).startsWith("password ");
+        });
+        assertThat(e.getMessage()).doesNotContain("abc");
+    }
+
+    @Test
     void keyctlOnAPrivilegedContainer_isReportedAgainstVarKeyctl() {
         ConfigMapping m = mapping(ConfigResolver.builder().set("var_unprivileged", "no")
                 .set("var_keyctl", "yes"));
