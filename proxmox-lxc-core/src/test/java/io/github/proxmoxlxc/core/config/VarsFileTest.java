@@ -131,6 +131,11 @@ class VarsFileTest {
     }
 
     @Test
+    void byteOrderMark_isIgnored() {
+        assertThat(parse("\uFEFFvar_cpu=2\n").value("var_cpu")).contains("2");
+    }
+
+    @Test
     void carriageReturnInsideAValue_isRejected() {
         assertThatThrownBy(() -> parse("var_searchdomain=a\rb\n"))
                 .isInstanceOf(InvalidConfigException.class)

@@ -45,7 +45,9 @@ public final class VarsParser {
         List<Violation> violations = new ArrayList<>();
         List<ConfigWarning> warnings = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
-        String[] lines = content.split("\n", -1);
+        // A UTF-8 byte order mark (editors on Windows add one) is not part of the first key.
+        String text = content.startsWith("\uFEFF") ? content.substring(1) : content;
+        String[] lines = text.split("\n", -1);
         for (int i = 0; i < lines.length; i++) {
             int lineNo = i + 1;
             String src = location + ":" + lineNo;
