@@ -57,6 +57,7 @@ public final class ConfigResolver {
     private final boolean useBuiltins;
     private final Path defaults;
     private final Path appProfile;
+    private final String appProfileContent;
     private final Path appVars;
     private final Map<String, String> env;
     private final Map<String, String> explicit;
@@ -67,6 +68,7 @@ public final class ConfigResolver {
         this.useBuiltins = b.builtins;
         this.defaults = b.defaults;
         this.appProfile = b.appProfile;
+        this.appProfileContent = b.appProfileContent;
         this.appVars = b.appVars;
         this.env = Map.copyOf(b.env);
         this.explicit = Collections.unmodifiableMap(new LinkedHashMap<>(b.explicit));
@@ -116,9 +118,10 @@ public final class ConfigResolver {
                         Provenance.of(Layer.BUILTIN)));
             }
         }
-        readFile(Layer.DEFAULTS, defaults, candidates, violations, warnings);
-        readFile(Layer.APP_PROFILE, appProfile, candidates, violations, warnings);
-        readFile(Layer.APP_VARS, appVars, candidates, violations, warnings);
+        readFile(Layer.DEFAULTS, defaults, null, candidates, violations, warnings);
+        readFile(Layer.APP_PROFILE, appProfile, appProfileContent, candidates, violations,
+                warnings);
+        readFile(Layer.APP_VARS, appVars, null, candidates, violations, warnings);
         for (String key : VarsKeys.WHITELIST) {
             direct(Layer.ENV, key, env.get(key), candidates, violations);
         }
@@ -173,12 +176,14 @@ public final class ConfigResolver {
         return ordered;
     }
 
-    private void readFile(Layer layer, Path file, Map<String, List<Setting>> candidates,
-            List<Violation> violations, List<ConfigWarning> warnings) {
+    private static void readFile(Layer layer, Path file, String content,
+            Map<String, List<Setting>> candidates, List<Violation> violations,
+            List<ConfigWarning> warnings) {
         if (file == null) {
             return;
         }
-        ParsedVars parsed = VarsParser.parse(VarsFile.readText(file), file.toString());
+        String text = content != null ? content : VarsFile.readText(file);
+        ParsedVars parsed = VarsParser.parse(text, file.toString());
         violations.addAll(parsed.violations());
         warnings.addAll(parsed.warnings());
         Map<String, VarsEntry> last = new LinkedHashMap<>();
@@ -248,6 +253,7 @@ public final class ConfigResolver {
         private boolean builtins = true;
         private Path defaults;
         private Path appProfile;
+        private String appProfileContent;
         private Path appVars;
         private Map<String, String> env = Map.of();
         private final Map<String, String> explicit = new LinkedHashMap<>();
@@ -301,6 +307,20 @@ public final class ConfigResolver {
          */
         public Builder appProfile(Path file) {
             this.appProfile = file;
+            this.appProfileContent = null;
+            return this;
+        }
+
+        /**
+         * Sets the app profile from text, e.g. a profile shipped as a class-path resource.
+         *
+         * @param content the profile in {@code .vars} format
+         * @param origin the name to report in provenance and messages
+         * @return this builder
+         */
+        public Builder appProfile(String content, Path origin) {
+            this.appProfileContent = Objects.requireNonNull(content, "content");
+            this.appProfile = Objects.requireNonNull(origin, "origin");
             return this;
         }
 

@@ -210,6 +210,20 @@ class ConfigResolverTest {
     }
 
     @Test
+    void appProfileFromText_actsAsAFloorWithItsNameInProvenance() throws IOException {
+        Path appVars = Files.writeString(tmp.resolve("app.vars"), "var_ram=512\n");
+        Path origin = Path.of("profiles/jellyfin.vars");
+
+        ResolvedConfig c = ConfigResolver.builder().appProfile("var_ram=2048\n", origin)
+                .appVars(appVars).build().resolve();
+
+        assertThat(c.get("var_ram")).get().satisfies(v -> {
+            assertThat(v.value()).isEqualTo("2048");
+            assertThat(v.provenance()).isEqualTo(Provenance.of(Layer.APP_PROFILE, origin, 1));
+        });
+    }
+
+    @Test
     void missingFile_isAnErrorNamingIt() {
         Path missing = tmp.resolve("nope.vars");
         assertThatThrownBy(() -> ConfigResolver.builder().defaults(missing).build().resolve())
