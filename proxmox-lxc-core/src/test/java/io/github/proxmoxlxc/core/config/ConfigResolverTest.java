@@ -111,7 +111,7 @@ class ConfigResolverTest {
         assertThat(c.value("var_disk")).contains("16");
         assertThat(c.warnings()).filteredOn(w -> w.key().equals("var_cpu")).singleElement()
                 .satisfies(w -> {
-                    assertThat(w.message()).contains(APP_VARS + ":7", PROFILE + ":3", "raised to 2");
+                    assertThat(w.toString()).contains(APP_VARS + ":7", PROFILE + ":3", "raised to 2");
                     assertThat(w.source()).isEqualTo(APP_VARS + ":7");
                 });
     }

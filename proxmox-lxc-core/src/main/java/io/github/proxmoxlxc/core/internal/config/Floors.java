@@ -39,9 +39,11 @@ public final class Floors {
             if (value >= min) {
                 continue;
             }
-            String below = key + "=" + winner.value() + " from " + winner.layer().id() + " ("
-                    + winner.provenance().location() + ") is below the app profile's minimum "
-                    + floor.value() + " (" + floor.provenance().location() + ")";
+            // The warning's source names the undercutting value's file; the message names the
+            // profile's, so the rendered warning names both.
+            String below = key + "=" + winner.value() + " (" + winner.layer().id()
+                    + ") is below the app profile's minimum " + floor.value() + " ("
+                    + floor.provenance().location() + ")";
             if (winner.layer().isSavedFile()) {
                 List<Setting> overridden = new ArrayList<>(winner.overridden());
                 overridden.remove(floor);
