@@ -956,13 +956,15 @@ public final class ContainerSpec {
         }
 
         /**
-         * Sets {@code features}. The advanced features.
+         * Sets {@code features}. The advanced features. An empty set ({@link Features#none()}) means
+         * the same as no features and leaves the option unset, so that no empty {@code features=}
+         * parameter is sent.
          *
          * @param features the features
          * @return this builder
          */
         public Builder features(Features features) {
-            this.features = Objects.requireNonNull(features, "features");
+            this.features = Objects.requireNonNull(features, "features").isEmpty() ? null : features;
             return this;
         }
 
