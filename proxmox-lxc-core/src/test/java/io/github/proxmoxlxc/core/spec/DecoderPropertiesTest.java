@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Every decoder, fed arbitrary input, returns a value or throws {@link InvalidSpecException}. */
-class DecoderProperties {
+class DecoderPropertiesTest {
     private static final Map<String, Function<String, Object>> DECODERS = Map.of(
             "net", NetworkInterface::parse,
             "rootfs", RootFs::parse,
