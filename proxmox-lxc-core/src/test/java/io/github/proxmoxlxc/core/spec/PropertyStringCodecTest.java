@@ -73,7 +73,8 @@ class PropertyStringCodecTest {
         RootFs r = RootFs.builder().volume("local-zfs", 8).acl(false).addMountOption("noatime")
                 .addMountOption("nodev").quota(true).replicate(false).readOnly(true).shared(true).build();
 
-        assertThat(r.encode()).isEqualTo("local-zfs:8,acl=0,mountoptions=noatime;nodev,quota=1,replicate=0,ro=1,shared=1");
+        assertThat(r.encode())
+                .isEqualTo("local-zfs:8,acl=0,mountoptions=noatime;nodev,quota=1,replicate=0,ro=1,shared=1");
         assertThat(RootFs.parse(r.encode())).isEqualTo(r);
         assertThat(RootFs.builder().volume("local", 4).build().encode()).isEqualTo("local:4");
     }
