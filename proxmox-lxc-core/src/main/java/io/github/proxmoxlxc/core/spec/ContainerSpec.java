@@ -330,7 +330,8 @@ public final class ContainerSpec {
     }
 
     /**
-     * The OS template or backup volume, e.g. {@code local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst}; required to render create parameters.
+     * The OS template or backup volume, e.g. {@code local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst};
+     * required to render create parameters.
      *
      * @return the value of {@code ostemplate}, or empty when unset
      */
@@ -618,7 +619,8 @@ public final class ContainerSpec {
     }
 
     /**
-     * DNS servers (IP addresses), sent space-separated; the host's are used when neither these nor search domains are set.
+     * DNS servers (IP addresses), sent space-separated; the host's are used when neither these nor search
+     * domains are set.
      *
      * @return an unmodifiable list, empty when unset
      */
@@ -746,7 +748,11 @@ public final class ContainerSpec {
 
     @Override
     public int hashCode() {
-        return Objects.hash(vmid, hostname, pool, description, ostemplate, ostype, arch, cores, cpulimit, cpuunits, memoryMiB, swapMiB, rootfs, features, unprivileged, onboot, startup, protection, timezone, password, console, tty, cmode, entrypoint, hookscript, start, unique, restore, force, haManaged, ignoreUnpackErrors, template, debug, storage, bwlimit, tags, nameservers, searchDomains, sshPublicKeys, networks, mountPoints, devices, environment, rawOptions);
+        return Objects.hash(vmid, hostname, pool, description, ostemplate, ostype, arch, cores, cpulimit, cpuunits,
+                memoryMiB, swapMiB, rootfs, features, unprivileged, onboot, startup, protection, timezone,
+                password, console, tty, cmode, entrypoint, hookscript, start, unique, restore, force,
+                haManaged, ignoreUnpackErrors, template, debug, storage, bwlimit, tags, nameservers,
+                searchDomains, sshPublicKeys, networks, mountPoints, devices, environment, rawOptions);
     }
 
     /**
@@ -824,7 +830,8 @@ public final class ContainerSpec {
         }
 
         /**
-         * Sets {@code hostname}. The host name ({@code dns-name}, at most 255 characters); Proxmox uses {@code CT<vmid>} when unset.
+         * Sets {@code hostname}. The host name ({@code dns-name}, at most 255 characters); Proxmox uses
+         * {@code CT<vmid>} when unset.
          *
          * @param hostname the host name, e.g. {@code jellyfin}
          * @return this builder
@@ -846,7 +853,8 @@ public final class ContainerSpec {
         }
 
         /**
-         * Sets {@code description}. The description shown in the web interface (at most 8192 characters; newlines allowed).
+         * Sets {@code description}. The description shown in the web interface (at most 8192 characters;
+         * newlines allowed).
          *
          * @param description the text
          * @return this builder
@@ -857,7 +865,8 @@ public final class ContainerSpec {
         }
 
         /**
-         * Sets {@code ostemplate}. The OS template or backup volume, e.g. {@code local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst}; required to render create parameters.
+         * Sets {@code ostemplate}. The OS template or backup volume, e.g. {@code
+         * local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst}; required to render create parameters.
          *
          * @param ostemplate a volume id (an absolute path needs root@pam)
          * @return this builder
@@ -956,18 +965,21 @@ public final class ContainerSpec {
         }
 
         /**
-         * Sets {@code features}. The advanced features.
+         * Sets {@code features}. The advanced features. An empty set ({@link Features#none()}) means
+         * the same as no features and leaves the option unset, so that no empty {@code features=}
+         * parameter is sent.
          *
          * @param features the features
          * @return this builder
          */
         public Builder features(Features features) {
-            this.features = Objects.requireNonNull(features, "features");
+            this.features = Objects.requireNonNull(features, "features").isEmpty() ? null : features;
             return this;
         }
 
         /**
-         * Sets {@code unprivileged}. Whether the container is unprivileged; Proxmox creates unprivileged containers when unset.
+         * Sets {@code unprivileged}. Whether the container is unprivileged; Proxmox creates unprivileged
+         * containers when unset.
          *
          * @param unprivileged true for an unprivileged container
          * @return this builder
@@ -1011,7 +1023,8 @@ public final class ContainerSpec {
         }
 
         /**
-         * Sets {@code timezone}. The time zone: {@code host} or a zoneinfo name such as {@code Europe/Berlin}.
+         * Sets {@code timezone}. The time zone: {@code host} or a zoneinfo name such as {@code
+         * Europe/Berlin}.
          *
          * @param timezone the zone
          * @return this builder
@@ -1022,7 +1035,8 @@ public final class ContainerSpec {
         }
 
         /**
-         * Sets {@code password}. The root password (a secret: never shown by toString, logs or errors; at least 5 characters).
+         * Sets {@code password}. The root password (a secret: never shown by toString, logs or errors; at
+         * least 5 characters).
          *
          * @param password the password
          * @return this builder
@@ -1066,7 +1080,8 @@ public final class ContainerSpec {
         }
 
         /**
-         * Sets {@code entrypoint}. The command run as init (default {@code /sbin/init}); no control characters.
+         * Sets {@code entrypoint}. The command run as init (default {@code /sbin/init}); no control
+         * characters.
          *
          * @param entrypoint the command
          * @return this builder
@@ -1077,7 +1092,8 @@ public final class ContainerSpec {
         }
 
         /**
-         * Sets {@code hookscript}. The hook script volume, e.g. {@code local:snippets/hook.sh} (root@pam only).
+         * Sets {@code hookscript}. The hook script volume, e.g. {@code local:snippets/hook.sh} (root@pam
+         * only).
          *
          * @param hookscript a volume id
          * @return this builder
@@ -1132,7 +1148,8 @@ public final class ContainerSpec {
         }
 
         /**
-         * Sets {@code ha-managed}. Whether the container becomes an HA resource after creation (needs Sys.Console).
+         * Sets {@code ha-managed}. Whether the container becomes an HA resource after creation (needs
+         * Sys.Console).
          *
          * @param haManaged true to add to HA
          * @return this builder
@@ -1176,7 +1193,8 @@ public final class ContainerSpec {
         }
 
         /**
-         * Sets {@code storage}. The default storage for volumes given as a bare size (Proxmox's default: local).
+         * Sets {@code storage}. The default storage for volumes given as a bare size (Proxmox's default:
+         * local).
          *
          * @param storage a storage id
          * @return this builder
@@ -1222,7 +1240,8 @@ public final class ContainerSpec {
         }
 
         /**
-         * Replaces the list. DNS servers (IP addresses), sent space-separated; the host's are used when neither these nor search domains are set.
+         * Replaces the list. DNS servers (IP addresses), sent space-separated; the host's are used when
+         * neither these nor search domains are set.
          *
          * @param nameservers the new entries
          * @return this builder
@@ -1235,7 +1254,8 @@ public final class ContainerSpec {
         }
 
         /**
-         * Adds one entry. DNS servers (IP addresses), sent space-separated; the host's are used when neither these nor search domains are set.
+         * Adds one entry. DNS servers (IP addresses), sent space-separated; the host's are used when neither
+         * these nor search domains are set.
          *
          * @param nameserver an IPv4 or IPv6 address
          * @return this builder

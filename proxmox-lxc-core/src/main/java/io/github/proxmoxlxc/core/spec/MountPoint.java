@@ -218,7 +218,8 @@ public final class MountPoint {
 
     @Override
     public int hashCode() {
-        return Objects.hash(volume, path, backup, keepAttrs, acl, mountOptions, quota, replicate, readOnly, shared, size);
+        return Objects.hash(volume, path, backup, keepAttrs, acl, mountOptions, quota, replicate, readOnly, shared,
+                size);
     }
 
     @Override

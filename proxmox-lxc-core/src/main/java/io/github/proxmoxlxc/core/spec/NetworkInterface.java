@@ -357,7 +357,8 @@ public final class NetworkInterface {
         }
 
         /**
-         * Sets the IPv4 gateway; it must lie inside the subnet of a static {@link #ip(String)}.
+         * Sets the IPv4 gateway; it needs a static {@link #ip(String)} and must lie inside its
+         * subnet, unless the prefix is /31 or /32 (point-to-point setups).
          *
          * @param gw e.g. {@code 10.0.0.1}
          * @return this builder
@@ -400,7 +401,8 @@ public final class NetworkInterface {
         }
 
         /**
-         * Sets the IPv6 gateway; it must lie inside the subnet of a static {@link #ip6(String)}.
+         * Sets the IPv6 gateway; it needs a static {@link #ip6(String)} and must lie inside its
+         * subnet or be link-local ({@code fe80::}), unless the prefix is /127 or /128.
          *
          * @param gw6 e.g. {@code fd00::1}
          * @return this builder

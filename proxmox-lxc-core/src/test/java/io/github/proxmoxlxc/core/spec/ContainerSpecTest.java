@@ -120,6 +120,17 @@ class ContainerSpecTest {
     }
 
     @Test
+    void crossField_pointToPointPrefixes_mayUseAGatewayOutsideTheSubnet() {
+        ContainerSpec spec = minimal()
+                .network(0, NetworkInterface.eth0().ip("203.0.113.7/32").gw("172.31.1.1").build())
+                .network(1, NetworkInterface.builder().name("eth1").ip6("2001:db8::7/128").gw6("2001:db8:1::1")
+                        .build())
+                .build();
+
+        assertThat(spec.networks()).hasSize(2);
+    }
+
+    @Test
     void crossField_gatewayWithDhcp_andIpv6GatewayWithoutStaticIp6_areRejected() {
         ContainerSpec.Builder b = minimal().addNetwork(NetworkInterface.eth0().dhcp().gw("10.0.0.1").ip6Auto()
                 .gw6("fd00::1").build());

@@ -256,9 +256,11 @@ final class SchemaValidator {
             case "pve-ipv6-config": return v.equals("auto") || v.equals("dhcp") || v.equals("manual") || cidr(v, true);
             case "pve-volume-id": return v.matches("(?i)[a-z][a-z0-9\\-_.]*[a-z0-9]:.+");
             case "pve-ct-timezone": return v.equals("host") || v.matches("[A-Za-z0-9_+\\-]+(/[A-Za-z0-9_+\\-]+)*");
-            case "pve-startup-order": return v.matches("((order=)?\\d+)?(,up=\\d+)?(,down=\\d+)?|up=\\d+(,down=\\d+)?|down=\\d+");
+            case "pve-startup-order":
+                return v.matches("((order=)?\\d+)?(,up=\\d+)?(,down=\\d+)?|up=\\d+(,down=\\d+)?|down=\\d+");
             case "pve-lxc-dev-string": return v.startsWith("/dev/") && !v.matches(".*/\\.\\.?(/.*)?");
-            case "pve-lxc-mp-string": return !v.matches(".*/\\.\\.?/.*") && !v.matches(".*/\\.\\.?") && !v.startsWith("../");
+            case "pve-lxc-mp-string":
+                return !v.matches(".*/\\.\\.?/.*") && !v.matches(".*/\\.\\.?") && !v.startsWith("../");
             case "disk-size": return v.matches("\\d+(\\.\\d+)?[KMGT]?");
             default: return false;
         }

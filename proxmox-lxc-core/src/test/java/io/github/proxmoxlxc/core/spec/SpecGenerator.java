@@ -244,7 +244,8 @@ final class SpecGenerator {
         RootFs.Builder b = RootFs.builder();
         switch (r.nextInt(3)) {
             case 0: b.volume(storageId(r), 1 + r.nextInt(2000)); break;
-            case 1: b.volume(storageId(r) + ":vm-" + (100 + r.nextInt(900)) + "-disk-0").size((1 + r.nextInt(64)) + "G");
+            case 1:
+                b.volume(storageId(r) + ":vm-" + (100 + r.nextInt(900)) + "-disk-0").size((1 + r.nextInt(64)) + "G");
                 break;
             default: b.volume(storageId(r) + ":subvol-101-disk-0"); break;
         }

@@ -191,7 +191,9 @@ public final class NetCodec {
      * Checks the rules between values of one interface: a gateway needs a static address of its
      * family and must lie inside that subnet (an IPv6 gateway may also be link-local). Proxmox
      * itself accepts a gateway outside the subnet (it adds an on-link route); this library
-     * refuses it because it is almost always a typo.
+     * refuses it because it is almost always a typo, except for point-to-point prefixes (IPv4
+     * /31 and /32, IPv6 /127 and /128: hosted setups route through an outside gateway), which
+     * {@code build.func} exempts as well.
      *
      * @param field the parameter name
      * @param n the interface (formats already checked)
@@ -203,7 +205,7 @@ public final class NetCodec {
         n.gw().filter(Formats::isIpv4).ifPresent(v -> {
             if (!ip4Static) {
                 c.add(field + ".gw", v, "needs a static ip in CIDR form on the same interface");
-            } else if (!Formats.inSubnet(ip, v)) {
+            } else if (prefix(ip) < 31 && !Formats.inSubnet(ip, v)) {
                 c.add(field + ".gw", v, "must lie inside the subnet of ip " + ip);
             }
         });
@@ -212,10 +214,15 @@ public final class NetCodec {
         n.gw6().filter(Formats::isIpv6).ifPresent(v -> {
             if (!ip6Static) {
                 c.add(field + ".gw6", v, "needs a static ip6 in CIDR form on the same interface");
-            } else if (!Formats.inSubnet(ip6, v) && !v.toLowerCase(Locale.ROOT).startsWith("fe80:")) {
+            } else if (prefix(ip6) < 127 && !Formats.inSubnet(ip6, v)
+                    && !v.toLowerCase(Locale.ROOT).startsWith("fe80:")) {
                 c.add(field + ".gw6", v, "must lie inside the subnet of ip6 " + ip6 + " or be link-local");
             }
         });
+    }
+
+    private static int prefix(String cidr) {
+        return Integer.parseInt(cidr.substring(cidr.indexOf('/') + 1));
     }
 
     static void range(Checks c, String field, long v, long min, long max) {

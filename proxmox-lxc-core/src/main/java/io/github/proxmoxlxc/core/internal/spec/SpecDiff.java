@@ -110,7 +110,8 @@ public final class SpecDiff {
                 wantRest.add(part);
             }
         }
-        return wantRest.equals(haveRest) && haveSize != null && Objects.equals(toGiB(haveSize), gib.stripTrailingZeros());
+        return wantRest.equals(haveRest) && haveSize != null
+                && Objects.equals(toGiB(haveSize), gib.stripTrailingZeros());
     }
 
     private static BigDecimal toGiB(String size) {

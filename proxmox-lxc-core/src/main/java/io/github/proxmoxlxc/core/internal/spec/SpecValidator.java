@@ -10,7 +10,8 @@ import java.util.regex.Pattern;
 
 /** Checks a whole spec: every value's format and range, then (when asked) cross-field rules. */
 public final class SpecValidator {
-    private static final Pattern SSH_KEY = Pattern.compile("[A-Za-z0-9@._+-]+ [A-Za-z0-9+/]+={0,3}( [^\\x00-\\x1f\\x7f]*)?");
+    private static final Pattern SSH_KEY = Pattern.compile(
+            "[A-Za-z0-9@._+-]+ [A-Za-z0-9+/]+={0,3}( [^\\x00-\\x1f\\x7f]*)?");
     private static final Pattern NUMBER_ONLY = Pattern.compile("\\d+(\\.\\d+)?");
 
     private SpecValidator() {
@@ -52,7 +53,8 @@ public final class SpecValidator {
                 c.add("description", v.substring(0, 40) + "...", "must be at most 8192 characters");
             }
             if (v.chars().anyMatch(ch -> (ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') || ch == 0x7f)) {
-                c.add("description", Formats.printable(v), "must not contain control characters other than newline/tab");
+                c.add("description", Formats.printable(v),
+                        "must not contain control characters other than newline/tab");
             }
         });
         s.ostemplate().ifPresent(v -> {
@@ -222,7 +224,8 @@ public final class SpecValidator {
             }
             boolean multiLine = k.equals("description") || k.equals("ssh-public-keys");
             boolean nul = k.equals("env");
-            if (v.chars().anyMatch(ch -> (ch < 0x20 || ch == 0x7f) && !(multiLine && ch == '\n') && !(nul && ch == 0))) {
+            if (v.chars().anyMatch(ch -> (ch < 0x20 || ch == 0x7f) && !(multiLine && ch == '\n')
+                    && !(nul && ch == 0))) {
                 c.add(k, shown, "a raw option must not contain control characters");
             }
         });

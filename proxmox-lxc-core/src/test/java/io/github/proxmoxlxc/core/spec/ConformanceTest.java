@@ -15,7 +15,7 @@ import net.jqwik.api.Provide;
  * Conformance: generated valid specs render to create parameters that the official PVE schema
  * accepts, and every value survives its codec unchanged.
  */
-class ConformanceProperties {
+class ConformanceTest {
     private static final SchemaValidator CREATE = SchemaValidator.forEndpoint("POST /nodes/{node}/lxc");
     private static final List<String> NOT_IN_CONFIG = List.of("ostemplate", "password", "ssh-public-keys", "start",
             "restore", "unique", "force", "ignore-unpack-errors", "bwlimit", "storage", "pool", "ha-managed", "lock");

@@ -11,7 +11,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Every decoder, fed arbitrary input, returns a value or throws {@link InvalidSpecException}. */
-class DecoderProperties {
+class DecoderPropertiesTest {
     private static final Map<String, Function<String, Object>> DECODERS = Map.of(
             "net", NetworkInterface::parse,
             "rootfs", RootFs::parse,
@@ -38,7 +38,8 @@ class DecoderProperties {
                         "link_down", "host-managed", "quota", "replicate", "shared", "keepattrs", "fuse", "mknod"),
                 Arbitraries.of("=", ",", ";", ":", "/", "/dev/", "..", ".", " ", "\n", "\0", "%", "-", "1", "0",
                         "yes", "off", "veth", "eth0", "vmbr0", "dhcp", "auto", "manual", "10.0.0.1/24", "fd00::1/64",
-                        "local-lvm:8", "8G", "0660", "99999999999", "-1", "1.5", "nfs;cifs", "noatime", "BC:24:11:00:00:01",
+                        "local-lvm:8", "8G", "0660", "99999999999", "-1", "1.5", "nfs;cifs", "noatime",
+                        "BC:24:11:00:00:01",
                         "01:00:5e:00:00:01", "::", "fe80::1"),
                 Arbitraries.strings().ofMaxLength(5));
         return piece.list().ofMaxSize(14).map(l -> String.join("", l));
@@ -68,9 +69,9 @@ class DecoderProperties {
     @Provide
     Arbitrary<String> keys() {
         return Arbitraries.of("vmid", "hostname", "tags", "cores", "cpulimit", "memory", "swap", "rootfs", "mp0",
-                "net0", "net31", "dev255", "features", "startup", "unprivileged", "onboot", "nameserver", "searchdomain",
-                "timezone", "tty", "cmode", "arch", "ostype", "env", "entrypoint", "hookscript", "description", "digest",
-                "lxc", "unused0", "lock");
+                "net0", "net31", "dev255", "features", "startup", "unprivileged", "onboot", "nameserver",
+                "searchdomain", "timezone", "tty", "cmode", "arch", "ostype", "env", "entrypoint", "hookscript",
+                "description", "digest", "lxc", "unused0", "lock");
     }
 
     private static void assertDecodesOrRejects(String name, Function<String, Object> decoder, String input) {
