@@ -29,7 +29,7 @@ class VarsPropertiesTest {
         assertThat(VarsFile.parse(content, ORIGIN, Strictness.LENIENT)).isNotNull();
     }
 
-    @Property(tries = 1000)
+    @Property(tries = 500)
     void arbitraryVarsLikeLines_parseOrFailWithInvalidConfigOnly(
             @ForAll("varsLikeContent") String content) {
         strictOrDocumentedError(content);
@@ -54,7 +54,7 @@ class VarsPropertiesTest {
         assertThat(lenient.explain()).isNotEmpty();
     }
 
-    @Property(tries = 200)
+    @Property(tries = 100)
     void arbitraryBytesInAFile_readOrFailWithInvalidConfigOnly(@ForAll byte[] bytes)
             throws IOException {
         Path file = Files.createTempFile("fuzz", ".vars");
