@@ -111,6 +111,16 @@ class ContainerSpecTest {
     }
 
     @Test
+    void toString_isOneLineWithControlCharactersShown() {
+        ContainerSpec spec = minimal().description("a\nb").addSshPublicKey("ssh-ed25519 AAAA a")
+                .addSshPublicKey("ssh-rsa BBBB b").putEnvironment("A", "1").putEnvironment("B", "2").build();
+
+        assertThat(spec.toString()).doesNotContain("\n", "\0")
+                .contains("description=a\\nb", "ssh-public-keys=ssh-ed25519 AAAA a\\nssh-rsa BBBB b",
+                        "env=A=1\\x00B=2");
+    }
+
+    @Test
     void crossField_gatewayOutsideSubnet_isRejected() {
         ContainerSpec.Builder b = minimal().addNetwork(NetworkInterface.eth0().bridge("vmbr0")
                 .ip("192.168.1.10/24").gw("192.168.2.1").build());
