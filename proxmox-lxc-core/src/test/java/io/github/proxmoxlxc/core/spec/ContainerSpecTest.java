@@ -290,13 +290,22 @@ class ContainerSpecTest {
                 "hostname", "jellyfin", "cores", "2", "memory", "2048",
                 "rootfs", "local-lvm:vm-120-disk-0,size=16G",
                 "tags", "community-script;media",
-                "net0", "name=eth0,bridge=vmbr0,ip=dhcp,type=veth",
+                "net0", "name=eth0,bridge=vmbr0,hwaddr=BC:24:11:00:00:01,ip=dhcp,type=veth",
                 "net1", "name=eth1,bridge=vmbr1,ip=manual,type=veth"));
 
         List<SpecDifference> diff = wanted.differencesFrom(actual);
 
         assertThat(diff).containsExactly(new SpecDifference("cores", "4", "2"),
                 new SpecDifference("net1", null, "name=eth1,bridge=vmbr1,ip=manual"));
+    }
+
+    @Test
+    void differencesFrom_reportsAChangedMacWhenOneIsWanted() {
+        ContainerSpec wanted = minimal().addNetwork(NetworkInterface.eth0().hwaddr("BC:24:11:00:00:02").build())
+                .build();
+        ContainerSpec actual = ContainerSpec.fromConfig(Map.of("net0", "name=eth0,hwaddr=BC:24:11:00:00:01"));
+
+        assertThat(wanted.differencesFrom(actual)).extracting(SpecDifference::key).containsExactly("net0");
     }
 
     @Test
