@@ -265,7 +265,8 @@ public final class ContainerSpec {
      * options ({@code netN}, {@code mpN}, {@code devN}) the container has beyond this spec are
      * reported too. Create-only options (ostemplate, password, SSH keys, start, storage, pool, ...)
      * are not compared. A volume to allocate ({@code local-lvm:8}) matches an allocated volume on
-     * that storage with {@code size=8G}. Tags, name servers and search domains compare as sets.
+     * that storage with {@code size=8G}; an interface without a wanted MAC address matches any
+     * generated one. Tags, name servers and search domains compare as sets.
      *
      * @param actual the actual configuration
      * @return the differences, empty when the container matches

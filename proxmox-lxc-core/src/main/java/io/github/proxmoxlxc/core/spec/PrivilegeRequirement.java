@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param reason why, in words, e.g. "device passthrough is only allowed for root@pam"
  */
 public record PrivilegeRequirement(String field, String reason) {
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param field the parameter concerned
+     * @param reason why root@pam is needed
+     */
     public PrivilegeRequirement {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(reason, "reason");

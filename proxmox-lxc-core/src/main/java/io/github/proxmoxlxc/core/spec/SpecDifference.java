@@ -12,7 +12,13 @@ import java.util.Optional;
  * @param actual the actual value in wire form, or {@code null} when the container does not have it
  */
 public record SpecDifference(String key, String expected, String actual) {
-    /** Checks the key. */
+    /**
+     * Checks the key.
+     *
+     * @param key the parameter
+     * @param expected the wanted value, or null
+     * @param actual the actual value, or null
+     */
     public SpecDifference {
         Objects.requireNonNull(key, "key");
     }

@@ -111,6 +111,16 @@ class ContainerSpecTest {
     }
 
     @Test
+    void toString_isOneLineWithControlCharactersShown() {
+        ContainerSpec spec = minimal().description("a\nb").addSshPublicKey("ssh-ed25519 AAAA a")
+                .addSshPublicKey("ssh-rsa BBBB b").putEnvironment("A", "1").putEnvironment("B", "2").build();
+
+        assertThat(spec.toString()).doesNotContain("\n", "\0")
+                .contains("description=a\\nb", "ssh-public-keys=ssh-ed25519 AAAA a\\nssh-rsa BBBB b",
+                        "env=A=1\\x00B=2");
+    }
+
+    @Test
     void crossField_gatewayOutsideSubnet_isRejected() {
         ContainerSpec.Builder b = minimal().addNetwork(NetworkInterface.eth0().bridge("vmbr0")
                 .ip("192.168.1.10/24").gw("192.168.2.1").build());
@@ -280,13 +290,22 @@ class ContainerSpecTest {
                 "hostname", "jellyfin", "cores", "2", "memory", "2048",
                 "rootfs", "local-lvm:vm-120-disk-0,size=16G",
                 "tags", "community-script;media",
-                "net0", "name=eth0,bridge=vmbr0,ip=dhcp,type=veth",
+                "net0", "name=eth0,bridge=vmbr0,hwaddr=BC:24:11:00:00:01,ip=dhcp,type=veth",
                 "net1", "name=eth1,bridge=vmbr1,ip=manual,type=veth"));
 
         List<SpecDifference> diff = wanted.differencesFrom(actual);
 
         assertThat(diff).containsExactly(new SpecDifference("cores", "4", "2"),
                 new SpecDifference("net1", null, "name=eth1,bridge=vmbr1,ip=manual"));
+    }
+
+    @Test
+    void differencesFrom_reportsAChangedMacWhenOneIsWanted() {
+        ContainerSpec wanted = minimal().addNetwork(NetworkInterface.eth0().hwaddr("BC:24:11:00:00:02").build())
+                .build();
+        ContainerSpec actual = ContainerSpec.fromConfig(Map.of("net0", "name=eth0,hwaddr=BC:24:11:00:00:01"));
+
+        assertThat(wanted.differencesFrom(actual)).extracting(SpecDifference::key).containsExactly("net0");
     }
 
     @Test

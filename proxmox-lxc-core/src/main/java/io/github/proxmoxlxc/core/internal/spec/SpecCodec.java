@@ -49,8 +49,8 @@ public final class SpecCodec {
         }
         Map<String, String> m = new LinkedHashMap<>(typedParameters(s, forRequest));
         s.rawOptions().forEach((k, v) -> m.put(k, !forRequest && k.equals("password") ? MASK : v));
-        if (!forRequest && m.get("description") != null) {
-            m.put("description", Formats.printable(m.get("description")));
+        if (!forRequest) {
+            m.replaceAll((k, v) -> Formats.printable(v));
         }
         return Collections.unmodifiableMap(m);
     }

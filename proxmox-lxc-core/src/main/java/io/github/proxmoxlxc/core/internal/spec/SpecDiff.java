@@ -72,6 +72,10 @@ public final class SpecDiff {
         if (key.equals("rootfs") || key.startsWith("mp")) {
             return sameMount(want, have);
         }
+        if (key.startsWith("net") && !hasPart(want, "hwaddr")) {
+            // Proxmox generates a MAC when none is given: an unset hwaddr matches any
+            return want.equals(withoutPart(have, "hwaddr"));
+        }
         return want.equals(have);
     }
 
@@ -112,6 +116,25 @@ public final class SpecDiff {
         }
         return wantRest.equals(haveRest) && haveSize != null
                 && Objects.equals(toGiB(haveSize), gib.stripTrailingZeros());
+    }
+
+    private static boolean hasPart(String propertyString, String key) {
+        for (String part : propertyString.split(",")) {
+            if (part.startsWith(key + "=")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static String withoutPart(String propertyString, String key) {
+        List<String> kept = new ArrayList<>();
+        for (String part : propertyString.split(",")) {
+            if (!part.startsWith(key + "=")) {
+                kept.add(part);
+            }
+        }
+        return String.join(",", kept);
     }
 
     private static BigDecimal toGiB(String size) {
