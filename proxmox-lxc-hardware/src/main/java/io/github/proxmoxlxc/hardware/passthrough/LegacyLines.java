@@ -22,8 +22,12 @@ import java.util.Set;
  * unprivileged containers, the idmap that maps the host groups owning the nodes.
  */
 final class LegacyLines {
-    private static final Set<NodeKind> NVIDIA = Set.of(NodeKind.NVIDIA_GPU, NodeKind.NVIDIA_CONTROL,
-            NodeKind.NVIDIA_UVM, NodeKind.NVIDIA_CAP);
+    /**
+     * Kinds allowed by major: NVIDIA minors are per GPU/instance and uvm's are allocated at runtime;
+     * USB serial adapters get a new minor when re-plugged (the by-id link then points elsewhere).
+     */
+    private static final Set<NodeKind> BY_MAJOR = Set.of(NodeKind.NVIDIA_GPU, NodeKind.NVIDIA_CONTROL,
+            NodeKind.NVIDIA_UVM, NodeKind.NVIDIA_CAP, NodeKind.SERIAL);
 
     private LegacyLines() {
     }
@@ -35,8 +39,7 @@ final class LegacyLines {
         // container group -> host group to map, for an unprivileged container
         Map<String, Boolean> groups = new LinkedHashMap<>();
         for (DeviceNode n : nodes) {
-            // NVIDIA minors are per GPU/instance and uvm's are allocated at runtime: allow the major
-            allow.add("lxc.cgroup2.devices.allow: c " + n.major() + ":" + (NVIDIA.contains(n.kind()) ? "*"
+            allow.add("lxc.cgroup2.devices.allow: c " + n.major() + ":" + (BY_MAJOR.contains(n.kind()) ? "*"
                     : String.valueOf(n.minor())) + " rwm");
             mounts.add("lxc.mount.entry: " + n.path() + " " + n.relativePath() + " none bind,optional,create=file");
             if (!n.present()) {
@@ -68,10 +71,27 @@ final class LegacyLines {
         }
         allow.forEach(patch::addRawLine);
         mounts.forEach(patch::addRawLine);
-        if (target.privileged() || groups.isEmpty()) {
+        if (groups.isEmpty()) {
+            return;
+        }
+        if (target.privileged()) {
+            privilegedNotes(groups.keySet(), target, host, patch);
             return;
         }
         idmap(groups.keySet(), target, host, user, patch, problems);
+    }
+
+    /** A privileged container sees the host's numeric gid, which may name another group inside. */
+    private static void privilegedNotes(Set<String> groups, TargetContainer target, HostGroups host,
+            NodePatch.Builder patch) {
+        for (String g : groups) {
+            OptionalInt c = target.gid(g).gid();
+            OptionalInt h = host.gid(g);
+            if (c.isPresent() && h.isPresent() && c.getAsInt() != h.getAsInt()) {
+                patch.addNote("the " + g + " nodes keep host gid " + h.getAsInt() + ", but the container's " + g
+                        + " gid is " + c.getAsInt() + ": chgrp them inside the container or use devN entries");
+            }
+        }
     }
 
     private static void idmap(Set<String> groups, TargetContainer target, HostGroups host, String user,
