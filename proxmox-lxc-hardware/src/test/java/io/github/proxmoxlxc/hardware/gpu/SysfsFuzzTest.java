@@ -25,7 +25,7 @@ import net.jqwik.api.lifecycle.AfterTry;
  * Garbage in sysfs, {@code /proc} and {@code /etc/group} never makes detection (or planning on its
  * result) throw anything but a documented {@link InvalidSpecException}.
  */
-class SysfsFuzzProperties {
+class SysfsFuzzTest {
     private Path root;
 
     /** One PCI function with arbitrary attribute contents. */
@@ -54,7 +54,7 @@ class SysfsFuzzProperties {
         return fn.list().ofMaxSize(5);
     }
 
-    @Property(tries = 150)
+    @Property(tries = 100)
     void garbageSysfsNeverThrows(@ForAll("functions") List<Fn> fns, @ForAll("junk") String procDevices,
             @ForAll("junk") String group) throws IOException {
         root = Files.createTempDirectory("fuzz");

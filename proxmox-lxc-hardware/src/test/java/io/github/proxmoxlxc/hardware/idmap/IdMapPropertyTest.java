@@ -13,7 +13,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Every map {@link IdMap} produces satisfies the invariants, checked here independently. */
-class IdMapProperties {
+class IdMapPropertyTest {
     record Punch(IdKind kind, long ct, long host) {
     }
 

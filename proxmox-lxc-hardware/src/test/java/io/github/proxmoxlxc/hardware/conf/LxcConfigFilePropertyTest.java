@@ -12,7 +12,7 @@ import net.jqwik.api.Property;
 import net.jqwik.api.Provide;
 
 /** Random edits keep the sections and survive parse → write → parse. */
-class LxcConfigFileProperties {
+class LxcConfigFilePropertyTest {
     /** One edit: 0 set, 1 remove, 2 add raw line, 3 remove raw line. */
     record Edit(int op, String key, String value) {
     }
