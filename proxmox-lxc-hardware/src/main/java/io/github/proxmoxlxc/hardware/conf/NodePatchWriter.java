@@ -91,6 +91,11 @@ public final class NodePatchWriter {
             changed = true;
         }
         if (!after.equals(before)) {
+            // PVE serialises config edits with flock on /run/lock/lxc/pve-config-<vmid>.lock, which Java
+            // cannot take (FileChannel locks are fcntl locks); re-reading narrows the race to the rename
+            if (!LxcConfigFile.read(confPath).equals(before)) {
+                throw new ProxmoxException(confPath + " changed while the patch was prepared; apply it again");
+            }
             after.write(confPath);
             changed = true;
         }

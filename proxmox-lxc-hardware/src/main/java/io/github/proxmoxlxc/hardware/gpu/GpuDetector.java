@@ -68,6 +68,6 @@ public final class GpuDetector {
      */
     public Detection detect() {
         HostScan s = new HostScan(root, includeVirtual).run();
-        return new Detection(s.gpus, s.shared, s.extras, s.serialById, s.skipped, new HostGroups(s.groups));
+        return new Detection(s.gpus(), s.shared(), s.extras(), s.serialById(), s.skipped(), new HostGroups(s.groups()));
     }
 }

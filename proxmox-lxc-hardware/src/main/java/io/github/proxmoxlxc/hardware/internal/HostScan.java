@@ -22,18 +22,12 @@ public final class HostScan {
     private static final Logger LOG = LoggerFactory.getLogger(HostScan.class);
     private static final Set<Integer> VIRTUAL_VENDORS = Set.of(0x1af4, 0x1234, 0x15ad, 0x1b36, 0x1013);
 
-    /** Usable GPUs, by PCI address. */
-    public final List<Gpu> gpus = new ArrayList<>();
-    /** Nodes shared by all GPUs of a vendor (NVIDIA control/UVM/caps, {@code /dev/kfd}). */
-    public final List<DeviceNode> shared = new ArrayList<>();
-    /** Serial, TUN and Coral nodes. */
-    public final List<DeviceNode> extras = new ArrayList<>();
-    /** What was left out and why. */
-    public final List<Skipped> skipped = new ArrayList<>();
-    /** Whether {@code /dev/serial/by-id} exists. */
-    public boolean serialById;
-    /** Host group gids. */
-    public Map<String, Integer> groups = Map.of();
+    final List<Gpu> gpus = new ArrayList<>();
+    final List<DeviceNode> shared = new ArrayList<>();
+    final List<DeviceNode> extras = new ArrayList<>();
+    final List<Skipped> skipped = new ArrayList<>();
+    boolean serialById;
+    private Map<String, Integer> groups = Map.of();
 
     private final HostFs fs;
     private final boolean includeVirtual;
@@ -82,6 +76,60 @@ public final class HostScan {
             skipped.add(new Skipped("shared nodes", "unreadable: " + e.getClass().getSimpleName()));
         }
         return this;
+    }
+
+    /**
+     * Usable GPUs, by PCI address.
+     *
+     * @return the list
+     */
+    public List<Gpu> gpus() {
+        return gpus;
+    }
+
+    /**
+     * Nodes shared by all GPUs of a vendor (NVIDIA control/UVM/caps, {@code /dev/kfd}).
+     *
+     * @return the list
+     */
+    public List<DeviceNode> shared() {
+        return shared;
+    }
+
+    /**
+     * Serial, TUN and Coral nodes.
+     *
+     * @return the list
+     */
+    public List<DeviceNode> extras() {
+        return extras;
+    }
+
+    /**
+     * What was left out and why.
+     *
+     * @return the list
+     */
+    public List<Skipped> skipped() {
+        return skipped;
+    }
+
+    /**
+     * Whether {@code /dev/serial/by-id} exists.
+     *
+     * @return true when it does
+     */
+    public boolean serialById() {
+        return serialById;
+    }
+
+    /**
+     * Host group gids from {@code /etc/group}.
+     *
+     * @return name to gid
+     */
+    public Map<String, Integer> groups() {
+        return groups;
     }
 
     private void probePci(String addr, Path dev) {
