@@ -27,7 +27,7 @@ final class DevEntries {
         Map<Integer, String> existing = target.existingConfig().map(c -> c.devices()).orElse(new TreeMap<>());
         Set<String> existingPaths = new HashSet<>();
         existing.values().forEach(v -> existingPaths.add(pathOf(v)));
-        Gids gids = new Gids(target, problems);
+        Gids gids = new Gids(target, problems, patch);
         int next = 0;
         for (DeviceNode n : nodes) {
             if (!n.present()) {
@@ -91,11 +91,13 @@ final class DevEntries {
     static final class Gids {
         private final TargetContainer target;
         private final List<Violation> problems;
+        private final NodePatch.Builder patch;
         private final Map<String, OptionalInt> seen = new TreeMap<>();
 
-        Gids(TargetContainer target, List<Violation> problems) {
+        Gids(TargetContainer target, List<Violation> problems, NodePatch.Builder patch) {
             this.target = target;
             this.problems = problems;
+            this.patch = patch;
         }
 
         OptionalInt get(String group) {
@@ -105,6 +107,8 @@ final class DevEntries {
                     problems.add(Violation.of("target." + g + "Gid", "", "the container's " + g + " gid is needed and"
                             + " unknown: set " + g + "Gid(..), give the container's /etc/group, or a known template"
                             + " (debian-11/12/13, ubuntu-22.04/24.04/26.04, alpine)"));
+                } else if (r.source().startsWith("known default")) {
+                    patch.addNote("container " + g + " gid " + r.gid().getAsInt() + ": " + r.source());
                 }
                 return r.gid();
             });

@@ -106,7 +106,7 @@ final class LegacyLines {
                 return;
             }
         }
-        DevEntries.Gids ct = new DevEntries.Gids(target, problems);
+        DevEntries.Gids ct = new DevEntries.Gids(target, problems, patch);
         List<Long> hostIds = new ArrayList<>();
         for (String g : groups) {
             OptionalInt c = ct.get(g);
