@@ -49,12 +49,18 @@ public final class GpuSelection {
     /**
      * The GPUs at these PCI addresses; planning fails when one of them was not detected as usable.
      *
-     * @param addresses addresses such as {@code 0000:01:00.0} (lower-case hex, as in sysfs)
+     * @param addresses addresses such as {@code 0000:01:00.0} (domain included, lower-case hex, as in
+     *     sysfs; {@code lspci -D} prints this form)
      * @return the selection
+     * @throws IllegalArgumentException naming an address that is not in that form
      */
     public static GpuSelection pciAddresses(String... addresses) {
         for (String a : addresses) {
             Objects.requireNonNull(a, "address");
+            if (!a.matches("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]")) {
+                throw new IllegalArgumentException("PCI address '" + a + "' must look like 0000:01:00.0 (domain:bus:"
+                        + "device.function, lower-case hex, as lspci -D prints it)");
+            }
         }
         return new GpuSelection(false, Set.of(), List.of(addresses));
     }

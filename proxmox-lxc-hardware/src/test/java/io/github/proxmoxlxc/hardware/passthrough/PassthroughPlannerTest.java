@@ -127,4 +127,12 @@ class PassthroughPlannerTest {
         assertThat(t.privileged()).isTrue();
         assertThat(TargetContainer.builder().build().privileged()).isFalse();
     }
+
+    @Test
+    void pciAddressesMustBeInSysfsForm() {
+        assertThatThrownBy(() -> GpuSelection.pciAddresses("01:00.0")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("'01:00.0' must look like 0000:01:00.0");
+        assertThatThrownBy(() -> GpuSelection.pciAddresses("0000:01:00.0", "0000:0A:00.0"))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0000:0A:00.0");
+    }
 }
