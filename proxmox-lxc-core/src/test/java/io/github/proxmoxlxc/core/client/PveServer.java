@@ -20,12 +20,27 @@ final class PveServer implements BeforeAllCallback, AfterAllCallback, BeforeEach
     static final String TOKEN_SECRET = "0b3c1c3e-5f0e-4d1e-9a0e-1234567890ab";
     static final String UPID = "UPID:pve1:000934AF:0D015579:68BF3A41:vzcreate:120:automation@pve!ci:";
 
+    private static WireMockServer shared;
+
     WireMockServer wm;
+
+    /** One server for the whole test JVM: starting Jetty per class costs seconds on a loaded machine. */
+    private static synchronized WireMockServer shared() {
+        if (shared == null) {
+            shared = start();
+            Runtime.getRuntime().addShutdownHook(new Thread(shared::stop));
+        }
+        return shared;
+    }
 
     @Override
     public void beforeAll(ExtensionContext context) {
+        wm = shared();
+    }
+
+    private static WireMockServer start() {
         TestCert cert = TestCert.get();
-        wm = new WireMockServer(WireMockConfiguration.options()
+        WireMockServer wm = new WireMockServer(WireMockConfiguration.options()
                 .httpDisabled(true)
                 .dynamicHttpsPort()
                 .bindAddress("127.0.0.1")
@@ -36,11 +51,12 @@ final class PveServer implements BeforeAllCallback, AfterAllCallback, BeforeEach
                 .containerThreads(12)
                 .jettyAcceptors(1));
         wm.start();
+        return wm;
     }
 
     @Override
     public void afterAll(ExtensionContext context) {
-        wm.stop();
+        wm.resetAll();
     }
 
     @Override
