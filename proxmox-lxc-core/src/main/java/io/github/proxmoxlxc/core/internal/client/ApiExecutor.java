@@ -1,7 +1,6 @@
 package io.github.proxmoxlxc.core.internal.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.client.ApiException;
 import io.github.proxmoxlxc.core.client.HttpMethod;
 import io.github.proxmoxlxc.core.client.LockedException;
@@ -138,10 +137,5 @@ public final class ApiExecutor implements AutoCloseable {
     @Override
     public void close() {
         transport.close();
-    }
-
-    /** Rethrows a checked-free failure; used by callers that need a ProxmoxException. */
-    static ProxmoxException unchecked(Throwable t) {
-        return t instanceof ProxmoxException ? (ProxmoxException) t : new ProxmoxException(t.toString(), t);
     }
 }
