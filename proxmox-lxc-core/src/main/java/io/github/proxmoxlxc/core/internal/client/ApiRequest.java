@@ -20,7 +20,7 @@ public record ApiRequest(HttpMethod method, String path, Map<String, String> par
         if (!path.startsWith("/")) {
             throw new IllegalArgumentException("path: '" + path + "' must start with '/'");
         }
-        params = Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        params = params.isEmpty() ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(params));
     }
 
     /** A request whose idempotency follows its method, with credentials. */

@@ -8,6 +8,7 @@ import io.github.proxmoxlxc.core.client.TransportException;
 import io.github.proxmoxlxc.core.client.Trust;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -97,8 +98,10 @@ public final class HttpTransport implements AutoCloseable {
         try (Response resp = http.newCall(rb.build()).execute()) {
             ResponseBody body = resp.body();
             String text = body.string();
-            long ms = (System.nanoTime() - start) / 1_000_000;
-            LOG.debug("{} {} -> {} {} ({} ms)", m, req.path(), resp.code(), resp.message(), ms);
+            if (LOG.isDebugEnabled()) {
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                LOG.debug("{} {} -> {} {} ({} ms)", m, req.path(), resp.code(), resp.message(), ms);
+            }
             if (LOG.isTraceEnabled() && !req.path().equals(ACCESS_TICKET)) {
                 LOG.trace("<- {} {} body {}", m, req.path(), text);
             }
@@ -115,8 +118,12 @@ public final class HttpTransport implements AutoCloseable {
             return new ApiResult(resp.code(), root, text);
         } catch (SSLPeerUnverifiedException | SSLHandshakeException e) {
             throw new TlsTrustException(m, req.path(), "TLS: server not trusted: " + e.getMessage(), e);
-        } catch (InterruptedIOException e) {
+        } catch (SocketTimeoutException e) {
             throw new TransportException(m, req.path(), "I/O timeout: " + e.getMessage(), e);
+        } catch (InterruptedIOException e) {
+            // the calling thread was interrupted: not a transport failure, and never retried
+            Thread.currentThread().interrupt();
+            throw new ProxmoxException(m + " " + req.path() + ": interrupted", e);
         } catch (IOException e) {
             throw new TransportException(m, req.path(), "I/O error: " + e, e);
         }

@@ -109,7 +109,16 @@ public final class TaskWaiter implements AutoCloseable {
                 throw new ProxmoxException("interrupted while waiting for task " + upid + " (" + run.polls
                         + " polls); the task keeps running on the server", e);
             }
-            TaskResult r = run.poll();
+            TaskResult r;
+            try {
+                r = run.poll();
+            } catch (ProxmoxException e) {
+                if (Thread.currentThread().isInterrupted()) {
+                    throw new ProxmoxException("interrupted while waiting for task " + upid + " (" + run.polls
+                            + " polls); the task keeps running on the server", e);
+                }
+                throw e;
+            }
             if (r != null) {
                 return r;
             }
