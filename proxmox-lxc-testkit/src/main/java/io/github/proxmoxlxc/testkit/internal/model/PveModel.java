@@ -35,6 +35,7 @@ public final class PveModel {
     private long taskSeq;
     private long pstart = 0x1000000L;
     private TaskFailure armedFailure;
+    private long completionTime = -1;
 
     /** A planned failure of the next forked task: error {@code message} after {@code step} log lines. */
     public record TaskFailure(int step, String message) { }
@@ -106,7 +107,13 @@ public final class PveModel {
             Task t = due.get();
             t.stopped = true;
             t.endtime = epoch();
-            (t.ok() ? t.onSuccess : t.onFailure).run();
+            // a task forked by a completion (start after create) starts when its parent ended
+            completionTime = t.endNanos;
+            try {
+                (t.ok() ? t.onSuccess : t.onFailure).run();
+            } finally {
+                completionTime = -1;
+            }
         }
     }
 
@@ -127,7 +134,7 @@ public final class PveModel {
             duration = lines.isEmpty() ? duration : duration * Math.max(1, step) / Math.max(1, lines.size());
             armedFailure = null;
         }
-        long now = now();
+        long now = completionTime >= 0 ? completionTime : now();
         Task t = new Task(upid, node, type, id, user, pid, pstart, start, now, now + duration, taskSeq++, log, exit,
                 onSuccess, onFailure);
         tasks.put(upid, t);
