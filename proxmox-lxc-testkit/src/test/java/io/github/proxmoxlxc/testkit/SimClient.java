@@ -100,7 +100,15 @@ final class SimClient {
         return send("DELETE", path, null);
     }
 
+    Resp sendJson(String method, String path, String json) throws IOException, InterruptedException {
+        return send(method, path, json, "application/json");
+    }
+
     Resp send(String method, String path, String body) throws IOException, InterruptedException {
+        return send(method, path, body, "application/x-www-form-urlencoded");
+    }
+
+    Resp send(String method, String path, String body, String contentType) throws IOException, InterruptedException {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(sim.apiUrl() + path)).timeout(Duration.ofSeconds(30));
         if (authorization != null) {
             b.header("Authorization", authorization);
@@ -112,7 +120,7 @@ final class SimClient {
             b.header("CSRFPreventionToken", csrf);
         }
         if (body != null) {
-            b.header("Content-Type", "application/x-www-form-urlencoded");
+            b.header("Content-Type", contentType);
             b.method(method, HttpRequest.BodyPublishers.ofString(body));
         } else {
             b.method(method, HttpRequest.BodyPublishers.noBody());
