@@ -108,11 +108,21 @@ public final class SimulatorThroughput {
             t.start();
         }
         Thread.sleep(warmup.toMillis());
+        com.sun.management.OperatingSystemMXBean os = (com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        long cpu0 = os.getProcessCpuTime();
         long start = System.nanoTime();
         long before = done.sum();
         Thread.sleep(measure.toMillis());
         long count = done.sum() - before;
         double elapsed = (System.nanoTime() - start) / 1e9;
+        double cpuSeconds = (os.getProcessCpuTime() - cpu0) / 1e9;
+        // The machine is shared; CPU time per request (client + server, same process) shows what
+        // the simulator would do with the cores to itself.
+        System.out.printf(Locale.ROOT, "measured %d requests in %.1f s wall, %.1f s CPU (%.0f us CPU/request, "
+                + "%.0f req/s per CPU core, load average %.1f on %d cores)%n", count, elapsed, cpuSeconds,
+                cpuSeconds * 1e6 / Math.max(1, count), count / Math.max(1e-9, cpuSeconds), os.getSystemLoadAverage(),
+                os.getAvailableProcessors());
         stop.set(true);
         finished.await();
         if (errors.sum() > 0) {
