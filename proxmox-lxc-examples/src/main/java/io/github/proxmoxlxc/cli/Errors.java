@@ -1,0 +1,114 @@
+package io.github.proxmoxlxc.cli;
+
+import io.github.proxmoxlxc.core.ProxmoxException;
+import io.github.proxmoxlxc.core.client.ApiException;
+import io.github.proxmoxlxc.core.client.AuthenticationException;
+import io.github.proxmoxlxc.core.client.PermissionException;
+import io.github.proxmoxlxc.core.client.ProxmoxTimeoutException;
+import io.github.proxmoxlxc.core.client.TaskFailedException;
+import io.github.proxmoxlxc.core.client.TransportException;
+import io.github.proxmoxlxc.core.spec.InvalidSpecException;
+import io.github.proxmoxlxc.core.spec.Violation;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns a failure into an exit code and the {@code {"errors": [...]}} entries. */
+final class Errors {
+    private Errors() {
+    }
+
+    /** A classified failure. */
+    record Classified(int exitCode, List<ErrorEntry> entries) {
+    }
+
+    static Classified classify(Throwable t) {
+        if (t instanceof CliException) {
+            CliException e = (CliException) t;
+            return new Classified(e.exitCode(), e.errors());
+        }
+        Classified provisioning = ProvisionErrors.classify(t);
+        if (provisioning != null) {
+            return provisioning;
+        }
+        if (t instanceof InvalidSpecException) {
+            List<ErrorEntry> out = new ArrayList<>();
+            for (Violation v : ((InvalidSpecException) t).violations()) {
+                out.add(new ErrorEntry(v.field(), v.value(), v.rule(), v.source()));
+            }
+            return new Classified(ExitCodes.INVALID_INPUT, out);
+        }
+        if (t instanceof AuthenticationException) {
+            return api(ExitCodes.AUTH, (ApiException) t, "authentication");
+        }
+        if (t instanceof PermissionException) {
+            PermissionException p = (PermissionException) t;
+            String key = p.privilege().map(pr -> "permission " + pr).orElse("permission");
+            return new Classified(ExitCodes.PERMISSION, List.of(new ErrorEntry(key, p.aclPath().orElse(""),
+                    p.getMessage(), p.error().method() + " " + p.error().path())));
+        }
+        if (t instanceof ApiException) {
+            return api(ExitCodes.API, (ApiException) t, "api");
+        }
+        if (t instanceof TaskFailedException) {
+            TaskFailedException e = (TaskFailedException) t;
+            return new Classified(ExitCodes.TASK_FAILED, List.of(new ErrorEntry("task", e.upid().type(),
+                    e.exitStatus(), e.upid().toString())));
+        }
+        if (t instanceof ProxmoxTimeoutException) {
+            return new Classified(ExitCodes.TIMEOUT, List.of(new ErrorEntry("timeout", "", t.getMessage(), "")));
+        }
+        if (t instanceof TransportException) {
+            TransportException e = (TransportException) t;
+            return new Classified(ExitCodes.API, List.of(new ErrorEntry("connection", "", e.getMessage(),
+                    e.method() + " " + e.path())));
+        }
+        if (t instanceof ProxmoxException) {
+            return new Classified(ExitCodes.API, List.of(new ErrorEntry("error", "", t.getMessage(), "")));
+        }
+        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": "
+                + t.getMessage();
+        return new Classified(ExitCodes.INTERNAL, List.of(new ErrorEntry("internal", "", msg, "")));
+    }
+
+    private static Classified api(int code, ApiException e, String key) {
+        String source = e.error().method() + " " + e.error().path();
+        if (!e.errors().isEmpty()) {
+            List<ErrorEntry> out = new ArrayList<>();
+            e.errors().forEach((k, v) -> out.add(new ErrorEntry(k, "", v, source)));
+            return new Classified(code, out);
+        }
+        return new Classified(code, List.of(new ErrorEntry(key, Integer.toString(e.status()), e.getMessage(),
+                source)));
+    }
+
+    /** The JSON document. */
+    static Map<String, Object> document(List<ErrorEntry> entries) {
+        List<Map<String, Object>> list = new ArrayList<>();
+        for (ErrorEntry e : entries) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("key", e.key());
+            m.put("value", e.value());
+            m.put("rule", e.rule());
+            m.put("source", e.source());
+            list.add(m);
+        }
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("errors", list);
+        return doc;
+    }
+
+    /** Reports a failure (JSON on stdout with --json, lines on stderr always); returns the exit code. */
+    static int report(Throwable t, Out out) {
+        Classified c = classify(t);
+        for (ErrorEntry e : c.entries()) {
+            out.note("error: " + e.describe());
+        }
+        if (out.json()) {
+            out.document(document(c.entries()));
+        }
+        out.flush();
+        return c.exitCode();
+    }
+}

@@ -1,0 +1,205 @@
+package io.github.proxmoxlxc.cli;
+
+import io.github.proxmoxlxc.hardware.conf.NodePatch;
+import io.github.proxmoxlxc.hardware.gpu.Detection;
+import io.github.proxmoxlxc.hardware.gpu.DeviceNode;
+import io.github.proxmoxlxc.hardware.gpu.Gpu;
+import io.github.proxmoxlxc.hardware.gpu.GpuDetector;
+import io.github.proxmoxlxc.hardware.gpu.Skipped;
+import io.github.proxmoxlxc.hardware.gpu.Vendor;
+import io.github.proxmoxlxc.hardware.passthrough.GpuSelection;
+import io.github.proxmoxlxc.hardware.passthrough.PassthroughPlanner;
+import io.github.proxmoxlxc.hardware.passthrough.PassthroughStyle;
+import io.github.proxmoxlxc.hardware.passthrough.TargetContainer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code gpus}: detect GPUs and, with {@code --plan}, print the passthrough lines. */
+@Command(name = "gpus", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+        description = {"Detect this host's GPUs; with --plan print the passthrough lines.",
+            "Reads sysfs, /proc and /dev of this host (or of a host tree under --host-root). Offline: no cluster"
+                    + " needed."})
+final class GpusCommand implements Callable<Integer> {
+    /** {@code --style}. */
+    enum Style {
+        /** devN entries (PVE 8.1+). */
+        dev,
+        /** lxc.cgroup2 / lxc.mount.entry lines (+ idmap for unprivileged containers). */
+        legacy
+    }
+
+    private final CliContext ctx;
+
+    @Mixin
+    JsonOption jsonOption;
+
+    @Option(names = "--host-root", paramLabel = "DIR",
+            description = "Read the host tree under DIR (its sys/, proc/, dev/, etc/group) instead of /.")
+    Path hostRoot;
+
+    @Option(names = "--plan", description = "Also print the passthrough lines for a container.")
+    boolean plan;
+
+    @Option(names = "--style", paramLabel = "dev|legacy", defaultValue = "dev",
+            description = "dev: devN entries (PVE 8.1+); legacy: lxc.cgroup2/lxc.mount.entry lines (default: ${DEFAULT-VALUE}).")
+    Style style;
+
+    @Option(names = "--privileged", description = "Plan for a privileged container (default: unprivileged).")
+    boolean privileged;
+
+    @Option(names = "--ct-group", paramLabel = "NAME=GID",
+            description = "A group id inside the container: video=44, render=106, dialout=20 (repeatable).")
+    Map<String, String> ctGroups = new LinkedHashMap<>();
+
+    @Option(names = "--template", paramLabel = "NAME",
+            description = "The container's template, for its known group ids (default: debian-13, as build.func).")
+    String template = "debian-13-standard";
+
+    @Option(names = "--select", paramLabel = "intel|amd|nvidia|PCI", split = ",",
+            description = "Which GPUs: a vendor, or PCI addresses such as 0000:01:00.0 (default: all).")
+    List<String> select = new ArrayList<>();
+
+    GpusCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Out out = new Out(ctx, jsonOption.json);
+        Path root = hostRoot != null ? ctx.cwd().resolve(hostRoot) : ctx.root();
+        if (!Files.isDirectory(root)) {
+            throw CliException.invalid("--host-root", String.valueOf(hostRoot), "must be a directory");
+        }
+        Detection d = GpuDetector.at(root).detect();
+        Map<String, Object> doc = GpuJson.detection(d);
+        NodePatch patch = null;
+        if (plan) {
+            patch = planner().plan(d);
+            doc.put("config", patch.confLines());
+            doc.put("subuid", patch.subuidLines());
+            doc.put("subgid", patch.subgidLines());
+            doc.put("notes", patch.notes());
+        }
+        out.document(doc);
+        if (!out.json()) {
+            human(out, root, d, patch);
+        }
+        return ExitCodes.OK;
+    }
+
+    private PassthroughPlanner planner() {
+        TargetContainer.Builder t = TargetContainer.builder().privileged(privileged).template(template);
+        ctGroups.forEach((name, gid) -> {
+            int g;
+            try {
+                g = Integer.parseInt(gid);
+            } catch (NumberFormatException e) {
+                throw CliException.invalid("--ct-group", name + "=" + gid, "the gid must be a number >= 0");
+            }
+            if (g < 0) {
+                throw CliException.invalid("--ct-group", name + "=" + gid, "the gid must be a number >= 0");
+            }
+            switch (name) {
+                case "video" -> t.videoGid(g);
+                case "render" -> t.renderGid(g);
+                case "dialout" -> t.dialoutGid(g);
+                default -> throw CliException.invalid("--ct-group", name + "=" + gid,
+                        "the group must be video, render or dialout");
+            }
+        });
+        return PassthroughPlanner.builder()
+                .gpus(selection())
+                .target(t.build())
+                .style(style == Style.dev ? PassthroughStyle.DEVICE_ENTRIES : PassthroughStyle.LEGACY_LINES)
+                .build();
+    }
+
+    private GpuSelection selection() {
+        if (select.isEmpty()) {
+            return GpuSelection.all();
+        }
+        List<String> pci = new ArrayList<>();
+        Vendor vendor = null;
+        for (String s : select) {
+            String v = s.strip().toLowerCase(Locale.ROOT);
+            switch (v) {
+                case "intel", "amd", "nvidia" -> {
+                    if (vendor != null) {
+                        throw CliException.invalid("--select", s, "one vendor at a time (or PCI addresses)");
+                    }
+                    vendor = Vendor.valueOf(v.toUpperCase(Locale.ROOT));
+                }
+                default -> pci.add(v);
+            }
+        }
+        if (vendor != null && !pci.isEmpty()) {
+            throw CliException.invalid("--select", String.join(",", select), "either a vendor or PCI addresses, not both");
+        }
+        if (vendor != null) {
+            return GpuSelection.vendor(vendor);
+        }
+        try {
+            return GpuSelection.pciAddresses(pci.toArray(String[]::new));
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalid("--select", String.join(",", select), "intel, amd, nvidia or " + e.getMessage());
+        }
+    }
+
+    private static void human(Out out, Path root, Detection d, NodePatch patch) {
+        if (d.gpus().isEmpty()) {
+            out.line("No usable GPU found under " + root + ".");
+        } else {
+            out.line("GPUs under " + root + ":");
+        }
+        for (Gpu g : d.gpus()) {
+            out.line(String.format(Locale.ROOT, "  %s  %-6s %s:%s  driver %s%s", g.pciAddress(),
+                    g.vendor().name().toLowerCase(Locale.ROOT), GpuJson.hex(g.vendorId()), GpuJson.hex(g.deviceId()),
+                    g.driver().isEmpty() ? "-" : g.driver(), g.bootVga() ? "  boot VGA" : ""));
+            g.model().ifPresent(m -> out.line("    model " + m));
+            for (DeviceNode n : GpuJson.nodesFor(d, g)) {
+                out.line(String.format(Locale.ROOT, "    %-32s %3d:%-4d %s", n.path(), n.major(), n.minor(),
+                        n.present() ? "present" : "MISSING"));
+            }
+        }
+        if (!d.skipped().isEmpty()) {
+            out.line("Skipped:");
+            for (Skipped s : d.skipped()) {
+                out.line("  " + s.subject() + "  " + s.reason());
+            }
+        }
+        List<String> groups = new ArrayList<>();
+        GpuJson.hostGroups(d).forEach((k, v) -> groups.add(k + "=" + v));
+        out.line("Host groups: " + (groups.isEmpty() ? "-" : String.join(" ", groups)));
+        if (patch == null) {
+            return;
+        }
+        out.line("");
+        if (patch.isEmpty()) {
+            out.line("Nothing to pass through.");
+        } else {
+            out.line("Container config (/etc/pve/lxc/<vmid>.conf):");
+            patch.confLines().forEach(l -> out.line("  " + l));
+        }
+        if (!patch.subuidLines().isEmpty()) {
+            out.line("/etc/subuid:");
+            patch.subuidLines().forEach(l -> out.line("  " + l));
+        }
+        if (!patch.subgidLines().isEmpty()) {
+            out.line("/etc/subgid:");
+            patch.subgidLines().forEach(l -> out.line("  " + l));
+        }
+        if (!patch.notes().isEmpty()) {
+            out.line("Notes:");
+            patch.notes().forEach(l -> out.line("  " + l));
+        }
+    }
+}

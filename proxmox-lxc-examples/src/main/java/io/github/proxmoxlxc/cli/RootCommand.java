@@ -1,0 +1,37 @@
+package io.github.proxmoxlxc.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code proxmox-lxc}: the top-level command; its subcommands do the work. */
+@Command(name = "proxmox-lxc",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        synopsisSubcommandLabel = "COMMAND",
+        description = {
+            "Provision LXC containers on Proxmox VE from build.func-compatible .vars files.",
+            "",
+            "Connection: PVE_URL, PVE_TOKEN_ID, PVE_TOKEN_SECRET, PVE_FINGERPRINT or PVE_CA_FILE (or --url and"
+                    + " friends). Without PVE_URL an embedded simulator is started and every output starts with one"
+                    + " line saying so: nothing real is created.",
+            ""},
+        subcommands = {
+            //PLAN
+            //CREATE
+            StatusCommand.class,
+            StartCommand.class,
+            StopCommand.class,
+            DestroyCommand.class,
+            ListCommand.class,
+            GpusCommand.class,
+            SimulatorCommand.class,
+        },
+        footer = ExitCodes.HELP)
+final class RootCommand implements Runnable {
+    @picocli.CommandLine.Spec
+    picocli.CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new picocli.CommandLine.ParameterException(spec.commandLine(), "missing COMMAND");
+    }
+}

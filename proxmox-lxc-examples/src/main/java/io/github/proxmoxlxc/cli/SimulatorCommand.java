@@ -1,0 +1,152 @@
+package io.github.proxmoxlxc.cli;
+
+import io.github.proxmoxlxc.testkit.PveSimulator;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code simulator}: the testkit simulator in the foreground, for any client. */
+@Command(name = "simulator", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+        description = {"Run the Proxmox VE API simulator in the foreground.",
+            "Runs until SIGTERM or SIGINT (Ctrl-C) and prints its URL, API token and fingerprint so any client can be"
+                    + " pointed at it. With --json the first stdout line is one JSON object: {\"url\", \"tokenId\","
+                    + " \"tokenSecret\", \"fingerprint\", \"caFile\", \"username\", \"password\"}."})
+final class SimulatorCommand implements Callable<Integer> {
+    private final CliContext ctx;
+
+    @Mixin
+    JsonOption jsonOption;
+
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "0",
+            description = "Listen on this loopback port (default: a free one).")
+    int port;
+
+    @Option(names = "--nodes", paramLabel = "N", defaultValue = "1",
+            description = "Number of nodes pve1..pveN, each with storages local and local-lvm (default: ${DEFAULT-VALUE}).")
+    int nodes;
+
+    @Option(names = "--seed", paramLabel = "SEED", defaultValue = "1",
+            description = "Seed for ids, MAC and IP addresses and random faults (default: ${DEFAULT-VALUE}).")
+    long seed;
+
+    @Option(names = "--time-scale", paramLabel = "FACTOR", defaultValue = "0.001",
+            description = "Factor on task durations: 1 is real time, 0.001 makes a 30 s create take 30 ms (default: ${DEFAULT-VALUE}).")
+    double timeScale;
+
+    @Option(names = "--fault-rate", paramLabel = "P", defaultValue = "0",
+            description = "Give each request a random fault with probability P (0..1), reproducible with --seed (default: ${DEFAULT-VALUE}).")
+    double faultRate;
+
+    SimulatorCommand(CliContext ctx) {
+        this.ctx = ctx;
+    }
+
+    @Override
+    public Integer call() {
+        Out out = new Out(ctx, jsonOption.json);
+        if (port < 0 || port > 65535) {
+            throw CliException.invalid("--port", Integer.toString(port), "must be 0..65535");
+        }
+        if (nodes < 1 || nodes > 64) {
+            throw CliException.invalid("--nodes", Integer.toString(nodes), "must be 1..64");
+        }
+        if (!(faultRate >= 0 && faultRate <= 1)) {
+            throw CliException.invalid("--fault-rate", Double.toString(faultRate), "must be a probability 0..1");
+        }
+        PveSimulator.Builder b = PveSimulator.builder().seed(seed);
+        try {
+            b.timeScale(timeScale);
+        } catch (IllegalArgumentException e) {
+            throw CliException.invalid("--time-scale", Double.toString(timeScale), e.getMessage());
+        }
+        for (int i = 1; i <= nodes; i++) {
+            b.addNode("pve" + i, 8, 32L << 30);
+        }
+        Path ca = null;
+        PveSimulator sim = b.start();
+        try {
+            if (faultRate > 0) {
+                sim.randomFaults(seed, faultRate);
+            }
+            ca = Files.createTempFile("proxmox-lxc-simulator-ca-", ".pem");
+            Files.writeString(ca, sim.caPem(), StandardCharsets.US_ASCII);
+            PortForwarder fwd = port == 0 ? null : PortForwarder.start(port, sim.port());
+            try {
+                String url = fwd == null ? sim.baseUrl() : "https://127.0.0.1:" + port;
+                print(out, sim, url, ca);
+                Path caFile = ca;
+                Thread hook = new Thread(() -> {
+                    sim.close();
+                    deleteQuietly(caFile);
+                }, "simulator-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                ctx.stop().join();
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } finally {
+                if (fwd != null) {
+                    fwd.stop();
+                }
+            }
+            out.note("Simulator stopped.");
+            return ExitCodes.OK;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            sim.close();
+            deleteQuietly(ca);
+        }
+    }
+
+    private void print(Out out, PveSimulator sim, String url, Path ca) {
+        if (out.json()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("url", url);
+            m.put("tokenId", sim.tokenId());
+            m.put("tokenSecret", sim.tokenSecret());
+            m.put("fingerprint", sim.fingerprint());
+            m.put("caFile", ca.toString());
+            m.put("username", "root@pam");
+            m.put("password", sim.rootPassword());
+            ctx.out().println(Json.line(m));
+            ctx.out().flush();
+            out.note("Proxmox VE simulator running with " + nodes + " node(s); stop it with SIGTERM or Ctrl-C.");
+            return;
+        }
+        out.line("Proxmox VE simulator running with " + nodes + " node(s); stop it with Ctrl-C.");
+        out.line("  url           " + url);
+        out.line("  token id      " + sim.tokenId());
+        out.line("  token secret  " + sim.tokenSecret());
+        out.line("  fingerprint   " + sim.fingerprint());
+        out.line("  CA file       " + ca);
+        out.line("  username      root@pam");
+        out.line("  password      " + sim.rootPassword());
+        if (faultRate > 0) {
+            out.line("  random faults " + faultRate + " per request (seed " + seed + ")");
+        }
+        out.line("");
+        out.line("Point the CLI at it:");
+        out.line("  export PVE_URL=" + url + " PVE_TOKEN_ID='" + sim.tokenId() + "' PVE_TOKEN_SECRET="
+                + sim.tokenSecret() + " PVE_FINGERPRINT=" + sim.fingerprint());
+        out.line("  ./proxmox-lxc create");
+        out.flush();
+    }
+
+    private static void deleteQuietly(Path p) {
+        if (p == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            // a temp file; the OS cleans up
+        }
+    }
+}
