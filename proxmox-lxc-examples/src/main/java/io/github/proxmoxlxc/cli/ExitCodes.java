@@ -37,7 +37,7 @@ final class ExitCodes {
             + "  7   a Proxmox task failed%n"
             + "  8   timeout%n"
             + "  9   provisioning failed and was rolled back (nothing left behind)%n"
-            + "  10  provisioning failed and needs attention (container kept or rollback failed)%n";
+            + "  10  needs attention: a container was left behind (kept, or rollback failed)%n";
 
     private ExitCodes() {
     }
