@@ -14,4 +14,5 @@ module io.github.proxmoxlxc.core {
     exports io.github.proxmoxlxc.core.spec;
     exports io.github.proxmoxlxc.core.config;
     exports io.github.proxmoxlxc.core.client;
+    exports io.github.proxmoxlxc.core.provision;
 }

@@ -2,7 +2,7 @@ package io.github.proxmoxlxc.hardware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.proxmoxlxc.hardware.conf.NodePatch;
+import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.hardware.gpu.Detection;
 import io.github.proxmoxlxc.hardware.gpu.DeviceNode;
 import io.github.proxmoxlxc.hardware.gpu.Gpu;

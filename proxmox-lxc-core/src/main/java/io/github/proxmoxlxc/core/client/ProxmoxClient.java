@@ -167,6 +167,28 @@ public final class ProxmoxClient implements AutoCloseable {
     }
 
     /**
+     * Who the client authenticates as: a token id ({@code user@realm!name}) or a user
+     * ({@code root@pam}). Only {@code root@pam} with a ticket may set root-only options such as
+     * {@code devN} or bind mounts; the provisioner's preflight uses this to say so before any change.
+     *
+     * @return the token or user id (no secret)
+     */
+    public String authenticatedAs() {
+        String d = api.describeAuth();
+        int sp = d.indexOf(' ');
+        return sp < 0 ? d : d.substring(sp + 1);
+    }
+
+    /**
+     * Whether the client uses an API token (rather than a password ticket).
+     *
+     * @return true for a token; a token is never {@code root@pam}, even root's own
+     */
+    public boolean usesApiToken() {
+        return api.describeAuth().startsWith("token ");
+    }
+
+    /**
      * The base URL as configured.
      *
      * @return the base URL given to the builder

@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.hardware.conf;
 
+import io.github.proxmoxlxc.core.provision.NodePatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 

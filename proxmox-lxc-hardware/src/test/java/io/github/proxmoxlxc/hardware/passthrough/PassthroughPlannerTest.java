@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import io.github.proxmoxlxc.core.spec.InvalidSpecException;
 import io.github.proxmoxlxc.core.spec.Violation;
 import io.github.proxmoxlxc.hardware.conf.LxcConfigFile;
-import io.github.proxmoxlxc.hardware.conf.NodePatch;
+import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.hardware.gpu.Detection;
 import io.github.proxmoxlxc.hardware.gpu.GpuDetector;
 import io.github.proxmoxlxc.hardware.gpu.Vendor;

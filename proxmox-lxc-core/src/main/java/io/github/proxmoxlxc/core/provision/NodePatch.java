@@ -1,10 +1,9 @@
-package io.github.proxmoxlxc.hardware.conf;
+package io.github.proxmoxlxc.core.provision;
 
 import io.github.proxmoxlxc.core.spec.DeviceEntry;
 import io.github.proxmoxlxc.core.spec.InvalidSpecException;
 import io.github.proxmoxlxc.core.spec.Violation;
-import io.github.proxmoxlxc.hardware.internal.ConfText;
-import io.github.proxmoxlxc.hardware.internal.DevValue;
+import io.github.proxmoxlxc.core.internal.provision.PatchText;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -18,8 +17,8 @@ import java.util.TreeMap;
  * Everything a container needs on its node that the planner decided: config keys (the
  * {@code devN} entries), raw {@code lxc.*} lines, and lines for {@code /etc/subuid} and
  * {@code /etc/subgid}. It is plain strings and lists so that any writer — this module's
- * {@link LxcConfigFile#apply(NodePatch)}, a provisioner calling the API, or a person reading a dry
- * run — can apply it.
+ * the hardware module's local-file writer, a provisioner calling the API, or a person reading a dry
+ * run — can apply it. The provisioner hands it to a {@link NodePatchApplier} after the create.
  *
  * <p>Applying a patch is idempotent: keys are set, raw lines are added only when absent,
  * {@link #removeRawLines()} are removed first, and subordinate-id lines are appended only when
@@ -228,7 +227,7 @@ public final class NodePatch {
         public Builder device(int index, DeviceEntry entry) {
             Objects.requireNonNull(entry, "entry");
             devices.put(index, entry);
-            keys.put("dev" + index, DevValue.format(entry));
+            keys.put("dev" + index, PatchText.formatDevice(entry));
             return this;
         }
 
@@ -297,11 +296,11 @@ public final class NodePatch {
         public NodePatch build() {
             List<Violation> v = new ArrayList<>();
             keys.forEach((k, val) -> {
-                if (!ConfText.PLAIN_KEY.matcher(k).matches() || k.equals("lock") || k.equals("description")) {
+                if (!PatchText.PLAIN_KEY.matcher(k).matches() || k.equals("lock") || k.equals("description")) {
                     v.add(Violation.of("key", k, "must be a plain Proxmox key such as dev0 (not lock or description;"
                             + " raw lxc.* keys go in rawLines)"));
                 }
-                String p = ConfText.lineProblem(val);
+                String p = PatchText.lineProblem(val);
                 if (p != null || val.isEmpty()) {
                     v.add(Violation.of(k, val, p != null ? p : "must not be empty"));
                 }
@@ -310,7 +309,7 @@ public final class NodePatch {
                 if (i < 0 || i > 255) {
                     v.add(Violation.of("dev" + i, String.valueOf(i), "index must be 0..255"));
                 }
-                v.addAll(DevValue.check("dev" + i, e));
+                v.addAll(PatchText.checkDevice("dev" + i, e));
             });
             for (String l : rawLines) {
                 checkRaw("rawLines", l, v);
@@ -331,10 +330,10 @@ public final class NodePatch {
         }
 
         private static void checkRaw(String field, String l, List<Violation> v) {
-            String p = ConfText.lineProblem(l);
+            String p = PatchText.lineProblem(l);
             if (p != null) {
                 v.add(Violation.of(field, l, p));
-            } else if (!ConfText.LXC_LINE.matcher(l).matches()) {
+            } else if (!PatchText.LXC_LINE.matcher(l).matches()) {
                 v.add(Violation.of(field, l, "must be 'lxc.<key>: <value>'"));
             }
         }

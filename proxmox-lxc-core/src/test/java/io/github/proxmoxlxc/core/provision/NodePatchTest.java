@@ -1,4 +1,4 @@
-package io.github.proxmoxlxc.hardware.conf;
+package io.github.proxmoxlxc.core.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -16,7 +16,7 @@ class NodePatchTest {
                 .device(1, DeviceEntry.builder().path("/dev/dri/renderD128").uid(0).gid(106).denyWrite(true).build())
                 .build();
         assertThat(p.keys()).containsExactly(java.util.Map.entry("dev3", "/dev/nvidia0,mode=0666"),
-                java.util.Map.entry("dev1", "/dev/dri/renderD128,uid=0,gid=106,deny-write=1"));
+                java.util.Map.entry("dev1", "/dev/dri/renderD128,deny-write=1,gid=106,uid=0"));
         assertThat(p.devices().keySet()).containsExactly(1, 3);
         assertThat(p.toBuilder().build()).isEqualTo(p);
     }

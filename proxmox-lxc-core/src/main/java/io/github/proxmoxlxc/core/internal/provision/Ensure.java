@@ -1,0 +1,103 @@
+package io.github.proxmoxlxc.core.internal.provision;
+
+import io.github.proxmoxlxc.core.client.ClusterResource;
+import io.github.proxmoxlxc.core.client.ContainerConfig;
+import io.github.proxmoxlxc.core.client.ContainerStatus;
+import io.github.proxmoxlxc.core.client.ProxmoxClient;
+import io.github.proxmoxlxc.core.provision.ProvisionException;
+import io.github.proxmoxlxc.core.provision.ProvisionRequest;
+import io.github.proxmoxlxc.core.provision.ProvisionResult;
+import io.github.proxmoxlxc.core.provision.ProvisionStep;
+import io.github.proxmoxlxc.core.provision.SpecMismatchException;
+import io.github.proxmoxlxc.core.spec.ContainerSpec;
+import io.github.proxmoxlxc.core.spec.SpecDifference;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * Idempotent provisioning: finds the container by VMID, or by hostname (and the spec's tags);
+ * nothing happens when it matches, a {@link SpecMismatchException} lists what differs, and a
+ * missing container is provisioned.
+ */
+final class Ensure {
+    private final ProvisionEngine engine;
+    private final ProvisionRequest request;
+
+    Ensure(ProvisionEngine engine, ProvisionRequest request) {
+        this.engine = engine;
+        this.request = request;
+    }
+
+    ProvisionResult run() {
+        ProxmoxClient client = engine.client();
+        RunContext ctx = new RunContext(request.label(), engine.options().listener());
+        ctx.start(ProvisionStep.PREFLIGHT);
+        ContainerSpec spec = request.spec();
+        List<ClusterResource> found;
+        try {
+            found = client.cluster().resources("vm").stream().filter(r -> "lxc".equals(r.type()))
+                    .filter(this::matches).collect(Collectors.toList());
+        } catch (RuntimeException e) {
+            ctx.failed(Faults.describe(e));
+            throw new ProvisionException(request.label() + ": cannot look for an existing container: "
+                    + e.getMessage(), ProvisionStep.PREFLIGHT, ctx.label, null, null, false, false, e, null);
+        }
+        if (found.isEmpty()) {
+            ctx.finish("not found; provisioning");
+            return engine.provision(request);
+        }
+        if (found.size() > 1) {
+            ctx.failed("ambiguous");
+            throw new ProvisionException(request.label() + ": " + found.size() + " containers match (" + found.stream()
+                    .map(r -> r.vmid() + " on " + r.node()).collect(Collectors.joining(", ")) + "); set the vmid "
+                    + "or a distinguishing tag", ProvisionStep.PREFLIGHT, ctx.label, null, null, false, false, null,
+                    null);
+        }
+        ClusterResource r = found.get(0);
+        int vmid = r.vmid();
+        ctx.vmid = vmid;
+        ctx.node = r.node();
+        ContainerConfig config = client.node(r.node()).container(vmid).config();
+        List<SpecDifference> diffs;
+        try {
+            diffs = spec.differencesFrom(ContainerSpec.fromConfig(config.values()));
+        } catch (RuntimeException e) {
+            ctx.failed(Faults.describe(e));
+            throw new ProvisionException(request.label() + ": container " + vmid + " on " + r.node()
+                    + " exists but its configuration cannot be compared: " + e.getMessage(), ProvisionStep.PREFLIGHT,
+                    ctx.label, vmid, r.node(), false, false, e, null);
+        }
+        if (!diffs.isEmpty()) {
+            ctx.failed(diffs.size() + " difference(s)");
+            throw new SpecMismatchException(request.label(), vmid, r.node(), diffs);
+        }
+        ContainerStatus st = client.node(r.node()).container(vmid).status();
+        ctx.finish("exists as specified");
+        ProvisionResult.Builder b = ProvisionResult.builder(vmid, r.node()).hostname(spec.hostname().orElse(null))
+                .status(st.status()).created(false);
+        if (st.running()) {
+            try {
+                b.addresses(ProvisionRun.addresses(client.node(r.node()).container(vmid).interfaces()));
+            } catch (RuntimeException e) {
+                b.addWarning("could not read the addresses: " + e.getMessage());
+            }
+        }
+        ctx.timings.forEach(b::putTiming);
+        return b.build();
+    }
+
+    private boolean matches(ClusterResource r) {
+        ContainerSpec spec = request.spec();
+        if (spec.vmid().isPresent()) {
+            return r.vmid() != null && r.vmid() == spec.vmid().getAsInt();
+        }
+        if (spec.hostname().isEmpty() || !spec.hostname().get().equals(r.name())) {
+            return false;
+        }
+        Set<String> have = r.tags() == null ? Set.of() : Arrays.stream(r.tags().split("[;, ]+"))
+                .filter(t -> !t.isEmpty()).collect(Collectors.toSet());
+        return have.containsAll(spec.tags());
+    }
+}

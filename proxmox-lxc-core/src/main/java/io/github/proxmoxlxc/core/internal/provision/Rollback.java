@@ -1,0 +1,105 @@
+package io.github.proxmoxlxc.core.internal.provision;
+
+import io.github.proxmoxlxc.core.client.Container;
+import io.github.proxmoxlxc.core.client.ContainerStatus;
+import io.github.proxmoxlxc.core.client.DestroyOptions;
+import io.github.proxmoxlxc.core.client.NotFoundException;
+import io.github.proxmoxlxc.core.client.PollSchedule;
+import io.github.proxmoxlxc.core.client.ProxmoxClient;
+import io.github.proxmoxlxc.core.client.ProxmoxTimeoutException;
+import io.github.proxmoxlxc.core.client.TaskWait;
+import io.github.proxmoxlxc.core.client.Upid;
+import io.github.proxmoxlxc.core.provision.ProvisionOptions;
+import io.github.proxmoxlxc.core.provision.ProvisionStep;
+import java.time.Duration;
+
+/**
+ * Undoes a failed run: waits for a create still in progress, stops the container if it runs,
+ * destroys it with purge and waits until it is gone. Each round re-reads the status, so lost
+ * responses and held locks only cost another round, until the rollback deadline.
+ */
+final class Rollback {
+    private final ProxmoxClient client;
+    private final ProvisionOptions options;
+    private final PollSchedule polling;
+    private final RunContext ctx;
+    private final String node;
+    private final int vmid;
+
+    Rollback(ProxmoxClient client, ProvisionOptions options, PollSchedule polling, RunContext ctx, String node,
+             int vmid) {
+        this.client = client;
+        this.options = options;
+        this.polling = polling;
+        this.ctx = ctx;
+        this.node = node;
+        this.vmid = vmid;
+    }
+
+    /**
+     * Runs the rollback.
+     *
+     * @return true when a container was destroyed, false when none existed
+     */
+    boolean run() {
+        ctx.start(ProvisionStep.ROLLBACK);
+        long deadline = System.nanoTime() + options.rollbackTimeout().toNanos();
+        Container ct = client.node(node).container(vmid);
+        boolean acted = false;
+        RuntimeException last = null;
+        int round = 0;
+        while (System.nanoTime() < deadline) {
+            round++;
+            ContainerStatus st;
+            try {
+                st = ct.status();
+            } catch (NotFoundException e) {
+                ctx.finish(acted ? "container " + vmid + " destroyed" : "container " + vmid + " does not exist");
+                return acted;
+            } catch (RuntimeException e) {
+                last = e;
+                pause(round);
+                continue;
+            }
+            try {
+                if (st.lock() != null && !st.lock().isEmpty()) {
+                    // a create still running, a destroy in progress, or someone else's job: wait for it
+                    ctx.progress("waiting for lock '" + st.lock() + "' on " + vmid, null);
+                    Backoff.sleep(polling.initialInterval());
+                    continue;
+                }
+                if (st.running()) {
+                    ctx.progress("stopping " + vmid, null);
+                    await(ct.stop(), "vzstop");
+                    acted = true;
+                    continue;
+                }
+                ctx.progress("destroying " + vmid + " (purge)", null);
+                acted = true;
+                await(ct.destroy(DestroyOptions.purgeAll()), "vzdestroy");
+            } catch (NotFoundException e) {
+                ctx.finish("container " + vmid + " destroyed");
+                return true;
+            } catch (RuntimeException e) {
+                last = e;
+                String m = ProvisionRun.message(e);
+                if (!m.contains("not running")) {
+                    ctx.progress("rollback step failed (" + Faults.describe(e) + "), checking again", null);
+                    pause(round);
+                }
+            }
+        }
+        ctx.failed("container " + vmid + " still exists after " + options.rollbackTimeout());
+        throw new ProxmoxTimeoutException("rollback of container " + vmid + " on " + node + " did not finish within "
+                + options.rollbackTimeout() + (last == null ? "" : " (last error: " + last.getMessage() + ")"), last);
+    }
+
+    private void await(Upid upid, String type) {
+        client.tasks().await(upid, TaskWait.builder().timeout(options.rollbackTimeout()).schedule(polling).build());
+    }
+
+    private void pause(int round) {
+        long ms = options.retryDelay().toMillis();
+        Backoff.sleep(Duration.ofMillis(Math.min(ms * 10, ms * Math.min(round, 10))));
+    }
+}

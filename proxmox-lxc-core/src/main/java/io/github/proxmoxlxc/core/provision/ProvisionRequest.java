@@ -1,0 +1,200 @@
+package io.github.proxmoxlxc.core.provision;
+
+import io.github.proxmoxlxc.core.spec.ContainerSpec;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One container to provision: the spec, the template to use when the spec has no
+ * {@code ostemplate}, an optional node-side patch, and an optional node.
+ *
+ * <pre>{@code
+ * ProvisionRequest r = ProvisionRequest.builder()
+ *         .spec(spec)                       // without vmid: one is allocated
+ *         .template("debian-12-standard")   // or "ubuntu-24.04", or "local:vztmpl/..."
+ *         .nodePatch(patch)                 // e.g. from the hardware module's PassthroughPlanner
+ *         .build();
+ * }</pre>
+ */
+public final class ProvisionRequest {
+    private final ContainerSpec spec;
+    private final String template;
+    private final NodePatch nodePatch;
+    private final String node;
+
+    private ProvisionRequest(Builder b) {
+        this.spec = b.spec;
+        this.template = b.template;
+        this.nodePatch = b.nodePatch;
+        this.node = b.node;
+    }
+
+    /**
+     * A request for a spec alone (its {@code ostemplate} names the template).
+     *
+     * @param spec the container spec
+     * @return the request
+     */
+    public static ProvisionRequest of(ContainerSpec spec) {
+        return builder().spec(spec).build();
+    }
+
+    /**
+     * Starts building a request.
+     *
+     * @return the builder
+     */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding this request's values.
+     *
+     * @return the builder
+     */
+    public Builder toBuilder() {
+        Builder b = new Builder();
+        b.spec = spec;
+        b.template = template;
+        b.nodePatch = nodePatch;
+        b.node = node;
+        return b;
+    }
+
+    /**
+     * The container spec.
+     *
+     * @return the spec
+     */
+    public ContainerSpec spec() {
+        return spec;
+    }
+
+    /**
+     * The template reference: the spec's {@code ostemplate} when set, else the one given here.
+     *
+     * @return e.g. {@code debian-12-standard} or {@code local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst}
+     */
+    public String template() {
+        return spec.ostemplate().orElse(template);
+    }
+
+    /**
+     * The node-side patch.
+     *
+     * @return the patch (empty patch when none was given)
+     */
+    public NodePatch nodePatch() {
+        return nodePatch;
+    }
+
+    /**
+     * The node the container must go to, overriding placement.
+     *
+     * @return the node, or empty to let placement choose
+     */
+    public Optional<String> node() {
+        return Optional.ofNullable(node);
+    }
+
+    /**
+     * The label used in events and errors: the hostname, or {@code vmid <n>}, or {@code container}.
+     *
+     * @return the label
+     */
+    public String label() {
+        if (spec.hostname().isPresent()) {
+            return spec.hostname().get();
+        }
+        return spec.vmid().isPresent() ? "vmid " + spec.vmid().getAsInt() : "container";
+    }
+
+    @Override
+    public String toString() {
+        return "ProvisionRequest[" + label() + ", template " + template() + (node == null ? "" : ", node " + node)
+                + (nodePatch.isEmpty() ? "" : ", with node patch") + "]";
+    }
+
+    /** Builds a {@link ProvisionRequest}. */
+    public static final class Builder {
+        private ContainerSpec spec;
+        private String template;
+        private NodePatch nodePatch = NodePatch.builder().build();
+        private String node;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets the spec (required).
+         *
+         * @param spec the container spec
+         * @return this builder
+         */
+        public Builder spec(ContainerSpec spec) {
+            this.spec = Objects.requireNonNull(spec, "spec");
+            return this;
+        }
+
+        /**
+         * Sets the template, used when the spec has no {@code ostemplate}: a reference
+         * {@code <os>-<version>[-<flavour>]} such as {@code debian-12-standard}, {@code ubuntu-24.04}
+         * or {@code alpine-3.22} (the newest matching template wins; downloaded from {@code aplinfo}
+         * when no storage has it), or an exact volume id {@code <storage>:vztmpl/<file>} used as is.
+         *
+         * @param template the reference or volume id
+         * @return this builder
+         */
+        public Builder template(String template) {
+            this.template = Objects.requireNonNull(template, "template");
+            return this;
+        }
+
+        /**
+         * Sets the node-side patch applied after create and before the first start.
+         *
+         * @param nodePatch the patch
+         * @return this builder
+         */
+        public Builder nodePatch(NodePatch nodePatch) {
+            this.nodePatch = Objects.requireNonNull(nodePatch, "nodePatch");
+            return this;
+        }
+
+        /**
+         * Pins the container to a node (the spec's own options cannot say where).
+         *
+         * @param node the node name
+         * @return this builder
+         */
+        public Builder node(String node) {
+            this.node = Objects.requireNonNull(node, "node");
+            return this;
+        }
+
+        /**
+         * Builds the request.
+         *
+         * @return the request
+         * @throws IllegalArgumentException if the spec is missing, or neither the spec's
+         *     {@code ostemplate} nor {@link #template(String)} names a template, or the template
+         *     reference is malformed
+         */
+        public ProvisionRequest build() {
+            if (spec == null) {
+                throw new IllegalArgumentException("spec: is required");
+            }
+            String t = spec.ostemplate().orElse(template);
+            if (t == null) {
+                throw new IllegalArgumentException("template: is required when the spec has no ostemplate "
+                        + "(e.g. debian-12-standard, ubuntu-24.04 or local:vztmpl/<file>)");
+            }
+            io.github.proxmoxlxc.core.internal.provision.TemplateName.check(t);
+            if (node != null && !node.matches("[a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?")) {
+                throw new IllegalArgumentException("node: '" + node + "' is not a node name");
+            }
+            return new ProvisionRequest(this);
+        }
+    }
+}
