@@ -1,6 +1,6 @@
 package io.github.proxmoxlxc.cli;
 
-import io.github.proxmoxlxc.hardware.conf.NodePatch;
+import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.hardware.gpu.Detection;
 import io.github.proxmoxlxc.hardware.gpu.DeviceNode;
 import io.github.proxmoxlxc.hardware.gpu.Gpu;

@@ -15,8 +15,8 @@ import picocli.CommandLine.Command;
                     + " line saying so: nothing real is created.",
             ""},
         subcommands = {
-            //PLAN
-            //CREATE
+            PlanCommand.class,
+            CreateCommand.class,
             StatusCommand.class,
             StartCommand.class,
             StopCommand.class,

@@ -1,0 +1,102 @@
+package io.github.proxmoxlxc.cli;
+
+import io.github.proxmoxlxc.core.provision.ProvisionOptions;
+import io.github.proxmoxlxc.core.provision.ProvisionResult;
+import io.github.proxmoxlxc.core.provision.ProvisionStep;
+import io.github.proxmoxlxc.core.provision.Provisioner;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code create}: provision a container with live progress, then a summary. */
+@Command(name = "create", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+        description = {"Provision a container from the configuration layers, with live progress.",
+            "Steps: preflight, placement, template (downloaded when missing), vmid, create, node patch, start, wait"
+                    + " for running and an address. A failure after create rolls the container back unless"
+                    + " --keep-on-failure. Progress goes to stderr; the summary (or --json document) to stdout."})
+final class CreateCommand extends ClientCommand {
+    @Mixin
+    ConfigOptions config;
+
+    @Option(names = "--node", paramLabel = "NODE", description = "The node to create on (default: most free memory).")
+    String node;
+
+    @Option(names = "--host-root", paramLabel = "DIR",
+            description = "Host tree for var_gpu/var_tun device detection (default: /).")
+    Path hostRoot;
+
+    @Option(names = "--keep-on-failure", description = "Keep a container whose provisioning failed (exit 10) instead"
+            + " of rolling it back (exit 9).")
+    boolean keepOnFailure;
+
+    @Option(names = "--no-wait-ip", negatable = true, defaultValue = "true",
+            description = "Wait for an IP address after start (default: wait).")
+    boolean waitIp;
+
+    @Option(names = "--ip-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "How long to wait for an address, e.g. 60s (default: the provisioner's).")
+    Duration ipTimeout;
+
+    CreateCommand(CliContext ctx) {
+        super(ctx);
+    }
+
+    @Override
+    int run(Connection c, Out out) {
+        ProvisionInput in = ProvisionInput.resolve(config, hostRoot, ctx);
+        in.warnings.forEach(w -> out.note("warning: " + w));
+        out.note("Creating a container from " + in.template + (node == null ? "" : " on " + node) + ":");
+        ProvisionResult r;
+        try (ProgressPrinter progress = new ProgressPrinter(ctx.err(), ctx.errTerminal())) {
+            ProvisionOptions.Builder o = in.options().keepOnFailure(keepOnFailure).waitForIp(waitIp)
+                    .listener(progress);
+            if (ipTimeout != null) {
+                o.ipTimeout(ipTimeout);
+            }
+            r = Provisioner.on(c.client(), o.build()).provision(in.request(node));
+        }
+        List<String> warnings = new ArrayList<>(in.warnings);
+        warnings.addAll(r.warnings());
+        Map<String, Object> timings = new LinkedHashMap<>();
+        r.timings().forEach((step, d) -> timings.put(ProgressPrinter.stepName(step), d.toMillis()));
+        timings.put("total", r.total().toMillis());
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("vmid", r.vmid());
+        doc.put("node", r.node());
+        doc.put("hostname", r.hostname().orElse(null));
+        doc.put("addresses", r.addresses());
+        doc.put("status", r.status());
+        doc.put("timings", timings);
+        doc.put("warnings", warnings);
+        out.document(doc);
+        if (!out.json()) {
+            summary(out, c, r);
+        }
+        return ExitCodes.OK;
+    }
+
+    private static void summary(Out out, Connection c, ProvisionResult r) {
+        out.line("Created container " + r.vmid() + r.hostname().map(h -> " (" + h + ")").orElse("") + " on "
+                + r.node() + ": " + r.status());
+        out.line("  addresses  " + (r.addresses().isEmpty() ? "-" : String.join(", ", r.addresses())));
+        r.template().ifPresent(t -> out.line("  template   " + t));
+        List<String> t = new ArrayList<>();
+        for (Map.Entry<ProvisionStep, Duration> e : r.timings().entrySet()) {
+            t.add(ProgressPrinter.stepName(e.getKey()) + " " + Durations.format(e.getValue().toMillis()));
+        }
+        out.line("  timings    " + String.join(", ", t));
+        out.line("  total      " + Durations.format(r.total().toMillis()));
+        for (String w : r.warnings()) {
+            out.line("  warning    " + w);
+        }
+        if (c.simulated()) {
+            out.line("This ran against the embedded simulator: nothing real was created.");
+        }
+    }
+}

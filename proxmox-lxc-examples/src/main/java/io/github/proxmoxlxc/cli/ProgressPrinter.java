@@ -1,0 +1,136 @@
+package io.github.proxmoxlxc.cli;
+
+import io.github.proxmoxlxc.core.provision.ProvisionEvent;
+import io.github.proxmoxlxc.core.provision.ProvisionListener;
+import io.github.proxmoxlxc.core.provision.ProvisionStep;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Draws provisioning progress on stderr: one line per finished step with its elapsed time, always;
+ * and, only when stderr is a terminal, a live status line below it: a progress bar while a
+ * template downloads, a spinner while waiting.
+ */
+final class ProgressPrinter implements ProvisionListener, AutoCloseable {
+    private static final String[] SPINNER = {"|", "/", "-", "\\"};
+    private static final int BAR = 30;
+
+    private final PrintWriter err;
+    private final boolean live;
+    private final ScheduledExecutorService ticker;
+    private ProvisionStep current;
+    private String status = "";
+    private Double fraction;
+    private int frame;
+    private boolean drawn;
+
+    ProgressPrinter(PrintWriter err, boolean terminal) {
+        this.err = err;
+        this.live = terminal;
+        if (live) {
+            ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+                Thread t = new Thread(r, "progress-spinner");
+                t.setDaemon(true);
+                return t;
+            });
+            ticker.scheduleAtFixedRate(this::tick, 100, 100, TimeUnit.MILLISECONDS);
+        } else {
+            ticker = null;
+        }
+    }
+
+    static String stepName(ProvisionStep s) {
+        return s.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    @Override
+    public synchronized void onEvent(ProvisionEvent e) {
+        switch (e.kind()) {
+            case STARTED -> {
+                current = e.step();
+                status = "";
+                fraction = null;
+                redraw();
+            }
+            case PROGRESS -> {
+                if (!e.message().isEmpty()) {
+                    status = e.message();
+                }
+                if (e.fraction().isPresent()) {
+                    fraction = e.fraction().getAsDouble();
+                }
+                redraw();
+            }
+            case FINISHED -> finished(e, "ok");
+            case FAILED -> finished(e, "FAIL");
+            case WARNING -> line("  warning: " + e.message());
+            default -> {
+            }
+        }
+    }
+
+    private void finished(ProvisionEvent e, String verdict) {
+        if (e.step() == current) {
+            current = null;
+        }
+        line(String.format(Locale.ROOT, "  %-13s %-5s %7s  %s", stepName(e.step()), verdict,
+                Durations.format(e.elapsed().toMillis()), e.message()).stripTrailing());
+    }
+
+    /** Prints a permanent line, clearing the live line first and drawing it again below. */
+    private void line(String text) {
+        clear();
+        err.println(text);
+        redraw();
+    }
+
+    private synchronized void tick() {
+        frame++;
+        redraw();
+    }
+
+    private void clear() {
+        if (live && drawn) {
+            err.print("\r\033[K");
+            drawn = false;
+        }
+        err.flush();
+    }
+
+    private void redraw() {
+        if (!live) {
+            err.flush();
+            return;
+        }
+        clear();
+        if (current == null) {
+            return;
+        }
+        StringBuilder b = new StringBuilder("  ").append(String.format(Locale.ROOT, "%-13s ", stepName(current)));
+        if (fraction != null) {
+            int filled = (int) Math.round(fraction * BAR);
+            b.append('[').append("#".repeat(filled)).append(".".repeat(BAR - filled)).append("] ")
+                    .append(String.format(Locale.ROOT, "%3d%%", Math.round(fraction * 100)));
+        } else {
+            b.append(SPINNER[frame % SPINNER.length]);
+        }
+        if (!status.isEmpty()) {
+            b.append("  ").append(status.length() > 60 ? status.substring(0, 57) + "..." : status);
+        }
+        err.print(b);
+        err.flush();
+        drawn = true;
+    }
+
+    @Override
+    public synchronized void close() {
+        if (ticker != null) {
+            ticker.shutdownNow();
+        }
+        current = null;
+        clear();
+    }
+}
