@@ -29,7 +29,8 @@ final class Golden {
                 .replaceAll("(\"(?:durationMs|uptimeSeconds|totalMs|[a-z-]+Ms)\": )\\d+", "$1<ms>")
                 .replaceAll("(\"timings\": \\{)[^}]*\\}", "$1<timings>}")
                 .replaceAll("\\b\\d+(\\.\\d+)?(ms|s)\\b", "<t>")
-                .replaceAll("\\b\\d+m\\d\\ds\\b", "<t>");
+                .replaceAll("\\b\\d+m\\d\\ds\\b", "<t>")
+                .replaceAll(" {2,}<t>", " <t>");
     }
 
     static void assertMatches(String name, String actual) {
