@@ -35,7 +35,7 @@ final class CreateCommand extends ClientCommand {
             + " of rolling it back (exit 9).")
     boolean keepOnFailure;
 
-    @Option(names = "--no-wait-ip", negatable = true, defaultValue = "true",
+    @Option(names = "--wait-ip", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Wait for an IP address after start (default: wait).")
     boolean waitIp;
 

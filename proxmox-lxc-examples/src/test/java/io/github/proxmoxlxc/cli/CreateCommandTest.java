@@ -85,6 +85,13 @@ class CreateCommandTest {
     }
 
     @Test
+    void noWaitIp_skipsTheAddressWait() throws Exception {
+        CliRunner.Result r = asRoot().run("create", "--json", "--no-wait-ip");
+        assertThat(r.code()).isZero();
+        assertThat(new ObjectMapper().readTree(r.out()).get("timings").has("wait-ip")).isFalse();
+    }
+
+    @Test
     void invalidValue_isExit3_withKeyValueRuleAndSource() throws Exception {
         Path defaults = Files.writeString(tmp.resolve("default.vars"), "var_cpu=2\nvar_vlan=5000\n");
         CliRunner.Result r = asRoot().run("create", "--json", "--defaults", defaults.toString());
