@@ -6,10 +6,12 @@ module io.github.proxmoxlxc.core {
     requires org.slf4j;
     requires okhttp3;
     requires com.fasterxml.jackson.databind;
+    requires io.github.resilience4j.core;
     requires io.github.resilience4j.retry;
     requires io.github.resilience4j.bulkhead;
 
     exports io.github.proxmoxlxc.core;
     exports io.github.proxmoxlxc.core.spec;
     exports io.github.proxmoxlxc.core.config;
+    exports io.github.proxmoxlxc.core.client;
 }

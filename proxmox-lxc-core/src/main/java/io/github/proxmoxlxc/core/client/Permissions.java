@@ -1,0 +1,38 @@
+package io.github.proxmoxlxc.core.client;
+
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * The effective permissions of the authenticated user or token ({@code GET /access/permissions}):
+ * for each ACL path, the privileges granted there.
+ *
+ * @param byPath ACL path (e.g. {@code /vms/100}, {@code /storage/local}) to granted privileges
+ */
+public record Permissions(Map<String, Set<String>> byPath) {
+
+    /**
+     * Copies the map.
+     *
+     * @param byPath ACL path (e.g. {@code /vms/100}, {@code /storage/local}) to granted privileges
+     */
+    public Permissions {
+        byPath = byPath.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
+    }
+
+    /**
+     * Whether a privilege is granted on exactly this path (as Proxmox listed it, with propagation
+     * already applied by the server).
+     *
+     * @param path an ACL path
+     * @param privilege a privilege, e.g. {@code VM.Allocate}
+     * @return true if granted
+     */
+    public boolean has(String path, String privilege) {
+        Objects.requireNonNull(privilege, "privilege");
+        return byPath.getOrDefault(Objects.requireNonNull(path, "path"), Set.of()).contains(privilege);
+    }
+}

@@ -1,0 +1,158 @@
+package io.github.proxmoxlxc.core.internal.client;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.proxmoxlxc.core.ProxmoxException;
+import io.github.proxmoxlxc.core.client.HttpMethod;
+import io.github.proxmoxlxc.core.client.TlsTrustException;
+import io.github.proxmoxlxc.core.client.TransportException;
+import io.github.proxmoxlxc.core.client.Trust;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.SocketTimeoutException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Pattern;
+import javax.net.ssl.SSLHandshakeException;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.FormBody;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Protocol;
+import okhttp3.Request;
+import okhttp3.Response;
+import okhttp3.ResponseBody;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HTTP exchange over OkHttp: builds the URL and body, sends, reads and closes the body, and
+ * maps I/O and TLS failures. HTTP/1.1 only; OkHttp's own retry on connection failure is off so the
+ * retry layer is the only one.
+ */
+public final class HttpTransport implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
+    private static final Pattern SECRET_KEY = Pattern.compile(
+            "(?i).*(password|passwd|secret|ticket|token|csrf|otp|tfa|key).*");
+    /** Responses that carry secrets (login tickets, new token values, console tickets): never traced. */
+    private static final Pattern SECRET_RESPONSE = Pattern.compile(
+            "^/access/(?!permissions$).*|.*/(vncproxy|termproxy|spiceproxy|vncwebsocket|mtunnel|mtunnelwebsocket)$");
+
+    private final OkHttpClient http;
+    private final HttpUrl base;
+
+    /**
+     * Creates the transport.
+     *
+     * @param base the API base URL ending in {@code /api2/json}
+     * @param trust how to trust the server
+     * @param connectTimeout connect timeout
+     * @param readTimeout read and write timeout
+     */
+    public HttpTransport(HttpUrl base, Trust trust, Duration connectTimeout, Duration readTimeout) {
+        this.base = base;
+        OkHttpClient.Builder b = new OkHttpClient.Builder()
+                .protocols(List.of(Protocol.HTTP_1_1))
+                .retryOnConnectionFailure(false)
+                .followRedirects(false)
+                .followSslRedirects(false)
+                .connectTimeout(connectTimeout)
+                .readTimeout(readTimeout)
+                .writeTimeout(readTimeout);
+        if (base.isHttps()) {
+            Tls.configure(b, trust, base.host());
+        } else {
+            LOG.warn("plain HTTP to {}: credentials travel unencrypted (Proxmox serves only HTTPS on 8006)",
+                    base.host());
+        }
+        this.http = b.build();
+    }
+
+    /** The API base URL. */
+    public HttpUrl base() {
+        return base;
+    }
+
+    /**
+     * Sends one attempt.
+     *
+     * @return the parsed success response
+     * @throws ProxmoxException the mapped API or transport error
+     */
+    ApiResult send(ApiRequest req, Auth auth) {
+        Request.Builder rb = new Request.Builder().url(url(req)).header("Accept", "application/json");
+        if (req.method() == HttpMethod.POST || req.method() == HttpMethod.PUT) {
+            FormBody.Builder fb = new FormBody.Builder();
+            req.params().forEach(fb::add);
+            rb.method(req.method().name(), fb.build());
+        } else {
+            rb.method(req.method().name(), null);
+        }
+        if (req.authenticated() && auth != null) {
+            auth.apply(rb, req.method());
+        }
+        String m = req.method().name();
+        if (LOG.isTraceEnabled()) {
+            LOG.trace("-> {} {} {}", m, req.path(), redact(req.params()));
+        }
+        long start = System.nanoTime();
+        try (Response resp = http.newCall(rb.build()).execute()) {
+            ResponseBody body = resp.body();
+            String text = body.string();
+            if (LOG.isDebugEnabled()) {
+                long ms = (System.nanoTime() - start) / 1_000_000;
+                LOG.debug("{} {} -> {} {} ({} ms)", m, req.path(), resp.code(), resp.message(), ms);
+            }
+            if (LOG.isTraceEnabled() && !SECRET_RESPONSE.matcher(req.path()).matches()) {
+                LOG.trace("<- {} {} body {}", m, req.path(), text);
+            }
+            if (!resp.isSuccessful()) {
+                throw ErrorMapper.map(m, req.path(), resp.code(), resp.message(), text);
+            }
+            JsonNode root;
+            try {
+                root = text.isEmpty() ? null : Json.parse(text);
+            } catch (IOException e) {
+                throw new ProxmoxException(m + " " + req.path() + ": response is not JSON (" + e.getMessage()
+                        + ")", e);
+            }
+            return new ApiResult(resp.code(), root, text);
+        } catch (SSLPeerUnverifiedException | SSLHandshakeException e) {
+            throw new TlsTrustException(m, req.path(), "TLS: server not trusted: " + e.getMessage(), e);
+        } catch (SocketTimeoutException e) {
+            throw new TransportException(m, req.path(), "I/O timeout: " + e.getMessage(), e);
+        } catch (InterruptedIOException e) {
+            // the calling thread was interrupted: not a transport failure, and never retried
+            Thread.currentThread().interrupt();
+            throw new ProxmoxException(m + " " + req.path() + ": interrupted", e);
+        } catch (IOException e) {
+            throw new TransportException(m, req.path(), "I/O error: " + e, e);
+        }
+    }
+
+    private HttpUrl url(ApiRequest req) {
+        HttpUrl.Builder ub = base.newBuilder().addEncodedPathSegments(req.path().substring(1));
+        if (req.method() == HttpMethod.GET || req.method() == HttpMethod.DELETE) {
+            req.params().forEach(ub::addQueryParameter);
+        }
+        return ub.build();
+    }
+
+    private static String redact(Map<String, String> params) {
+        StringBuilder sb = new StringBuilder("{");
+        params.forEach((k, v) -> {
+            if (sb.length() > 1) {
+                sb.append(", ");
+            }
+            sb.append(k).append('=').append(SECRET_KEY.matcher(k.toLowerCase(Locale.ROOT)).matches() ? "***" : v);
+        });
+        return sb.append('}').toString();
+    }
+
+    @Override
+    public void close() {
+        http.dispatcher().executorService().shutdown();
+        http.connectionPool().evictAll();
+    }
+}
