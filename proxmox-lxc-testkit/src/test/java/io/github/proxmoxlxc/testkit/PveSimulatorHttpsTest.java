@@ -44,6 +44,8 @@ class PveSimulatorHttpsTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.data().path("release").asText()).isEqualTo("9.1");
         assertThat(r.raw().headers().firstValue("Server")).contains("pve-api-daemon/3.0");
+        assertThat(r.raw().headers().firstValue("Date")).isPresent();
+        assertThat(r.raw().version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
         assertThat(r.raw().headers().firstValue("Content-Type")).contains("application/json;charset=UTF-8");
         assertThat(r.raw().headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("matched-stub"));
     }
