@@ -296,6 +296,30 @@ class PveSimulatorHttpsTest {
     }
 
     @Test
+    void concurrentCreatesOfOneVmidLetExactlyOneWin() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<SimClient.Resp>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> new SimClient(sim).post("/nodes/pve1/lxc", "vmid", "400", "ostemplate",
+                        TEMPLATE, "storage", "local-lvm")));
+            }
+            int ok = 0;
+            for (java.util.concurrent.Future<SimClient.Resp> f : results) {
+                SimClient.Resp r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.status() == 200) {
+                    ok++;
+                } else {
+                    assertThat(r.json().path("message").asText()).isEqualTo("CT 400 already exists on node 'pve1'\n");
+                }
+            }
+            assertThat(ok).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    @Test
     void legacyServersPutTheErrorOnlyInTheReasonPhrase() throws Exception {
         try (PveSimulator old = PveSimulator.builder().legacyErrors(true).build().start()) {
             SimClient c = new SimClient(old);
