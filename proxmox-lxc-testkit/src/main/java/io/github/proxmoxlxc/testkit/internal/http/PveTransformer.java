@@ -1,0 +1,61 @@
+package io.github.proxmoxlxc.testkit.internal.http;
+
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
+import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.ResponseDefinition;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+
+/** The WireMock extension that turns every request into a call of {@link PveHandler}. */
+public final class PveTransformer implements ResponseDefinitionTransformerV2 {
+
+    /** Name under which the extension is registered. */
+    public static final String NAME = "proxmox-ve-simulator";
+    private final PveHandler handler;
+
+    /** Wraps a handler. */
+    public PveTransformer(PveHandler handler) {
+        this.handler = handler;
+    }
+
+    @Override
+    public String getName() {
+        return NAME;
+    }
+
+    @Override
+    public boolean applyGlobally() {
+        return true;
+    }
+
+    @Override
+    public ResponseDefinition transform(ServeEvent event) {
+        Request r = event.getRequest();
+        String url = r.getUrl();
+        int q = url.indexOf('?');
+        byte[] body = r.getBody();
+        SimRequest req = new SimRequest(r.getMethod().getName(), q < 0 ? url : url.substring(0, q),
+                q < 0 ? null : url.substring(q + 1), name -> r.containsHeader(name) ? r.getHeader(name) : null,
+                body == null ? new byte[0] : body);
+        SimResponse resp = handler.handle(req);
+        ResponseDefinitionBuilder b = new ResponseDefinitionBuilder();
+        switch (resp.wireFault()) {
+            case RESET:
+                b.withFault(Fault.CONNECTION_RESET_BY_PEER);
+                break;
+            case EMPTY:
+                b.withFault(Fault.EMPTY_RESPONSE);
+                break;
+            default:
+                b.withStatus(resp.status()).withStatusMessage(resp.reason());
+                resp.headers().forEach(b::withHeader);
+                b.withBody(resp.body());
+                break;
+        }
+        if (resp.delayMillis() > 0) {
+            b.withFixedDelay((int) Math.min(Integer.MAX_VALUE, resp.delayMillis()));
+        }
+        return b.build();
+    }
+}

@@ -1,0 +1,114 @@
+package io.github.proxmoxlxc.testkit.internal.http;
+
+import io.github.proxmoxlxc.testkit.internal.model.ContainerOps;
+import io.github.proxmoxlxc.testkit.internal.model.NodeViews;
+import io.github.proxmoxlxc.testkit.internal.model.PveError;
+import io.github.proxmoxlxc.testkit.internal.model.PveModel;
+import java.util.List;
+import java.util.Map;
+
+/** Maps endpoint keys to model calls; returns {@code [data]} or {@code [data, total]}. */
+final class Routes {
+
+    private Routes() {
+    }
+
+    static Object[] dispatch(PveHandler h, String key, Map<String, String> p, String user) {
+        PveModel m = h.model();
+        ContainerOps ct = m.containers();
+        NodeViews nv = m.views();
+        String node = p.get("node");
+        int vmid = p.containsKey("vmid") ? Integer.parseInt(p.get("vmid")) : 0;
+        switch (key) {
+            case "GET /version":
+                return one(Map.of("version", "9.1.1", "release", "9.1", "repoid", "42db4a6cf33dac83"));
+            case "GET /nodes":
+                return one(nv.nodes(h.settings().fingerprint()));
+            case "GET /nodes/{node}/status":
+                return one(nv.nodeStatus(node));
+            case "GET /cluster/nextid":
+                return one(nv.nextid(p.containsKey("vmid") ? vmid : null));
+            case "GET /cluster/resources":
+                return one(nv.resources(p.get("type")));
+            case "GET /cluster/status":
+                return one(clusterStatus(m, h.settings().clusterName()));
+            case "GET /nodes/{node}/lxc":
+                return one(ct.list(node));
+            case "POST /nodes/{node}/lxc":
+                return one(ct.create(node, user, p));
+            case "GET /nodes/{node}/lxc/{vmid}":
+                ct.statusCurrent(node, vmid);
+                return one(List.of(Map.of("subdir", "config"), Map.of("subdir", "status"), Map.of("subdir", "snapshot"),
+                        Map.of("subdir", "interfaces")));
+            case "GET /nodes/{node}/lxc/{vmid}/config":
+                return one(ct.config(node, vmid, h::configType));
+            case "PUT /nodes/{node}/lxc/{vmid}/config":
+                ct.updateConfig(node, vmid, user, p, h::knownOption);
+                return one(null);
+            case "DELETE /nodes/{node}/lxc/{vmid}":
+                return one(ct.destroy(node, vmid, user, p));
+            case "GET /nodes/{node}/lxc/{vmid}/status/current":
+                return one(ct.statusCurrent(node, vmid));
+            case "POST /nodes/{node}/lxc/{vmid}/status/start":
+                return one(ct.start(node, vmid, user, p));
+            case "POST /nodes/{node}/lxc/{vmid}/status/stop":
+                return one(ct.stop(node, vmid, user, p, "vzstop"));
+            case "POST /nodes/{node}/lxc/{vmid}/status/shutdown":
+                return one(ct.stop(node, vmid, user, p, "vzshutdown"));
+            case "POST /nodes/{node}/lxc/{vmid}/status/reboot":
+                return one(ct.stop(node, vmid, user, p, "vzreboot"));
+            case "POST /nodes/{node}/lxc/{vmid}/clone":
+                return one(ct.cloneContainer(node, vmid, user, p));
+            case "POST /nodes/{node}/lxc/{vmid}/template":
+                ct.convertToTemplate(node, vmid, user);
+                return one(null);
+            case "GET /nodes/{node}/lxc/{vmid}/interfaces":
+                return one(ct.interfaces(node, vmid));
+            case "GET /nodes/{node}/tasks/{upid}/status":
+                return one(m.taskStatus(node, p.get("upid")));
+            case "GET /nodes/{node}/tasks/{upid}/log":
+                return m.taskLog(node, p.get("upid"), Integer.parseInt(p.getOrDefault("start", "0")),
+                        Integer.parseInt(p.getOrDefault("limit", "50")));
+            case "GET /nodes/{node}/tasks":
+                return one(m.taskList(node, p.containsKey("vmid") ? vmid : null, p.get("typefilter")));
+            case "DELETE /nodes/{node}/tasks/{upid}":
+                m.stopTask(node, p.get("upid"));
+                return one(null);
+            case "GET /nodes/{node}/storage":
+                return one(nv.storages(node, p.get("content"), p.get("enabled"), p.get("storage")));
+            case "GET /nodes/{node}/storage/{storage}/status":
+                return one(nv.storageStatus(node, p.get("storage")));
+            case "GET /nodes/{node}/storage/{storage}/content":
+                return one(nv.content(node, p.get("storage"), p.get("content"), p.containsKey("vmid") ? vmid : null));
+            case "GET /nodes/{node}/aplinfo":
+                return one(nv.aplinfo(node));
+            case "POST /nodes/{node}/aplinfo":
+                return one(nv.download(node, p.get("storage"), p.get("template"), user, h.settings().templateSize()));
+            case "GET /nodes/{node}/network":
+                return one(nv.network(node));
+            case "GET /access/ticket":
+                return one(null);
+            case "GET /pools":
+                return one(List.of());
+            default:
+                String[] mp = key.split(" ", 2);
+                throw new PveError(501, "Method '" + mp[0] + " " + mp[1] + "' not implemented");
+        }
+    }
+
+    private static Object[] one(Object data) {
+        return new Object[] {data};
+    }
+
+    private static List<Map<String, Object>> clusterStatus(PveModel m, String cluster) {
+        List<Map<String, Object>> out = new java.util.ArrayList<>();
+        List<String> nodes = m.nodeNames();
+        out.add(Map.of("type", "cluster", "id", "cluster", "name", cluster, "nodes", nodes.size(), "quorate", 1,
+                "version", nodes.size()));
+        for (int i = 0; i < nodes.size(); i++) {
+            out.add(Map.of("type", "node", "id", "node/" + nodes.get(i), "name", nodes.get(i), "nodeid", i + 1,
+                    "online", 1, "local", i == 0 ? 1 : 0, "ip", "192.168.100." + (2 + i), "level", ""));
+        }
+        return out;
+    }
+}

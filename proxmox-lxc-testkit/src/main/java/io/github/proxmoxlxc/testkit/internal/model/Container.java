@@ -1,0 +1,32 @@
+package io.github.proxmoxlxc.testkit.internal.model;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** A container's mutable state (guarded by the model lock). */
+final class Container {
+    final int vmid;
+    final String node;
+    /** The config as pct stores it ({@code key: value} lines), including {@code lock}. */
+    final Map<String, String> config = new LinkedHashMap<>();
+    /** Raw {@code lxc.*} lines, in order; not settable through the API. */
+    final List<String[]> rawLxc = new ArrayList<>();
+    String status = "stopped";
+    final List<String> ips = new ArrayList<>();
+    long startedAt;
+
+    Container(int vmid, String node) {
+        this.vmid = vmid;
+        this.node = node;
+    }
+
+    String lock() {
+        return config.get("lock");
+    }
+
+    String hostname() {
+        return config.getOrDefault("hostname", "CT" + vmid);
+    }
+}

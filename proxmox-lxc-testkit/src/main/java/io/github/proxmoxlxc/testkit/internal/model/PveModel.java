@@ -1,0 +1,406 @@
+package io.github.proxmoxlxc.testkit.internal.model;
+
+import io.github.proxmoxlxc.testkit.ContainerState;
+import io.github.proxmoxlxc.testkit.TaskState;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Random;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The simulated cluster: plain Java, no HTTP. Every public method is synchronized on the model and
+ * first completes the tasks whose (scaled) duration has elapsed, so state and ordering do not
+ * depend on threads.
+ */
+public final class PveModel {
+
+    static final long GIB = 1024L * 1024 * 1024;
+    static final Set<String> NOT_STORED = Set.of("vmid", "node", "ostemplate", "password", "ssh-public-keys",
+            "start", "storage", "force", "unique", "ignore-unpack-errors", "restore", "bwlimit", "pool", "ha-managed");
+
+    final ModelSettings settings;
+    final Inventory inv = new Inventory();
+    final Map<Integer, Container> containers = new TreeMap<>();
+    private final Map<String, Task> tasks = new LinkedHashMap<>();
+    private final Random random;
+    private long taskSeq;
+    private long pstart = 0x1000000L;
+    private TaskFailure armedFailure;
+    private long completionTime = -1;
+
+    /** A planned failure of the next forked task: error {@code message} after {@code step} log lines. */
+    public record TaskFailure(int step, String message) { }
+
+    /** Creates an empty model (add nodes and storages before use). */
+    public PveModel(ModelSettings settings) {
+        this.settings = settings;
+        this.random = new Random(settings.seed());
+    }
+
+    // ---------------------------------------------------------------- setup
+
+    /** Adds a node. */
+    public synchronized void addNode(String name, int cpus, long memory) {
+        inv.nodes.put(name, new Inventory.Node(name, cpus, memory));
+        inv.storages.putIfAbsent(name, new LinkedHashMap<>());
+    }
+
+    /** Adds a storage to a node (or to every node when shared). */
+    public synchronized void addStorage(String node, Storage storage) {
+        if (storage.shared) {
+            inv.storages.values().forEach(m -> m.put(storage.id, storage));
+        } else {
+            requireNode(node);
+            inv.storages.get(node).put(storage.id, storage);
+        }
+    }
+
+    /** Adds an aplinfo catalogue entry. */
+    public synchronized void addAplinfo(String templateFile) {
+        inv.aplinfo.put(templateFile, Inventory.templateOf(templateFile));
+    }
+
+    /** Puts a downloaded template into a storage's {@code vztmpl} content. */
+    public synchronized void addStoredTemplate(String node, String storage, String templateFile, long size) {
+        Storage s = storage(node, storage);
+        s.volumes.add(new Volume(storage + ":vztmpl/" + templateFile, "vztmpl", format(templateFile), size, 0, epoch()));
+    }
+
+    /** Arms a failure for the next forked task (consumed by it). */
+    public synchronized void armTaskFailure(TaskFailure failure) {
+        this.armedFailure = failure;
+    }
+
+    /** Names of all nodes. */
+    public synchronized List<String> nodeNames() {
+        return List.copyOf(inv.nodes.keySet());
+    }
+
+    // ---------------------------------------------------------------- time
+
+    long now() {
+        return settings.nanoTime().getAsLong();
+    }
+
+    long epoch() {
+        return settings.clock().millis() / 1000;
+    }
+
+    /** Completes every task whose end time has passed, in end-time order. */
+    public synchronized void advance() {
+        while (true) {
+            long now = now();
+            Optional<Task> due = tasks.values().stream().filter(t -> !t.stopped && t.endNanos <= now)
+                    .min(Comparator.comparingLong((Task t) -> t.endNanos).thenComparingLong(t -> t.seq));
+            if (due.isEmpty()) {
+                return;
+            }
+            Task t = due.get();
+            t.stopped = true;
+            t.endtime = epoch();
+            // a task forked by a completion (start after create) starts when its parent ended
+            completionTime = t.endNanos;
+            try {
+                (t.ok() ? t.onSuccess : t.onFailure).run();
+            } finally {
+                completionTime = -1;
+            }
+        }
+    }
+
+    /** Forks a worker; returns the UPID. {@code planned} is the exit status unless a failure is armed. */
+    String fork(String node, String type, String id, String user, List<String> lines, String planned,
+            Runnable onSuccess, Runnable onFailure) {
+        long pid = 1000 + random.nextInt(4_000_000);
+        pstart += 1 + random.nextInt(5000);
+        long start = epoch();
+        String upid = String.format("UPID:%s:%08X:%08X:%08X:%s:%s:%s:", node, pid, pstart, start, type, id, user);
+        List<String> log = lines;
+        String exit = planned;
+        long duration = settings.scaledNanos(type);
+        if (armedFailure != null) {
+            int step = Math.max(0, Math.min(armedFailure.step(), lines.size()));
+            log = lines.subList(0, step);
+            exit = armedFailure.message();
+            duration = lines.isEmpty() ? duration : duration * Math.max(1, step) / Math.max(1, lines.size());
+            armedFailure = null;
+        }
+        long now = completionTime >= 0 ? completionTime : now();
+        Task t = new Task(upid, node, type, id, user, pid, pstart, start, now, now + duration, taskSeq++, log, exit,
+                onSuccess, onFailure);
+        tasks.put(upid, t);
+        return upid;
+    }
+
+    // ---------------------------------------------------------------- lookups
+
+    void requireNode(String node) {
+        if (!inv.nodes.containsKey(node)) {
+            throw PveError.die("hostname lookup '" + node + "' failed - failed to get address info for: " + node
+                    + ": Name or service not known");
+        }
+    }
+
+    Storage storage(String node, String id) {
+        requireNode(node);
+        Storage s = inv.storages.get(node).get(id);
+        if (s == null) {
+            throw PveError.die("storage '" + id + "' does not exist");
+        }
+        return s;
+    }
+
+    Container container(String node, int vmid) {
+        requireNode(node);
+        Container c = containers.get(vmid);
+        if (c == null || !c.node.equals(node)) {
+            throw PveError.die("Configuration file 'nodes/" + node + "/lxc/" + vmid + ".conf' does not exist");
+        }
+        return c;
+    }
+
+    static String format(String file) {
+        if (file.endsWith(".tar.zst")) {
+            return "tzst";
+        }
+        if (file.endsWith(".tar.gz")) {
+            return "tgz";
+        }
+        return file.endsWith(".tar.xz") ? "txz" : "raw";
+    }
+
+    static String sizeString(long bytes) {
+        if (bytes % GIB == 0) {
+            return bytes / GIB + "G";
+        }
+        return bytes / (1024 * 1024) + "M";
+    }
+
+    /** SHA-1 of the config text, as {@code GET .../config} reports it in {@code digest}. */
+    static String digest(Container c) {
+        StringBuilder sb = new StringBuilder();
+        c.config.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        c.rawLxc.forEach(kv -> sb.append(kv[0]).append(": ").append(kv[1]).append('\n'));
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(sb.toString()
+                    .getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    String randomMac() {
+        return String.format("BC:24:11:%02X:%02X:%02X", random.nextInt(256), random.nextInt(256), random.nextInt(256));
+    }
+
+    String randomIp() {
+        return "192.168.100." + (10 + random.nextInt(240)) + "/24";
+    }
+
+    /** Lowest free VMID from 100 (across all nodes). */
+    public synchronized int nextFreeId() {
+        advance();
+        int id = 100;
+        while (containers.containsKey(id)) {
+            id++;
+        }
+        return id;
+    }
+
+    /** Whether a vmid is in use. */
+    public synchronized boolean exists(int vmid) {
+        advance();
+        return containers.containsKey(vmid);
+    }
+
+    // ---------------------------------------------------------------- inspection
+
+    /** Snapshots of all containers, by vmid. */
+    public synchronized List<ContainerState> containerStates() {
+        advance();
+        List<ContainerState> out = new ArrayList<>();
+        containers.values().forEach(c -> out.add(state(c)));
+        return out;
+    }
+
+    static ContainerState state(Container c) {
+        List<Map.Entry<String, String>> raw = new ArrayList<>();
+        c.rawLxc.forEach(kv -> raw.add(Map.entry(kv[0], kv[1])));
+        return new ContainerState(c.vmid, c.node, c.status, Optional.ofNullable(c.lock()), c.config, raw, c.ips);
+    }
+
+    /** Snapshots of all tasks, oldest first. */
+    public synchronized List<TaskState> taskStates() {
+        advance();
+        long now = now();
+        List<TaskState> out = new ArrayList<>();
+        tasks.values().forEach(t -> out.add(new TaskState(t.upid, t.node, t.type, t.id, t.user, !t.stopped,
+                t.stopped ? Optional.of(t.exitStatus) : Optional.empty(), t.visibleLog(now))));
+        return out;
+    }
+
+    /** Current config locks by vmid. */
+    public synchronized Map<Integer, String> locks() {
+        advance();
+        Map<Integer, String> out = new TreeMap<>();
+        containers.values().forEach(c -> {
+            if (c.lock() != null) {
+                out.put(c.vmid, c.lock());
+            }
+        });
+        return out;
+    }
+
+    /** Sets (or with null clears) a container's config lock, like a backup job or {@code pct unlock}. */
+    public synchronized void setLock(int vmid, String lock) {
+        advance();
+        Container c = containers.get(vmid);
+        if (c == null) {
+            throw new IllegalArgumentException("no container " + vmid);
+        }
+        if (lock == null) {
+            c.config.remove("lock");
+        } else {
+            c.config.put("lock", lock);
+        }
+    }
+
+    /** Appends a raw {@code lxc.*} line to a container's config, as editing the file on the node would. */
+    public synchronized void addRawLxc(int vmid, String key, String value) {
+        Container c = containers.get(vmid);
+        if (c == null) {
+            throw new IllegalArgumentException("no container " + vmid);
+        }
+        if (!key.startsWith("lxc.")) {
+            throw new IllegalArgumentException("raw key must start with 'lxc.': " + key);
+        }
+        c.rawLxc.add(new String[] {key, value});
+    }
+
+    /** Used and total bytes of a storage on a node. */
+    public synchronized long[] storageUsage(String node, String storage) {
+        advance();
+        Storage s = storage(node, storage);
+        return new long[] {s.used(), s.total};
+    }
+
+    /** Volume ids in a storage on a node. */
+    public synchronized List<String> volumes(String node, String storage) {
+        advance();
+        return storage(node, storage).volumes.stream().map(Volume::volid).toList();
+    }
+
+    // ---------------------------------------------------------------- task queries
+
+    Task task(String node, String upid) {
+        Task t = tasks.get(upid);
+        if (t == null || !t.node.equals(node)) {
+            if (!upid.matches("^UPID:[a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?:[0-9A-Fa-f]{8}:[0-9A-Fa-f]{8,9}:"
+                    + "[0-9A-Fa-f]{8}:[^:\\s/]+:[^:\\s/]*:[^:\\s/]+:$")) {
+                throw PveError.params(Map.of("upid", "unable to parse worker upid '" + upid + "'"));
+            }
+            throw PveError.params(Map.of("upid", "no such task"));
+        }
+        return t;
+    }
+
+    /** {@code GET /nodes/{node}/tasks/{upid}/status}. */
+    public synchronized Map<String, Object> taskStatus(String node, String upid) {
+        advance();
+        Task t = task(node, upid);
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("upid", t.upid);
+        m.put("node", t.node);
+        m.put("pid", t.pid);
+        m.put("pstart", t.pstart);
+        m.put("starttime", t.starttime);
+        m.put("type", t.type);
+        m.put("id", t.id);
+        m.put("user", t.user.contains("!") ? t.user.substring(0, t.user.indexOf('!')) : t.user);
+        if (t.user.contains("!")) {
+            m.put("tokenid", t.user.substring(t.user.indexOf('!') + 1));
+        }
+        m.put("status", t.stopped ? "stopped" : "running");
+        if (t.stopped) {
+            m.put("exitstatus", t.exitStatus);
+        }
+        return m;
+    }
+
+    /** {@code GET .../tasks/{upid}/log}: lines from {@code start}, at most {@code limit} (0: all); total in [1]. */
+    public synchronized Object[] taskLog(String node, String upid, int start, int limit) {
+        advance();
+        List<String> lines = task(node, upid).visibleLog(now());
+        if (lines.isEmpty()) {
+            lines = List.of("no content");
+        }
+        List<Map<String, Object>> out = new ArrayList<>();
+        for (int i = start; i < lines.size() && (limit <= 0 || out.size() < limit); i++) {
+            out.add(Map.of("n", i + 1, "t", lines.get(i)));
+        }
+        return new Object[] {out, lines.size()};
+    }
+
+    /** {@code GET /nodes/{node}/tasks}: newest first. */
+    public synchronized List<Map<String, Object>> taskList(String node, Integer vmid, String typefilter) {
+        advance();
+        requireNode(node);
+        List<Map<String, Object>> out = new ArrayList<>();
+        List<Task> all = new ArrayList<>(tasks.values());
+        java.util.Collections.reverse(all);
+        for (Task t : all) {
+            if (!t.node.equals(node) || vmid != null && !t.id.equals(String.valueOf(vmid))
+                    || typefilter != null && !t.type.equals(typefilter)) {
+                continue;
+            }
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("upid", t.upid);
+            m.put("node", t.node);
+            m.put("pid", t.pid);
+            m.put("pstart", t.pstart);
+            m.put("starttime", t.starttime);
+            m.put("type", t.type);
+            m.put("id", t.id);
+            m.put("user", t.user);
+            if (t.stopped) {
+                m.put("endtime", t.endtime);
+                m.put("status", t.exitStatus);
+            }
+            out.add(m);
+        }
+        return out;
+    }
+
+    /** {@code DELETE .../tasks/{upid}}: stops a running task; it ends with {@code unexpected status}. */
+    public synchronized void stopTask(String node, String upid) {
+        advance();
+        Task t = task(node, upid);
+        if (!t.stopped) {
+            Task replaced = new Task(t.upid, t.node, t.type, t.id, t.user, t.pid, t.pstart, t.starttime, t.startNanos,
+                    now(), t.seq, t.visibleLog(now()), "unexpected status", t.onSuccess, t.onFailure);
+            tasks.put(upid, replaced);
+            advance();
+        }
+    }
+
+    // ---------------------------------------------------------------- container operations
+
+    /** The operations on containers (create, start, ...). */
+    public ContainerOps containers() {
+        return new ContainerOps(this);
+    }
+
+    /** The node, storage and template queries. */
+    public NodeViews views() {
+        return new NodeViews(this);
+    }
+}
