@@ -30,7 +30,7 @@ final class VmidAllocator {
         if (options.vmidFirst().isPresent()) {
             return nextInRange(options.vmidFirst().get(), options.vmidLast().get());
         }
-        int n = lookups.client().cluster().nextId();
+        int n = nextId();
         synchronized (this) {
             int c = n;
             while (reserved.contains(c) || taken.contains(c)) {
@@ -38,6 +38,26 @@ final class VmidAllocator {
             }
             reserved.add(c);
             return c;
+        }
+    }
+
+    /** {@code /cluster/nextid}, retried: it is a read, so any server-side error may be tried again. */
+    private int nextId() {
+        int tries = 0;
+        while (true) {
+            tries++;
+            try {
+                return lookups.client().cluster().nextId();
+            } catch (io.github.proxmoxlxc.core.client.ApiException e) {
+                if (e.status() < 500 || tries >= options.stepAttempts()) {
+                    throw e;
+                }
+            } catch (RuntimeException e) {
+                if (!Faults.transientFailure(e) || tries >= options.stepAttempts()) {
+                    throw e;
+                }
+            }
+            Backoff.pause(options.retryDelay(), tries);
         }
     }
 
