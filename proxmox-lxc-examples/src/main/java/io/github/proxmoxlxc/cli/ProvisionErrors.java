@@ -20,7 +20,10 @@ final class ProvisionErrors {
             int code = ExitCodes.API;
             for (PreflightProblem pr : p.problems()) {
                 out.add(new ErrorEntry(pr.check(), pr.subject(), pr.problem() + "; " + pr.remedy(), "preflight"));
-                if (pr.check().equals("permission") || pr.check().equals("root@pam")) {
+                if (pr.check().equals("authentication")) {
+                    code = ExitCodes.AUTH;
+                } else if ((pr.check().equals("permission") || pr.check().equals("root@pam"))
+                        && code != ExitCodes.AUTH) {
                     code = ExitCodes.PERMISSION;
                 }
             }

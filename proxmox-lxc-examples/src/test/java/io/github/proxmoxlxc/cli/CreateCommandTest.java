@@ -114,6 +114,15 @@ class CreateCommandTest {
     }
 
     @Test
+    void wrongPassword_isAnAuthenticationError_exit4() throws Exception {
+        CliRunner.Result r = new CliRunner().env(Map.of("PVE_URL", sim.baseUrl(), "PVE_USER", "root@pam",
+                "PVE_PASSWORD", "wrong-password", "PVE_FINGERPRINT", sim.fingerprint())).run("create", "--json");
+        assertThat(r.code()).isEqualTo(4);
+        assertThat(new ObjectMapper().readTree(r.out()).get("errors")).isNotEmpty();
+        assertThat(r.out() + r.err()).doesNotContain("wrong-password");
+    }
+
+    @Test
     void startTaskFails_containerIsRolledBack_exit9() throws Exception {
         sim.injectFault("POST /nodes/{node}/lxc/{vmid}/status/start", 10, Fault.taskError(0, "startup for container failed"));
         try {
