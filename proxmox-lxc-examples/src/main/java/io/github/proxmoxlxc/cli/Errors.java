@@ -67,6 +67,10 @@ final class Errors {
         if (t instanceof ProxmoxException) {
             return new Classified(ExitCodes.API, List.of(new ErrorEntry("error", "", t.getMessage(), "")));
         }
+        if (t instanceof IllegalArgumentException) {
+            // the libraries' builders reject malformed values (node names, template references) this way
+            return new Classified(ExitCodes.INVALID_INPUT, List.of(new ErrorEntry("input", "", t.getMessage(), "")));
+        }
         String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": "
                 + t.getMessage();
         return new Classified(ExitCodes.INTERNAL, List.of(new ErrorEntry("internal", "", msg, "")));

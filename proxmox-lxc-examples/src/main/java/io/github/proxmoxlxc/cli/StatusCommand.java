@@ -37,7 +37,7 @@ final class StatusCommand extends VmidCommand {
         doc.put("addresses", addresses);
         out.document(doc);
         out.line(String.format(Locale.ROOT, "%-10s %d", "vmid", vmid));
-        out.line(String.format(Locale.ROOT, "%-10s %s", "name", s.name()));
+        out.line(String.format(Locale.ROOT, "%-10s %s", "name", s.name() == null ? "-" : s.name()));
         out.line(String.format(Locale.ROOT, "%-10s %s", "node", ct.node()));
         out.line(String.format(Locale.ROOT, "%-10s %s%s", "status", s.status(),
                 s.lock() == null || s.lock().isEmpty() ? "" : " (locked: " + s.lock() + ")"));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
 import io.github.proxmoxlxc.core.client.Trust;
 import io.github.proxmoxlxc.core.client.Upid;
+import io.github.proxmoxlxc.testkit.Fault;
 import io.github.proxmoxlxc.testkit.PveSimulator;
 import java.time.Duration;
 import java.util.Map;
@@ -68,16 +69,27 @@ class ContainerCommandsTest {
         assertThat(start.code()).isZero();
         Golden.assertMatches("start.txt", start.both());
         assertThat(sim.container(202).orElseThrow().status()).isEqualTo("running");
+        CliRunner.Result stopHuman = cli().run("stop", "202", "--shutdown");
+        assertThat(stopHuman.code()).isZero();
+        Golden.assertMatches("stop.txt", stopHuman.both());
+        CliRunner.Result startJson = cli().run("start", "202", "--json");
+        assertThat(startJson.code()).isZero();
+        Golden.assertMatches("start.json", startJson.out());
 
         CliRunner.Result stop = cli().run("stop", "202", "--json");
         assertThat(stop.code()).isZero();
         assertThat(new ObjectMapper().readTree(stop.out()).get("status").asText()).isEqualTo("stopped");
         Golden.assertMatches("stop.json", stop.out());
 
-        CliRunner.Result destroy = cli().run("destroy", "202");
+        CliRunner.Result destroy = cli().run("destroy", "202", "--json");
         assertThat(destroy.code()).isZero();
-        Golden.assertMatches("destroy.txt", destroy.both());
+        Golden.assertMatches("destroy.json", destroy.out());
         assertThat(sim.container(202)).isEmpty();
+        container(203, "gone", true);
+        CliRunner.Result destroyRunning = cli().run("destroy", "203", "--force");
+        assertThat(destroyRunning.code()).isZero();
+        Golden.assertMatches("destroy.txt", destroyRunning.both());
+        assertThat(sim.container(203)).isEmpty();
     }
 
     @Test
@@ -106,6 +118,13 @@ class ContainerCommandsTest {
     }
 
     @Test
+    void malformedNodeName_isInvalidInput_exit3() {
+        CliRunner.Result r = cli().run("status", "201", "--node", "bad node!");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.err()).contains("bad node!");
+    }
+
+    @Test
     void wrongTokenSecret_isAnAuthenticationError_exit4() {
         CliRunner.Result r = new CliRunner().env(Map.of("PVE_URL", sim.baseUrl(), "PVE_TOKEN_ID", sim.tokenId(),
                 "PVE_TOKEN_SECRET", "00000000-0000-0000-0000-000000000000", "PVE_FINGERPRINT", sim.fingerprint()))
@@ -129,5 +148,21 @@ class ContainerCommandsTest {
         CliRunner.Result r = new CliRunner().env(Map.of("PVE_URL", sim.baseUrl())).run("list");
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("PVE_TOKEN_ID");
+    }
+
+    @Test
+    void startTaskThatFails_isExit7_withTheTasksExitStatus() throws Exception {
+        container(204, "failing", false);
+        sim.injectFault("POST /nodes/{node}/lxc/{vmid}/status/start", 1, Fault.taskError(0, "cgroup setup failed"));
+        try {
+            CliRunner.Result r = cli().run("start", "204", "--json");
+            assertThat(r.code()).isEqualTo(7);
+            JsonNode e = new ObjectMapper().readTree(r.out()).get("errors").get(0);
+            assertThat(e.get("key").asText()).isEqualTo("task");
+            assertThat(e.get("rule").asText()).contains("cgroup setup failed");
+            Golden.assertMatches("start-task-failed.json", r.out());
+        } finally {
+            sim.clearFaults();
+        }
     }
 }

@@ -59,6 +59,8 @@ class SimulatorCommandTest {
             assertThat(code.get(60, TimeUnit.SECONDS)).isZero();
             assertThat(Files.exists(Path.of(info.get("caFile").asText()))).isFalse();
             assertThat(out.toString().strip().lines()).hasSize(1);
+            Golden.assertMatches("simulator.json", out.toString()
+                    .replaceAll("\"password\":\"[0-9a-f]+\"", "\"password\":\"<password>\""));
         } finally {
             stop.complete(null);
             ex.shutdownNow();
