@@ -1,9 +1,11 @@
 package io.github.proxmoxlxc.cli;
 
+import io.github.proxmoxlxc.core.provision.NodePatchApplier;
 import io.github.proxmoxlxc.core.provision.ProvisionOptions;
 import io.github.proxmoxlxc.core.provision.ProvisionResult;
 import io.github.proxmoxlxc.core.provision.ProvisionStep;
 import io.github.proxmoxlxc.core.provision.Provisioner;
+import io.github.proxmoxlxc.hardware.conf.LocalNodePatchApplier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -35,6 +37,12 @@ final class CreateCommand extends ClientCommand {
             + " of rolling it back (exit 9).")
     boolean keepOnFailure;
 
+    @Option(names = "--apply-on-node", paramLabel = "NODE",
+            description = "This machine is node NODE: write the node patch (devN, lxc.* lines, /etc/subuid,"
+                    + " /etc/subgid) into its files before the first start, as build.func does, and create the"
+                    + " container there. Default: print the lines for you to apply.")
+    String applyOnNode;
+
     @Option(names = "--wait-ip", negatable = true, defaultValue = "true", fallbackValue = "true",
             description = "Wait for an IP address after start (default: wait).")
     boolean waitIp;
@@ -50,16 +58,27 @@ final class CreateCommand extends ClientCommand {
     @Override
     int run(Connection c, Out out) {
         ProvisionInput in = ProvisionInput.resolve(config, hostRoot, ctx);
+        String target = node;
+        List<String> patchLines = java.util.Collections.synchronizedList(new ArrayList<>());
+        NodePatchApplier applier = NodePatchApplier.printOnly(patchLines::add);
+        if (applyOnNode != null) {
+            if (node != null && !node.equals(applyOnNode)) {
+                throw CliException.invalid("--apply-on-node", applyOnNode, "must name the same node as --node ("
+                        + node + "): the patch can only be written on this machine's node");
+            }
+            target = applyOnNode;
+            applier = LocalNodePatchApplier.at(applyOnNode, ctx.root());
+        }
         in.warnings.forEach(w -> out.note("warning: " + w));
-        out.note("Creating a container from " + in.template + (node == null ? "" : " on " + node) + ":");
+        out.note("Creating a container from " + in.template + (target == null ? "" : " on " + target) + ":");
         ProvisionResult r;
         try (ProgressPrinter progress = new ProgressPrinter(ctx.err(), ctx.errTerminal())) {
             ProvisionOptions.Builder o = in.options().keepOnFailure(keepOnFailure).waitForIp(waitIp)
-                    .listener(progress);
+                    .nodePatchApplier(applier).listener(progress);
             if (ipTimeout != null) {
                 o.ipTimeout(ipTimeout);
             }
-            r = Provisioner.on(c.client(), o.build()).provision(in.request(node));
+            r = Provisioner.on(c.client(), o.build()).provision(in.request(target));
         }
         List<String> warnings = new ArrayList<>(in.warnings);
         warnings.addAll(r.warnings());
@@ -76,12 +95,12 @@ final class CreateCommand extends ClientCommand {
         doc.put("warnings", warnings);
         out.document(doc);
         if (!out.json()) {
-            summary(out, c, r);
+            summary(out, c, r, patchLines);
         }
         return ExitCodes.OK;
     }
 
-    private static void summary(Out out, Connection c, ProvisionResult r) {
+    private static void summary(Out out, Connection c, ProvisionResult r, List<String> patchLines) {
         out.line("Created container " + r.vmid() + r.hostname().map(h -> " (" + h + ")").orElse("") + " on "
                 + r.node() + ": " + r.status());
         out.line("  addresses  " + (r.addresses().isEmpty() ? "-" : String.join(", ", r.addresses())));
@@ -93,7 +112,14 @@ final class CreateCommand extends ClientCommand {
         out.line("  timings    " + String.join(", ", t));
         out.line("  total      " + Durations.format(r.total().toMillis()));
         for (String w : r.warnings()) {
-            out.line("  warning    " + w);
+            if (patchLines.isEmpty() || !w.startsWith("node patch NOT applied")) {
+                out.line("  warning    " + w);
+            }
+        }
+        if (!patchLines.isEmpty()) {
+            out.line("Node patch NOT applied: as root on node " + r.node() + ", apply these lines, then restart"
+                    + " the container (or use --apply-on-node on the node itself):");
+            patchLines.forEach(l -> out.line("  " + l));
         }
         if (c.simulated()) {
             out.line("This ran against the embedded simulator: nothing real was created.");

@@ -65,7 +65,7 @@ final class Errors {
                     e.method() + " " + e.path())));
         }
         if (t instanceof ProxmoxException) {
-            return new Classified(ExitCodes.API, List.of(new ErrorEntry("error", "", t.getMessage(), "")));
+            return new Classified(ExitCodes.API, List.of(new ErrorEntry("cause", "", t.getMessage(), "")));
         }
         if (t instanceof IllegalArgumentException) {
             // the libraries' builders reject malformed values (node names, template references) this way

@@ -85,6 +85,36 @@ class CreateCommandTest {
     }
 
     @Test
+    void gpuYes_createsAndHandsBackTheNodePatchLinesToApply() throws Exception {
+        Path host = HostFixture.materialise("s02-intel-nvidia", tmp.resolve("host"));
+        CliRunner.Result r = asRoot().run("create", "--set", "var_gpu=yes", "--host-root", host.toString());
+        assertThat(r.code()).isZero();
+        assertThat(r.out()).contains("Node patch NOT applied", "  dev0: /dev/dri/card1,gid=44",
+                "  dev2: /dev/nvidia0,mode=0666");
+    }
+
+    @Test
+    void applyOnNode_writesTheNodePatchIntoTheNodesFiles() throws Exception {
+        Path host = HostFixture.materialise("s02-intel-nvidia", tmp.resolve("host"));
+        Path nodeRoot = tmp.resolve("node");
+        // on a real node pmxcfs shows the new container's config here; the simulator has no such files
+        Path conf = nodeRoot.resolve("etc/pve/lxc/150.conf");
+        Files.createDirectories(conf.getParent());
+        Files.writeString(conf, "arch: amd64\nhostname: gpu\nostype: debian\nunprivileged: 1\n");
+        CliRunner.Result r = asRoot().root(nodeRoot).run("create", "--json", "--set", "var_gpu=yes", "--set",
+                "var_ctid=150", "--host-root", host.toString(), "--apply-on-node", "pve1");
+        assertThat(r.code()).as(r.err()).isZero();
+        assertThat(Files.readString(conf)).contains("dev0: /dev/dri/card1,gid=44", "hostname: gpu");
+        assertThat(r.out()).doesNotContain("NOT applied");
+    }
+
+    @Test
+    void applyOnNode_elsewhereThanNode_isInvalidInput() {
+        CliRunner.Result r = asRoot().run("create", "--node", "pve1", "--apply-on-node", "pve2");
+        assertThat(r.code()).isEqualTo(3);
+    }
+
+    @Test
     void noWaitIp_skipsTheAddressWait() throws Exception {
         CliRunner.Result r = asRoot().run("create", "--json", "--no-wait-ip");
         assertThat(r.code()).isZero();
