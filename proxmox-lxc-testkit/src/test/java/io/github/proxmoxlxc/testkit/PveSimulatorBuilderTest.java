@@ -101,8 +101,9 @@ class PveSimulatorBuilderTest {
 
     @Test
     void randomFaultsAreReproducibleForASeed() throws Exception {
-        assertThat(randomRun(99)).isEqualTo(randomRun(99));
-        assertThat(randomRun(99)).contains(200).anyMatch(s -> s != 200);
+        List<Integer> first = randomRun(99);
+        assertThat(randomRun(99)).isEqualTo(first);
+        assertThat(first).contains(200).anyMatch(s -> s != 200);
     }
 
     private List<Integer> randomRun(long seed) throws Exception {
@@ -110,7 +111,7 @@ class PveSimulatorBuilderTest {
             sim.randomFaults(seed, 0.5);
             SimClient c = new SimClient(sim);
             List<Integer> statuses = new ArrayList<>();
-            for (int i = 0; i < 20; i++) {
+            for (int i = 0; i < 12; i++) {
                 String line;
                 try {
                     line = c.raw("GET", "/cluster/nextid", Map.of("Authorization", sim.authorizationHeader()), null)

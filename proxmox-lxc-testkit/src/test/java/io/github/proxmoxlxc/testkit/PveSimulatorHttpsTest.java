@@ -44,6 +44,8 @@ class PveSimulatorHttpsTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.data().path("release").asText()).isEqualTo("9.1");
         assertThat(r.raw().headers().firstValue("Server")).contains("pve-api-daemon/3.0");
+        assertThat(r.raw().headers().firstValue("Date")).isPresent();
+        assertThat(r.raw().version()).isEqualTo(java.net.http.HttpClient.Version.HTTP_1_1);
         assertThat(r.raw().headers().firstValue("Content-Type")).contains("application/json;charset=UTF-8");
         assertThat(r.raw().headers().map().keySet()).noneMatch(h -> h.toLowerCase().startsWith("matched-stub"));
     }
@@ -291,6 +293,30 @@ class PveSimulatorHttpsTest {
         assertThat(storages).hasSize(1);
         assertThat(storages.get(0).path("storage").asText()).isEqualTo("local-lvm");
         assertThat(storages.get(0).path("active").asInt()).isEqualTo(1);
+    }
+
+    @Test
+    void concurrentCreatesOfOneVmidLetExactlyOneWin() throws Exception {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            java.util.List<java.util.concurrent.Future<SimClient.Resp>> results = new java.util.ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                results.add(pool.submit(() -> new SimClient(sim).post("/nodes/pve1/lxc", "vmid", "400", "ostemplate",
+                        TEMPLATE, "storage", "local-lvm")));
+            }
+            int ok = 0;
+            for (java.util.concurrent.Future<SimClient.Resp> f : results) {
+                SimClient.Resp r = f.get(60, java.util.concurrent.TimeUnit.SECONDS);
+                if (r.status() == 200) {
+                    ok++;
+                } else {
+                    assertThat(r.json().path("message").asText()).isEqualTo("CT 400 already exists on node 'pve1'\n");
+                }
+            }
+            assertThat(ok).isEqualTo(1);
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

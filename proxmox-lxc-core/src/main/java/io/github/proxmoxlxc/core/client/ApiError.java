@@ -25,7 +25,12 @@ public record ApiError(String method, String path, int status, String reasonPhra
     /**
      * Validates and copies the values.
      *
-     * @throws NullPointerException if method, path, reasonPhrase or errors is null
+     * @param method the HTTP method of the failed request
+     * @param path the API path below {@code /api2/json}, without query string
+     * @param status the HTTP status code
+     * @param reasonPhrase the HTTP reason phrase, empty if none
+     * @param message the body's {@code message} without trailing newline, or {@code null} if absent
+     * @param errors the body's {@code errors} map (parameter name to problem), possibly empty
      */
     public ApiError {
         Objects.requireNonNull(method, "method");

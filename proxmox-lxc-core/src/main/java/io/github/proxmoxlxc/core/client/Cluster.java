@@ -6,6 +6,7 @@ import io.github.proxmoxlxc.core.internal.client.Decoders;
 import io.github.proxmoxlxc.core.internal.client.Paths;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /** Cluster-wide calls ({@code /cluster}). Obtained from {@link ProxmoxClient#cluster()}. */
 public final class Cluster {
@@ -36,6 +37,18 @@ public final class Cluster {
         }
         return Decoders.list(api.data(HttpMethod.GET, "/cluster/resources", Map.of("type", type)),
                 Decoders::resource);
+    }
+
+    /**
+     * Finds a guest (container or VM) anywhere in the cluster, e.g. to learn which node owns it or
+     * whether a create that failed in transit happened after all.
+     *
+     * @param vmid the guest id
+     * @return the guest's resource entry, or empty if no guest has this id
+     */
+    public Optional<ClusterResource> guest(int vmid) {
+        Paths.vmid(vmid);
+        return resources("vm").stream().filter(r -> r.vmid() != null && r.vmid() == vmid).findFirst();
     }
 
     /**

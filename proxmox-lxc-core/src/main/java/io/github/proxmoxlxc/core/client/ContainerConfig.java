@@ -20,6 +20,10 @@ public record ContainerConfig(String digest, Map<String, String> values, List<Ma
 
     /**
      * Copies the values.
+     *
+     * @param digest the SHA-1 digest of the config file
+     * @param values every option, values as strings (numbers and 0/1 booleans as Proxmox prints them)
+     * @param lxc the raw {@code lxc.*} lines as key and value, in file order
      */
     public ContainerConfig {
         values = Map.copyOf(values);

@@ -17,7 +17,9 @@ public class LockedException extends ApiException {
     private static final Pattern LOCK_TYPE = Pattern.compile("(?:CT|VM) is locked \\(([^)]+)\\)");
     private static final Pattern LOCK_FILE = Pattern.compile("can't lock file '([^']+)' - got timeout");
 
+    /** The persistent lock type, or null. */
     private final String lockType;
+    /** The lock file that timed out, or null. */
     private final String lockFile;
 
     /**

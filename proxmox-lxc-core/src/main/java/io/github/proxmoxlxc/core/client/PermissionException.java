@@ -18,8 +18,11 @@ public class PermissionException extends ApiException {
             Pattern.compile("Permission check failed \\((/[^,\\s)]*), ([A-Za-z][\\w.]*)\\)");
     private static final Pattern DETAIL = Pattern.compile("Permission check failed \\((.*)\\)\\s*$");
 
+    /** The ACL path, or null. */
     private final String aclPath;
+    /** The missing privilege, or null. */
     private final String privilege;
+    /** The text in parentheses, or null. */
     private final String detail;
 
     /**

@@ -15,6 +15,8 @@ public record Permissions(Map<String, Set<String>> byPath) {
 
     /**
      * Copies the map.
+     *
+     * @param byPath ACL path (e.g. {@code /vms/100}, {@code /storage/local}) to granted privileges
      */
     public Permissions {
         byPath = byPath.entrySet().stream()

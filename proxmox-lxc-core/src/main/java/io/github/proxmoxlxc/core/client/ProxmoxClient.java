@@ -276,6 +276,10 @@ public final class ProxmoxClient implements AutoCloseable {
          * Authenticates with a user and password: a ticket is obtained on the first request, the
          * password is then wiped, and the ticket is renewed with itself before its 2-hour lifetime.
          *
+         * <p>Renewal happens on the first request after {@link #ticketRenewAfter(Duration)}; a client
+         * left idle for longer than the 2-hour lifetime holds an expired ticket and fails with
+         * {@link AuthenticationException}, since the password is gone: build a new client then.
+         *
          * @param username e.g. {@code root@pam}
          * @param password the password; copied
          * @return this builder
@@ -286,6 +290,17 @@ public final class ProxmoxClient implements AutoCloseable {
             this.tokenId = null;
             this.tokenSecret = null;
             return this;
+        }
+
+        /**
+         * Authenticates with a user and password; see {@link #password(String, char[])}.
+         *
+         * @param username e.g. {@code root@pam}
+         * @param password the password
+         * @return this builder
+         */
+        public Builder password(String username, String password) {
+            return password(username, Objects.requireNonNull(password, "password").toCharArray());
         }
 
         /**

@@ -13,10 +13,12 @@ import java.util.Objects;
 public class TaskFailedException extends ProxmoxException {
     private static final long serialVersionUID = 1L;
 
+    /** The failed task. */
     private final Upid upid;
-    /** An unmodifiable list of strings. */
+    /** The last log lines; an unmodifiable list of strings. */
     @SuppressWarnings("serial")
     private final List<String> logTail;
+    /** The exit status. */
     private final String exitStatus;
 
     /**

@@ -12,7 +12,9 @@ import io.github.proxmoxlxc.core.ProxmoxException;
 public class TransportException extends ProxmoxException {
     private static final long serialVersionUID = 1L;
 
+    /** The HTTP method. */
     private final String method;
+    /** The API path. */
     private final String path;
 
     /**

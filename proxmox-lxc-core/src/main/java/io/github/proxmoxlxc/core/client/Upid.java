@@ -34,6 +34,13 @@ public record Upid(String node, long pid, long pstart, long startTime, String ty
     /**
      * Validates the parts.
      *
+     * @param node the node the task runs on
+     * @param pid the worker process id
+     * @param pstart the worker process start time in clock ticks since boot
+     * @param startTime the task start, in Unix epoch seconds
+     * @param type the worker type, e.g. {@code vzcreate}, {@code vzstart}, {@code download}
+     * @param id the task's object id, usually the VMID; may be empty
+     * @param user the user or token id that started the task
      * @throws IllegalArgumentException if a part cannot appear in a UPID
      */
     public Upid {

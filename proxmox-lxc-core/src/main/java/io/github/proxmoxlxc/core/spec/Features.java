@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.spec;
 
+import io.github.proxmoxlxc.core.internal.spec.Formats;
 import io.github.proxmoxlxc.core.internal.spec.FeaturesCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -186,7 +187,7 @@ public final class Features {
 
     @Override
     public String toString() {
-        return "Features[" + FeaturesCodec.printUnchecked(this) + "]";
+        return "Features[" + Formats.printable(FeaturesCodec.printUnchecked(this)) + "]";
     }
 
     /** Builds {@link Features}. */

@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.spec;
 
+import io.github.proxmoxlxc.core.internal.spec.Formats;
 import io.github.proxmoxlxc.core.internal.spec.MountCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,7 +225,7 @@ public final class MountPoint {
 
     @Override
     public String toString() {
-        return "MountPoint[" + MountCodec.printUnchecked(this) + "]";
+        return "MountPoint[" + Formats.printable(MountCodec.printUnchecked(this)) + "]";
     }
 
     /** Builds a {@link MountPoint}. */

@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.spec;
 
+import io.github.proxmoxlxc.core.internal.spec.Formats;
 import io.github.proxmoxlxc.core.internal.spec.NetCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -268,7 +269,7 @@ public final class NetworkInterface {
 
     @Override
     public String toString() {
-        return "NetworkInterface[" + NetCodec.printUnchecked(this) + "]";
+        return "NetworkInterface[" + Formats.printable(NetCodec.printUnchecked(this)) + "]";
     }
 
     /** Builds a {@link NetworkInterface}. */

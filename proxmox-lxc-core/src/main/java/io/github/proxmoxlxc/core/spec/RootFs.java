@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.spec;
 
+import io.github.proxmoxlxc.core.internal.spec.Formats;
 import io.github.proxmoxlxc.core.internal.spec.MountCodec;
 import java.util.ArrayList;
 import java.util.List;
@@ -183,7 +184,7 @@ public final class RootFs {
 
     @Override
     public String toString() {
-        return "RootFs[" + MountCodec.printUnchecked(this) + "]";
+        return "RootFs[" + Formats.printable(MountCodec.printUnchecked(this)) + "]";
     }
 
     /** Builds a {@link RootFs}. */

@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.spec;
 
+import io.github.proxmoxlxc.core.internal.spec.Formats;
 import io.github.proxmoxlxc.core.internal.spec.StartupCodec;
 import java.util.Objects;
 import java.util.OptionalInt;
@@ -114,7 +115,7 @@ public final class Startup {
 
     @Override
     public String toString() {
-        return "Startup[" + StartupCodec.printUnchecked(this) + "]";
+        return "Startup[" + Formats.printable(StartupCodec.printUnchecked(this)) + "]";
     }
 
     /** Builds a {@link Startup}. */

@@ -97,6 +97,16 @@ class EndpointRequestsTest {
     }
 
     @Test
+    void guest_findsTheNodeOwningAVmid() {
+        stub("[{\"id\":\"lxc/100\",\"type\":\"lxc\",\"node\":\"pve1\",\"vmid\":100},"
+                + "{\"id\":\"qemu/101\",\"type\":\"qemu\",\"node\":\"pve3\",\"vmid\":\"101\"}]");
+        assertThat(client.cluster().guest(101)).map(ClusterResource::node).contains("pve3");
+        assertThat(client.cluster().guest(102)).isEmpty();
+        assertThat(pve.wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl())))
+                .extracting(LoggedRequest::getUrl).containsOnly("/api2/json/cluster/resources?type=vm");
+    }
+
+    @Test
     void nextId_acceptsIdAsJsonString() {
         stub("\"104\"");
         assertThat(client.cluster().nextId()).isEqualTo(104);

@@ -36,6 +36,7 @@ class SecretCanaryTest {
     static final String TICKET = "PVE:root@pam:68BF3A41::Q2FuYXJ5VGlja2V0U2lnbmF0dXJl";
     static final String CSRF = "68BF3A41:Q2FuYXJ5Q3NyZg";
     static final String TOKEN_SECRET = "c4a11a27-0000-4bad-beef-canary000001";
+    static final String NEW_TOKEN_VALUE = "c4a11a27-1111-4bad-beef-canary000002";
 
     @Test
     void noSecretAppearsInLogsOrExceptions() {
@@ -52,6 +53,8 @@ class SecretCanaryTest {
         pve.wm.stubFor(put(urlPathMatching(".*/config")).willReturn(aResponse().withStatus(400)
                 .withStatusMessage("Parameter verification failed.")
                 .withBody("{\"data\":null,\"errors\":{\"password\":\"value must be at least 5 characters long\"}}")));
+        pve.wm.stubFor(post(urlPathMatching("/api2/json/access/users/.*/token/.*")).willReturn(data(
+                "{\"full-tokenid\":\"ci@pve!t2\",\"value\":\"" + NEW_TOKEN_VALUE + "\"}")));
         pve.wm.stubFor(get(urlPathEqualTo("/api2/json/nodes")).willReturn(aResponse().withStatus(401)
                 .withStatusMessage("Authentication failed!")));
 
@@ -72,6 +75,8 @@ class SecretCanaryTest {
                 failures.add(catchAll(() -> c.node("pve1").container(120)
                         .updateConfig(Map.of("password", PASSWORD), null)));
                 failures.add(catchAll(() -> c.nodes().list()));
+                assertThat(c.call(HttpMethod.POST, "/access/users/ci@pve/token/t2", Map.of()).dataAsMap())
+                        .containsEntry("value", NEW_TOKEN_VALUE);
             }
             ProxmoxClient.Builder tb = pve.clientBuilder().apiToken("automation@pve!ci", TOKEN_SECRET);
             texts.add(tb.toString());
@@ -90,7 +95,7 @@ class SecretCanaryTest {
             texts.add(w.toString());
         }
         String everything = logs + "\n" + String.join("\n", texts);
-        for (String secret : List.of(PASSWORD, TICKET, CSRF, TOKEN_SECRET, "Q2FuYXJ5")) {
+        for (String secret : List.of(PASSWORD, TICKET, CSRF, TOKEN_SECRET, NEW_TOKEN_VALUE, "Q2FuYXJ5")) {
             assertThat(everything).as("output must not contain %s", secret).doesNotContain(secret);
         }
     }

@@ -191,6 +191,17 @@ class TaskWaitTest {
     }
 
     @Test
+    void closingTheClient_failsPendingAsyncWaits() {
+        statuses(running());
+        CompletableFuture<TaskResult> f = client.tasks().awaitAsync(UPID, TaskWait.timeout(Duration.ofMinutes(5)));
+        client.close();
+        assertThatThrownBy(() -> f.get(30, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+                .hasMessageContaining("client was closed");
+        CompletableFuture<TaskResult> after = client.tasks().awaitAsync(UPID, TaskWait.timeout(Duration.ofMinutes(5)));
+        assertThatThrownBy(() -> after.get(30, TimeUnit.SECONDS)).hasMessageContaining("client is closed");
+    }
+
+    @Test
     void pollSchedule_startsFastAndBacksOffToTheCap() {
         PollSchedule s = PollSchedule.defaults();
         assertThat(s.delayBefore(1)).isEqualTo(Duration.ofMillis(50));

@@ -279,13 +279,18 @@ final class SchemaValidator {
         return true;
     }
 
-    private static boolean ipv6(String v) {
+    static boolean ipv6(String v) {
         if (!v.contains(":") || !v.matches("[0-9a-fA-F:.]+")) {
             return false;
         }
+        for (String group : v.split(":")) {
+            if (group.contains(".") ? !ipv4(group) : group.length() > 4) {
+                return false; // InetAddress accepts longer groups and leading zeros, Proxmox does not
+            }
+        }
         try {
             // a literal with ':' is parsed, never looked up
-            return InetAddress.getByName(v).getAddress().length == 16 || v.contains(".");
+            return InetAddress.getByName(v) != null; // IPv4-mapped forms come back as Inet4Address
         } catch (UnknownHostException e) {
             return false;
         }

@@ -35,7 +35,9 @@ public final class HttpTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i).*(password|passwd|secret|ticket|token|csrf|otp|tfa|key).*");
-    private static final String ACCESS_TICKET = "/access/ticket";
+    /** Responses that carry secrets (login tickets, new token values, console tickets): never traced. */
+    private static final Pattern SECRET_RESPONSE = Pattern.compile(
+            "^/access/(?!permissions$).*|.*/(vncproxy|termproxy|spiceproxy|vncwebsocket|mtunnel|mtunnelwebsocket)$");
 
     private final OkHttpClient http;
     private final HttpUrl base;
@@ -102,7 +104,7 @@ public final class HttpTransport implements AutoCloseable {
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 LOG.debug("{} {} -> {} {} ({} ms)", m, req.path(), resp.code(), resp.message(), ms);
             }
-            if (LOG.isTraceEnabled() && !req.path().equals(ACCESS_TICKET)) {
+            if (LOG.isTraceEnabled() && !SECRET_RESPONSE.matcher(req.path()).matches()) {
                 LOG.trace("<- {} {} body {}", m, req.path(), text);
             }
             if (!resp.isSuccessful()) {

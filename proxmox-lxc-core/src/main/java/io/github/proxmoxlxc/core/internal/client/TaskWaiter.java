@@ -19,7 +19,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -45,6 +48,7 @@ public final class TaskWaiter implements AutoCloseable {
     private final PollSchedule defaultSchedule;
     private final ScheduledExecutorService timer;
     private final ExecutorService workers;
+    private final Set<CompletableFuture<TaskResult>> open = ConcurrentHashMap.newKeySet();
 
     /**
      * Creates the waiter.
@@ -136,13 +140,19 @@ public final class TaskWaiter implements AutoCloseable {
             return f;
         }
         AtomicReference<ScheduledFuture<?>> pending = new AtomicReference<>();
+        open.add(f);
         f.whenComplete((r, t) -> {
+            open.remove(f);
             ScheduledFuture<?> p = pending.get();
             if (p != null) {
                 p.cancel(false);
             }
         });
-        scheduleNext(run, f, pending);
+        try {
+            scheduleNext(run, f, pending);
+        } catch (RejectedExecutionException e) {
+            f.completeExceptionally(new ProxmoxException("cannot wait for task " + upid + ": the client is closed", e));
+        }
         return f;
     }
 
@@ -168,10 +178,14 @@ public final class TaskWaiter implements AutoCloseable {
         }), delay.toNanos(), TimeUnit.NANOSECONDS));
     }
 
+    /** Stops polling; waits still pending fail with a ProxmoxException (their tasks keep running). */
     @Override
     public void close() {
         timer.shutdownNow();
         workers.shutdownNow();
+        for (CompletableFuture<TaskResult> f : open) {
+            f.completeExceptionally(new ProxmoxException("stopped waiting: the client was closed"));
+        }
     }
 
     /** The state of one wait. */

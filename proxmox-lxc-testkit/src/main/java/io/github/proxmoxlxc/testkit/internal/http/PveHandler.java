@@ -154,11 +154,21 @@ public final class PveHandler {
         if (login) {
             return login(p);
         }
-        if (fault != null && fault.kind() == Fault.Kind.TASK_ERROR) {
-            model.armTaskFailure(new PveModel.TaskFailure(fault.step(), fault.body()));
-        }
         try {
-            Object[] result = Routes.dispatch(this, ep.key(), p, user);
+            Object[] result;
+            if (fault != null && fault.kind() == Fault.Kind.TASK_ERROR) {
+                // arm and fork under the model lock so a concurrent request cannot take the failure
+                synchronized (model) {
+                    model.armTaskFailure(new PveModel.TaskFailure(fault.step(), fault.body()));
+                    try {
+                        result = Routes.dispatch(this, ep.key(), p, user);
+                    } finally {
+                        model.armTaskFailure(null);
+                    }
+                }
+            } else {
+                result = Routes.dispatch(this, ep.key(), p, user);
+            }
             Map<String, Object> env = new LinkedHashMap<>();
             env.put("data", result[0]);
             if (result.length > 1) {
@@ -167,8 +177,6 @@ public final class PveHandler {
             return SimResponse.of(200, "OK", JSON, json(env));
         } catch (PveError e) {
             return error(e);
-        } finally {
-            model.armTaskFailure(null);
         }
     }
 

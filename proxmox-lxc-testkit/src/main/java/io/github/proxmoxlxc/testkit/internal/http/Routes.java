@@ -57,6 +57,11 @@ final class Routes {
                 return one(ct.stop(node, vmid, user, p, "vzshutdown"));
             case "POST /nodes/{node}/lxc/{vmid}/status/reboot":
                 return one(ct.stop(node, vmid, user, p, "vzreboot"));
+            case "POST /nodes/{node}/lxc/{vmid}/clone":
+                return one(ct.cloneContainer(node, vmid, user, p));
+            case "POST /nodes/{node}/lxc/{vmid}/template":
+                ct.convertToTemplate(node, vmid, user);
+                return one(null);
             case "GET /nodes/{node}/lxc/{vmid}/interfaces":
                 return one(ct.interfaces(node, vmid));
             case "GET /nodes/{node}/tasks/{upid}/status":

@@ -23,6 +23,8 @@ public record SimResponse(int status, String reason, Map<String, String> headers
     static SimResponse of(int status, String reason, String contentType, String body) {
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Server", "pve-api-daemon/3.0");
+        h.put("Date", java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
+                java.time.ZonedDateTime.now(java.time.ZoneOffset.UTC)));
         h.put("Cache-Control", "max-age=0");
         h.put("Pragma", "no-cache");
         h.put("Expires", "0");

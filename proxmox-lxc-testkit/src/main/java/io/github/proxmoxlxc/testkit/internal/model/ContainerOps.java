@@ -331,6 +331,121 @@ public final class ContainerOps {
         }
     }
 
+    // ---------------------------------------------------------------- clone / template
+
+    /**
+     * {@code POST .../clone}: a {@code vzclone} task; the source holds lock {@code disk} and the
+     * new container lock {@code create} until it ends (so a second clone of the same source fails).
+     */
+    public String cloneContainer(String node, int vmid, String user, Map<String, String> p) {
+        synchronized (m) {
+            m.advance();
+            Container src = m.container(node, vmid);
+            int newid = Integer.parseInt(p.get("newid"));
+            if (src.lock() != null) {
+                throw PveError.die("CT is locked (" + src.lock() + ")");
+            }
+            Container existing = m.containers.get(newid);
+            if (existing != null) {
+                throw PveError.die("CT " + newid + " already exists on node '" + existing.node + "'");
+            }
+            String target = p.getOrDefault("target", node);
+            m.requireNode(target);
+            boolean template = "1".equals(src.config.get("template"));
+            boolean full = p.containsKey("full") ? "1".equals(p.get("full")) : !template;
+            if (!template && !full) {
+                throw PveError.params(Map.of("full", "linked clone feature for 'rootfs' is not available"));
+            }
+            if (!full && p.containsKey("storage")) {
+                throw PveError.params(Map.of("storage", "cannot set storage for linked clone"));
+            }
+            Container c = new Container(newid, target);
+            src.config.forEach((k, v) -> {
+                if (!k.equals("lock") && !k.equals("template") && !k.matches("unused\\d+")) {
+                    c.config.put(k, v);
+                }
+            });
+            c.rawLxc.addAll(src.rawLxc);
+            if (p.containsKey("hostname")) {
+                c.config.put("hostname", p.get("hostname"));
+            }
+            if (p.containsKey("description")) {
+                c.config.put("description", p.get("description"));
+            }
+            List<Volume> newVolumes = new ArrayList<>();
+            for (Map.Entry<String, String> e : new ArrayList<>(c.config.entrySet())) {
+                if (!e.getKey().equals("rootfs") && !e.getKey().matches("mp\\d+")) {
+                    continue;
+                }
+                String[] parts = e.getValue().split(",", 2);
+                if (parts[0].startsWith("/")) {
+                    continue;
+                }
+                String storeId = full && p.containsKey("storage") ? p.get("storage") : parts[0].substring(0, parts[0].indexOf(':'));
+                Storage s = m.storage(target, storeId);
+                long size = rootSizeOf(e.getValue());
+                String volid = storeId + ":" + (full ? "" : "base-" + vmid + "-disk-0/") + "vm-" + newid + "-disk-"
+                        + newVolumes.size();
+                newVolumes.add(new Volume(volid, "rootdir", "raw", full ? size : 0, newid, m.epoch()));
+                c.config.put(e.getKey(), volid + (parts.length > 1 ? "," + parts[1] : ""));
+                if (full && s.avail() < size) {
+                    throw PveError.die("unable to clone - not enough free space on storage '" + storeId + "'");
+                }
+            }
+            for (Map.Entry<String, String> e : new ArrayList<>(c.config.entrySet())) {
+                if (e.getKey().matches("net\\d+")) {
+                    e.setValue(e.getValue().replaceAll("hwaddr=[^,]*", "hwaddr=" + m.randomMac()));
+                }
+            }
+            c.config.put("lock", "create");
+            src.config.put("lock", "disk");
+            m.containers.put(newid, c);
+            newVolumes.forEach(v -> m.storage(target, v.volid().substring(0, v.volid().indexOf(':'))).volumes.add(v));
+            List<String> lines = List.of("create " + (full ? "full" : "linked") + " clone of mountpoint rootfs ("
+                    + src.config.get("rootfs").split(",")[0] + ")");
+            return m.fork(node, "vzclone", String.valueOf(vmid), user, lines, "OK", () -> {
+                src.config.remove("lock");
+                c.config.remove("lock");
+            }, () -> {
+                src.config.remove("lock");
+                m.containers.remove(newid);
+                m.inv.storages.get(target).values().forEach(s -> s.volumes.removeIf(v -> v.vmid() == newid));
+            });
+        }
+    }
+
+    private static long rootSizeOf(String value) {
+        java.util.regex.Matcher mm = java.util.regex.Pattern.compile("size=(\\d+)([GM])").matcher(value);
+        return mm.find() ? Long.parseLong(mm.group(1)) * (mm.group(2).equals("G") ? PveModel.GIB : 1024 * 1024) : 0;
+    }
+
+    /** {@code POST .../template}: converts a stopped container; the worker's UPID is discarded (returns null). */
+    public void convertToTemplate(String node, int vmid, String user) {
+        synchronized (m) {
+            m.advance();
+            Container c = m.container(node, vmid);
+            if (c.lock() != null) {
+                throw PveError.die("CT is locked (" + c.lock() + ")");
+            }
+            if ("1".equals(c.config.get("template"))) {
+                throw PveError.die("CT " + vmid + " is already a template");
+            }
+            if (c.status.equals("running")) {
+                throw PveError.die("unable to create template, because CT contains snapshots or is running");
+            }
+            m.fork(node, "vztemplate", String.valueOf(vmid), user, List.of(), "OK", () -> {
+                c.config.put("template", "1");
+                // volumes of templates are renamed base-<vmid>-disk-N, as pct does
+                String from = "vm-" + vmid + "-disk-";
+                String to = "base-" + vmid + "-disk-";
+                c.config.replaceAll((k, v) -> k.equals("rootfs") || k.matches("mp\\d+") ? v.replace(from, to) : v);
+                m.inv.storages.get(node).values().forEach(st -> st.volumes.replaceAll(v -> v.vmid() == vmid
+                        ? new Volume(v.volid().replace(from, to), v.content(), v.format(), v.size(), v.vmid(), v.ctime())
+                        : v));
+            }, () -> { });
+        }
+    }
+
     // ---------------------------------------------------------------- config
 
     /** {@code GET .../config}: the stored config with numeric keys typed, {@code digest} and raw {@code lxc}. */

@@ -254,6 +254,25 @@ class PveModelTest {
     }
 
     @Test
+    void cloneLocksTheSourceWithDiskSoASecondCloneFails() {
+        create(100, "rootfs", "local-lvm:2");
+        elapse(Duration.ofMinutes(1));
+        model.containers().convertToTemplate("pve1", 100, TOKEN);
+        elapse(Duration.ofSeconds(1));
+        assertThat(ct(100).config()).containsEntry("template", "1")
+                .containsEntry("rootfs", "local-lvm:base-100-disk-0,size=2G");
+        String upid = model.containers().cloneContainer("pve1", 100, TOKEN, p("newid", "101", "hostname", "copy"));
+        assertThat(model.locks()).containsEntry(100, "disk").containsEntry(101, "create");
+        assertThatThrownBy(() -> model.containers().cloneContainer("pve1", 100, TOKEN, p("newid", "102")))
+                .hasMessage("CT is locked (disk)");
+        elapse(Duration.ofSeconds(1));
+        assertThat(task(upid).succeeded()).isTrue();
+        assertThat(model.locks()).isEmpty();
+        assertThat(ct(101).config()).containsEntry("hostname", "copy").doesNotContainKey("template")
+                .containsEntry("rootfs", "local-lvm:base-100-disk-0/vm-101-disk-0,size=2G");
+    }
+
+    @Test
     void missingContainerNamesTheConfigFile() {
         assertThatThrownBy(() -> model.containers().statusCurrent("pve1", 555))
                 .hasMessage("Configuration file 'nodes/pve1/lxc/555.conf' does not exist");
