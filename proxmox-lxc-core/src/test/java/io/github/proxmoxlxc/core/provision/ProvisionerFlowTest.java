@@ -264,6 +264,37 @@ class ProvisionerFlowTest {
     }
 
     @Test
+    void nodePatchApplier_transientFailuresAreRetried_otherFailuresRollBack() {
+        try (SimFixture f = SimFixture.start()) {
+            NodePatch patch = NodePatch.builder().addSubgidLine("root:44:1").build();
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            NodePatchApplier flaky = (node, vmid, p) -> {
+                if (calls.incrementAndGet() < 3) {
+                    throw new io.github.proxmoxlxc.core.client.TransportException("SSH", "/etc/subgid", "connection reset",
+                            null);
+                }
+                return NodePatchReport.applied(p.subgidLines());
+            };
+            ProvisionResult r = Provisioner.on(f.client, f.options().nodePatchApplier(flaky).build())
+                    .provision(SimFixture.request("flaky").toBuilder().nodePatch(patch).build());
+            assertThat(calls).hasValue(3);
+            assertThat(r.status()).isEqualTo("running");
+
+            NodePatchApplier broken = (node, vmid, p) -> {
+                throw new io.github.proxmoxlxc.core.ProxmoxException("/etc/subgid: permission denied");
+            };
+            assertThatThrownBy(() -> Provisioner.on(f.client, f.options().nodePatchApplier(broken).build())
+                    .provision(SimFixture.request("broken").toBuilder().nodePatch(patch).build()))
+                    .isInstanceOfSatisfying(ProvisionException.class, e -> {
+                        assertThat(e.step()).isEqualTo(ProvisionStep.NODE_PATCH);
+                        assertThat(e.rolledBack()).isTrue();
+                    });
+            assertThat(f.sim.containers()).singleElement().satisfies(c -> assertThat(c.vmid()).isEqualTo(r.vmid()));
+            assertThat(f.sim.locks()).isEmpty();
+        }
+    }
+
+    @Test
     void printOnlyApplier_leavesTheLinesAsAWarning() {
         try (SimFixture f = SimFixture.start()) {
             List<String> printed = new CopyOnWriteArrayList<>();
