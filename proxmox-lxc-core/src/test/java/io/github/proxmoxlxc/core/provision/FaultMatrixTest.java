@@ -179,7 +179,11 @@ class FaultMatrixTest {
             b.append('\n');
         });
         b.append("ok = provisioned (transient fault retried or recovered); FAIL@STEP = typed ProvisionException in that step,"
-                + " rb = created container rolled back. Every cell: no orphan container, no leaked lock.\n");
+                + " rb = created container rolled back. Every cell: no orphan container, no leaked lock.\n"
+                + "Faults go to: download POST /nodes/{node}/aplinfo, nextid GET /cluster/nextid, create POST"
+                + " /nodes/{node}/lxc, node patch the applier's GET .../config, start POST .../status/start, status"
+                + " wait GET .../status/current, IP wait GET .../interfaces. 'task error' fails the task a request"
+                + " starts; requests that start none (nextid, reads) are unaffected.\n");
         return b.toString();
     }
 }

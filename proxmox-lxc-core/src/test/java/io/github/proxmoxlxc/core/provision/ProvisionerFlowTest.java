@@ -178,6 +178,31 @@ class ProvisionerFlowTest {
     }
 
     @Test
+    void vmidRange_movesOnWhenACandidateWasTakenMeanwhile_andReportsExhaustion() {
+        try (SimFixture f = SimFixture.start()) {
+            ProvisionOptions ranged = f.options().waitForIp(false).vmidRange(9000, 9003).build();
+            Provisioner p = Provisioner.on(f.client, ranged);
+            assertThat(p.provision(SimFixture.request("a")).vmid()).isEqualTo(9000);
+
+            // another client takes 9001 while p still has the cluster's VMIDs cached
+            Provisioner.on(f.client, f.options().waitForIp(false).build()).provision(ProvisionRequest.builder()
+                    .spec(SimFixture.spec("other").toBuilder().vmid(9001).build()).template("debian-12-standard").build());
+            f.events.clear();
+            assertThat(p.provision(SimFixture.request("b")).vmid()).isEqualTo(9002);
+            assertThat(f.events).anyMatch(e -> e.message().contains("VMID 9001 was taken meanwhile"));
+            assertThat(f.sim.containers()).extracting(ContainerState::vmid).containsExactly(9000, 9001, 9002);
+
+            assertThat(p.provision(SimFixture.request("c")).vmid()).isEqualTo(9003);
+            assertThatThrownBy(() -> p.provision(SimFixture.request("d"))).isInstanceOfSatisfying(
+                    ProvisionException.class, e -> {
+                        assertThat(e.step()).isEqualTo(ProvisionStep.VMID);
+                        assertThat(e.getMessage()).contains("no free VMID left in the range 9000..9003");
+                    });
+            assertThat(f.sim.containers()).hasSize(4);
+        }
+    }
+
+    @Test
     void failedStart_rollsTheContainerBack_leavingNoContainerAndNoLock() {
         try (SimFixture f = SimFixture.start()) {
             f.sim.injectFault("POST /nodes/{node}/lxc/{vmid}/status/start", 1, Fault.taskError(0, "startup failed"));
