@@ -2,9 +2,9 @@ package io.github.proxmoxlxc.hardware;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.core.spec.InvalidSpecException;
 import io.github.proxmoxlxc.hardware.conf.LxcConfigFile;
-import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.hardware.conf.NodePatchWriter;
 import io.github.proxmoxlxc.hardware.gpu.GpuDetector;
 import io.github.proxmoxlxc.hardware.idmap.IdMap;

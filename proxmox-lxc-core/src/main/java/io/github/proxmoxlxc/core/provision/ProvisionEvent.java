@@ -8,12 +8,13 @@ import java.util.OptionalInt;
 
 /**
  * Something that happened during a run: a step started, made progress, finished or failed, or a
- * warning. Carries the request's label (the hostname, or {@code #<index>} in bulk runs without
- * one), the VMID and node once known, and the time spent in the step so far.
+ * warning. Carries the request's label ({@link ProvisionRequest#label()}: the hostname, else
+ * {@code vmid <n>}, else {@code container}), the VMID and node once known, and the time spent in
+ * the step so far.
  *
  * <pre>{@code
  * Provisioner.on(pve, ProvisionOptions.builder()
- *         .listener(e -> System.out.println(e))   // [web1] CREATE finished in 31.2s (vmid 104 on pve2)
+ *         .listener(e -> System.out.println(e))   // [web1] CREATE FINISHED 31.2s vmid=104 node=pve2: created 104
  *         .build());
  * }</pre>
  */
@@ -87,7 +88,7 @@ public final class ProvisionEvent {
     }
 
     /**
-     * The request's label: its hostname, or {@code #<index>} when it has none.
+     * The request's label: its hostname, else {@code vmid <n>}, else {@code container}.
      *
      * @return the label
      */

@@ -178,6 +178,31 @@ class ProvisionerFlowTest {
     }
 
     @Test
+    void vmidRange_movesOnWhenACandidateWasTakenMeanwhile_andReportsExhaustion() {
+        try (SimFixture f = SimFixture.start()) {
+            ProvisionOptions ranged = f.options().waitForIp(false).vmidRange(9000, 9003).build();
+            Provisioner p = Provisioner.on(f.client, ranged);
+            assertThat(p.provision(SimFixture.request("a")).vmid()).isEqualTo(9000);
+
+            // another client takes 9001 while p still has the cluster's VMIDs cached
+            Provisioner.on(f.client, f.options().waitForIp(false).build()).provision(ProvisionRequest.builder()
+                    .spec(SimFixture.spec("other").toBuilder().vmid(9001).build()).template("debian-12-standard").build());
+            f.events.clear();
+            assertThat(p.provision(SimFixture.request("b")).vmid()).isEqualTo(9002);
+            assertThat(f.events).anyMatch(e -> e.message().contains("VMID 9001 was taken meanwhile"));
+            assertThat(f.sim.containers()).extracting(ContainerState::vmid).containsExactly(9000, 9001, 9002);
+
+            assertThat(p.provision(SimFixture.request("c")).vmid()).isEqualTo(9003);
+            assertThatThrownBy(() -> p.provision(SimFixture.request("d"))).isInstanceOfSatisfying(
+                    ProvisionException.class, e -> {
+                        assertThat(e.step()).isEqualTo(ProvisionStep.VMID);
+                        assertThat(e.getMessage()).contains("no free VMID left in the range 9000..9003");
+                    });
+            assertThat(f.sim.containers()).hasSize(4);
+        }
+    }
+
+    @Test
     void failedStart_rollsTheContainerBack_leavingNoContainerAndNoLock() {
         try (SimFixture f = SimFixture.start()) {
             f.sim.injectFault("POST /nodes/{node}/lxc/{vmid}/status/start", 1, Fault.taskError(0, "startup failed"));
@@ -260,6 +285,37 @@ class ProvisionerFlowTest {
                     .contains(Map.entry("lxc.cgroup2.devices.allow", "c 226:128 rwm"));
             assertThat(r.timings()).containsKey(ProvisionStep.NODE_PATCH);
             assertThat(r.warnings()).noneMatch(w -> w.contains("node patch"));
+        }
+    }
+
+    @Test
+    void nodePatchApplier_transientFailuresAreRetried_otherFailuresRollBack() {
+        try (SimFixture f = SimFixture.start()) {
+            NodePatch patch = NodePatch.builder().addSubgidLine("root:44:1").build();
+            java.util.concurrent.atomic.AtomicInteger calls = new java.util.concurrent.atomic.AtomicInteger();
+            NodePatchApplier flaky = (node, vmid, p) -> {
+                if (calls.incrementAndGet() < 3) {
+                    throw new io.github.proxmoxlxc.core.client.TransportException("SSH", "/etc/subgid", "connection reset",
+                            null);
+                }
+                return NodePatchReport.applied(p.subgidLines());
+            };
+            ProvisionResult r = Provisioner.on(f.client, f.options().nodePatchApplier(flaky).build())
+                    .provision(SimFixture.request("flaky").toBuilder().nodePatch(patch).build());
+            assertThat(calls).hasValue(3);
+            assertThat(r.status()).isEqualTo("running");
+
+            NodePatchApplier broken = (node, vmid, p) -> {
+                throw new io.github.proxmoxlxc.core.ProxmoxException("/etc/subgid: permission denied");
+            };
+            assertThatThrownBy(() -> Provisioner.on(f.client, f.options().nodePatchApplier(broken).build())
+                    .provision(SimFixture.request("broken").toBuilder().nodePatch(patch).build()))
+                    .isInstanceOfSatisfying(ProvisionException.class, e -> {
+                        assertThat(e.step()).isEqualTo(ProvisionStep.NODE_PATCH);
+                        assertThat(e.rolledBack()).isTrue();
+                    });
+            assertThat(f.sim.containers()).singleElement().satisfies(c -> assertThat(c.vmid()).isEqualTo(r.vmid()));
+            assertThat(f.sim.locks()).isEmpty();
         }
     }
 

@@ -1,7 +1,7 @@
 package io.github.proxmoxlxc.hardware.conf;
 
-import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.core.ProxmoxException;
+import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.core.spec.InvalidSpecException;
 import io.github.proxmoxlxc.core.spec.Violation;
 import io.github.proxmoxlxc.hardware.internal.ConfText;

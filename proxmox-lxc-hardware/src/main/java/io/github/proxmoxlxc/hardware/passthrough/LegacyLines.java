@@ -1,8 +1,8 @@
 package io.github.proxmoxlxc.hardware.passthrough;
 
+import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.core.spec.InvalidSpecException;
 import io.github.proxmoxlxc.core.spec.Violation;
-import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.hardware.gpu.DeviceNode;
 import io.github.proxmoxlxc.hardware.gpu.HostGroups;
 import io.github.proxmoxlxc.hardware.gpu.NodeKind;

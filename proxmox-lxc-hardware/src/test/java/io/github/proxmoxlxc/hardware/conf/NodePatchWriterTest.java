@@ -1,9 +1,9 @@
 package io.github.proxmoxlxc.hardware.conf;
 
-import io.github.proxmoxlxc.core.provision.NodePatch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.core.spec.InvalidSpecException;
 import io.github.proxmoxlxc.hardware.idmap.IdMap;
 import java.nio.file.Files;

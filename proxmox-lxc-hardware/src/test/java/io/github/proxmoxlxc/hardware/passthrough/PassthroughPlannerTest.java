@@ -3,10 +3,10 @@ package io.github.proxmoxlxc.hardware.passthrough;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.core.spec.InvalidSpecException;
 import io.github.proxmoxlxc.core.spec.Violation;
 import io.github.proxmoxlxc.hardware.conf.LxcConfigFile;
-import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.hardware.gpu.Detection;
 import io.github.proxmoxlxc.hardware.gpu.GpuDetector;
 import io.github.proxmoxlxc.hardware.gpu.Vendor;

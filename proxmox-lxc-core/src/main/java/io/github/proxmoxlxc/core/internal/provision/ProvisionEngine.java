@@ -182,7 +182,6 @@ public final class ProvisionEngine {
                 ctx.failed(problems.get(0).toString());
                 throw new PreflightException(request.label(), request.node().orElse(null), problems);
             }
-            problems.addAll(Preflight.privileges(lookups, plan(request), notes));
             if (request.spec().vmid().isPresent()) {
                 int id = request.spec().vmid().getAsInt();
                 if (!client.cluster().isFree(id)) {
@@ -206,6 +205,14 @@ public final class ProvisionEngine {
         if (!candidates.isEmpty()) {
             Placement.Candidate probe = candidates.get(0);
             templates.locate(name, probe.info().node(), probe.templateStorage(), arch, problems);
+            if (checks) {
+                // privileges on the storages placement would use (they do not depend on the node)
+                Integer vmid = request.spec().vmid().isPresent() ? request.spec().vmid().getAsInt() : null;
+                problems.addAll(Preflight.privileges(lookups, PlanBuilder.build(request, options, new PlanBuilder.Facts(
+                        null, vmid, probe.rootfsStorage(), probe.templateStorage(), null, null, false, true)), notes));
+            }
+        } else if (checks) {
+            problems.addAll(Preflight.privileges(lookups, plan(request), notes));
         }
         if (!problems.isEmpty()) {
             ctx.failed(problems.size() + " problem(s)");

@@ -48,16 +48,26 @@ final class Rollback {
         boolean acted = false;
         RuntimeException last = null;
         int round = 0;
+        int statusFailures = 0;
         while (System.nanoTime() < deadline) {
             round++;
             ContainerStatus st;
             try {
                 st = ct.status();
+                statusFailures = 0;
             } catch (NotFoundException e) {
                 ctx.finish(acted ? "container " + vmid + " destroyed" : "container " + vmid + " does not exist");
                 return acted;
             } catch (RuntimeException e) {
                 last = e;
+                if (++statusFailures >= 3) {
+                    // the status cannot be read: destroy without it (force stops a running container first)
+                    acted |= blindDestroy(ct);
+                    if (gone(ct)) {
+                        ctx.finish("container " + vmid + " destroyed");
+                        return acted;
+                    }
+                }
                 pause(round);
                 continue;
             }
@@ -92,6 +102,31 @@ final class Rollback {
         ctx.failed("container " + vmid + " still exists after " + options.rollbackTimeout());
         throw new ProxmoxTimeoutException("rollback of container " + vmid + " on " + node + " did not finish within "
                 + options.rollbackTimeout() + (last == null ? "" : " (last error: " + last.getMessage() + ")"), last);
+    }
+
+    private boolean blindDestroy(Container ct) {
+        try {
+            ctx.progress("status unreadable; destroying " + vmid + " with force and purge", null);
+            await(ct.destroy(new DestroyOptions(true, true, true)), "vzdestroy");
+            return true;
+        } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            ctx.progress("forced destroy failed (" + Faults.describe(e) + ")", null);
+            return false;
+        }
+    }
+
+    /** Whether the container is gone, asked through its config (another endpoint than the status). */
+    private boolean gone(Container ct) {
+        try {
+            ct.config();
+            return false;
+        } catch (NotFoundException e) {
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private void await(Upid upid, String type) {

@@ -11,12 +11,12 @@ import java.util.function.Consumer;
 
 /**
  * Task waits that learn: once tasks of a type (e.g. {@code vzcreate}) have been seen to finish, the
- * first poll of the next one is put shortly before its expected end, so a long task costs few polls
+ * first poll of the next one is put shortly before its expected end (97 % of the shortest duration seen, or two poll intervals before it when that is later), so a long task costs few polls
  * and is still noticed soon after it ends.
  */
 final class TaskTimings {
     /** The first poll goes at this share of the shortest duration seen. */
-    private static final double LEAD = 0.85;
+    private static final double LEAD = 0.97;
 
     private final PollSchedule base;
     private final ConcurrentHashMap<String, Long> shortest = new ConcurrentHashMap<>();
@@ -29,7 +29,8 @@ final class TaskTimings {
         TaskWait.Builder b = TaskWait.builder().timeout(timeout);
         Long seen = shortest.get(type);
         if (seen != null) {
-            long first = (long) (seen * LEAD);
+            // close to the expected end: 97 % of the shortest seen, or two poll intervals before it if that is later
+            long first = Math.max((long) (seen * LEAD), seen - 2 * base.initialInterval().toNanos());
             if (first > base.firstDelay().toNanos()) {
                 b.schedule(base.toBuilder().firstDelay(Duration.ofNanos(first)).build());
             } else {

@@ -96,6 +96,11 @@ final class Templates {
             }
         }
         try {
+            // another request may have finished downloading it since this one looked
+            if (lookups.templates(node, loc.storage()).contains(loc.downloadFile())) {
+                mine.complete(loc.volumeId());
+                return loc.volumeId();
+            }
             String v = download(loc, node, shared, ctx);
             mine.complete(v);
             return v;
