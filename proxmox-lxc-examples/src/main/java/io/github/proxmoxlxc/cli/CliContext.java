@@ -46,7 +46,7 @@ public final class CliContext {
      */
     public static CliContext system() {
         String tty = System.getProperty("proxmoxlxc.stderrTty");
-        boolean errTty = tty != null ? Boolean.parseBoolean(tty) : System.console() != null;
+        boolean errTty = tty != null ? Boolean.parseBoolean(tty) : hasTerminal();
         return builder()
                 .env(System.getenv())
                 .out(new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8)))
@@ -55,6 +55,24 @@ public final class CliContext {
                 .cwd(Path.of("").toAbsolutePath())
                 .root(Path.of("/"))
                 .build();
+    }
+
+    /**
+     * Whether the JVM has an interactive console. Java 22+ returns a console even when redirected
+     * and added {@code Console.isTerminal()} to tell; Java 17 returns none then.
+     */
+    private static boolean hasTerminal() {
+        java.io.Console c = System.console();
+        if (c == null) {
+            return false;
+        }
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(c);
+        } catch (NoSuchMethodException e) {
+            return true;
+        } catch (ReflectiveOperationException | ClassCastException e) {
+            return false;
+        }
     }
 
     /**
