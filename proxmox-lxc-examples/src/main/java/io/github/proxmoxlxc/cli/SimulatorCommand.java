@@ -132,10 +132,13 @@ final class SimulatorCommand implements Callable<Integer> {
             out.line("  random faults " + faultRate + " per request (seed " + seed + ")");
         }
         out.line("");
-        out.line("Point the CLI at it:");
-        out.line("  export PVE_URL=" + url + " PVE_TOKEN_ID='" + sim.tokenId() + "' PVE_TOKEN_SECRET="
-                + sim.tokenSecret() + " PVE_FINGERPRINT=" + sim.fingerprint());
+        out.line("Point the CLI at it (as root@pam, as build.func runs):");
+        out.line("  export PVE_URL=" + url + " PVE_FINGERPRINT=" + sim.fingerprint() + " PVE_USER=root@pam"
+                + " PVE_PASSWORD=" + sim.rootPassword());
         out.line("  ./proxmox-lxc create");
+        out.line("or with the API token, which Proxmox refuses keyctl and devN:");
+        out.line("  PVE_TOKEN_ID='" + sim.tokenId() + "' PVE_TOKEN_SECRET=" + sim.tokenSecret()
+                + " ./proxmox-lxc create --set var_keyctl=0");
         out.flush();
     }
 

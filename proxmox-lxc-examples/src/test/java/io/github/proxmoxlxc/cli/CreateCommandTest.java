@@ -153,6 +153,16 @@ class CreateCommandTest {
     }
 
     @Test
+    void apiTokenWithoutKeyctl_creates() throws Exception {
+        CliRunner.Result r = new CliRunner().env(Map.of("PVE_URL", sim.baseUrl(), "PVE_TOKEN_ID", sim.tokenId(),
+                "PVE_TOKEN_SECRET", sim.tokenSecret(), "PVE_FINGERPRINT", sim.fingerprint()))
+                .run("create", "--json", "--set", "var_keyctl=0");
+        assertThat(r.code()).as(r.err()).isZero();
+        int vmid = new ObjectMapper().readTree(r.out()).get("vmid").asInt();
+        assertThat(sim.container(vmid).orElseThrow().config().get("features")).isEqualTo("nesting=1");
+    }
+
+    @Test
     void startTaskFails_containerIsRolledBack_exit9() throws Exception {
         sim.injectFault("POST /nodes/{node}/lxc/{vmid}/status/start", 10, Fault.taskError(0, "startup for container failed"));
         try {

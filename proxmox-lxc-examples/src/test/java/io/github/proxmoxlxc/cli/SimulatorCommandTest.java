@@ -30,7 +30,7 @@ class SimulatorCommandTest {
             if (nl >= 0) {
                 firstLine.complete(s.substring(0, nl));
             }
-            if (s.contains("./proxmox-lxc create")) {
+            if (s.contains("var_keyctl=0")) {
                 all.complete(s);
             }
         }
@@ -91,7 +91,8 @@ class SimulatorCommandTest {
             stop.complete(null);
             assertThat(code.get(60, TimeUnit.SECONDS)).isZero();
             Golden.assertMatches("simulator.txt", text.replace(":" + port, ":<port>")
-                    .replaceAll("password      [0-9a-f]+", "password      <password>"));
+                    .replaceAll("password      [0-9a-f]+", "password      <password>")
+                    .replaceAll("PVE_PASSWORD=[0-9a-f]+", "PVE_PASSWORD=<password>"));
         } finally {
             stop.complete(null);
             ex.shutdownNow();
