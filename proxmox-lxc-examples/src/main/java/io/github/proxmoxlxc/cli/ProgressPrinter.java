@@ -114,6 +114,10 @@ final class ProgressPrinter implements ProvisionListener, AutoCloseable {
             int filled = (int) Math.round(fraction * BAR);
             b.append('[').append("#".repeat(filled)).append(".".repeat(BAR - filled)).append("] ")
                     .append(String.format(Locale.ROOT, "%3d%%", Math.round(fraction * 100)));
+            if (fraction < 1) {
+                // servers that log no percentages leave the bar at 0% until done: show it is alive
+                b.append(' ').append(SPINNER[frame % SPINNER.length]);
+            }
         } else {
             b.append(SPINNER[frame % SPINNER.length]);
         }
