@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.provision;
 
+import io.github.proxmoxlxc.core.config.TemplateRef;
 import io.github.proxmoxlxc.core.spec.ContainerSpec;
 import java.util.Objects;
 import java.util.Optional;
@@ -21,12 +22,14 @@ public final class ProvisionRequest {
     private final String template;
     private final NodePatch nodePatch;
     private final String node;
+    private final String templateStorage;
 
     private ProvisionRequest(Builder b) {
         this.spec = b.spec;
         this.template = b.template;
         this.nodePatch = b.nodePatch;
         this.node = b.node;
+        this.templateStorage = b.templateStorage;
     }
 
     /**
@@ -59,6 +62,7 @@ public final class ProvisionRequest {
         b.template = template;
         b.nodePatch = nodePatch;
         b.node = node;
+        b.templateStorage = templateStorage;
         return b;
     }
 
@@ -99,6 +103,15 @@ public final class ProvisionRequest {
     }
 
     /**
+     * The template storage for this request, overriding {@link ProvisionOptions#templateStorage()}.
+     *
+     * @return the storage id, or empty to use the options' (or choose one)
+     */
+    public Optional<String> templateStorage() {
+        return Optional.ofNullable(templateStorage);
+    }
+
+    /**
      * The label used in events and errors: the hostname, or {@code vmid <n>}, or {@code container}.
      *
      * @return the label
@@ -122,6 +135,7 @@ public final class ProvisionRequest {
         private String template;
         private NodePatch nodePatch = NodePatch.builder().build();
         private String node;
+        private String templateStorage;
 
         private Builder() {
         }
@@ -148,6 +162,36 @@ public final class ProvisionRequest {
          */
         public Builder template(String template) {
             this.template = Objects.requireNonNull(template, "template");
+            return this;
+        }
+
+        /**
+         * Sets the template from a configuration's {@link TemplateRef} ({@code var_os},
+         * {@code var_version}, {@code var_template_storage}): the reference {@code <os>-<version>},
+         * matched with build.func's rules, and the template storage when the configuration names one.
+         *
+         * @param ref the reference, e.g. from {@code ConfigMapping.template()}
+         * @return this builder
+         */
+        public Builder template(TemplateRef ref) {
+            Objects.requireNonNull(ref, "ref");
+            this.template = ref.searchPrefix();
+            ref.storage().ifPresent(this::templateStorage);
+            return this;
+        }
+
+        /**
+         * Sets the template storage for this request (where the template is looked for and downloaded to).
+         *
+         * @param storage a storage id
+         * @return this builder
+         */
+        public Builder templateStorage(String storage) {
+            Objects.requireNonNull(storage, "storage");
+            if (!storage.matches("(?i)[a-z][a-z0-9\\-_.]*[a-z0-9]")) {
+                throw new IllegalArgumentException("templateStorage: '" + storage + "' is not a storage id");
+            }
+            this.templateStorage = storage;
             return this;
         }
 

@@ -49,6 +49,18 @@ class OptionsAndValuesTest {
     }
 
     @Test
+    void request_fromAConfigTemplateRef_usesItsReferenceAndStorage() {
+        ProvisionRequest r = ProvisionRequest.builder().spec(SimFixture.spec("cfg"))
+                .template(new io.github.proxmoxlxc.core.config.TemplateRef("debian", "13", java.util.Optional.of("nas")))
+                .build();
+        assertThat(r.template()).isEqualTo("debian-13");
+        assertThat(r.templateStorage()).contains("nas");
+        ProvisionPlan plan = Provisioner.offline(ProvisionOptions.builder().templateStorage("local").build()).plan(r);
+        assertThat(plan.templateStorage()).contains("nas");
+        assertThat(plan.commands()).contains("pveam list nas");
+    }
+
+    @Test
     void strategies_chooseAsDocumented() {
         List<NodeCandidate> nodes = List.of(new NodeCandidate("a", 4L << 30, 8L << 30, 0.1, 4, 0),
                 new NodeCandidate("b", 9L << 30, 16L << 30, 0.5, 4, 1), new NodeCandidate("c", 2L << 30, 4L << 30, 0, 2, 0));

@@ -77,7 +77,7 @@ final class Placement {
         }
         String wantRoot = specRootfsStorage(spec).orElse(options.rootfsStorage().orElse(null));
         String wantTpl = TemplateName.parse(request.template()).volumeStorage()
-                .orElse(options.templateStorage().orElse(null));
+                .or(request::templateStorage).orElse(options.templateStorage().orElse(null));
         long need = rootfsBytes(spec);
         List<Candidate> out = new ArrayList<>();
         List<PreflightProblem> all = new ArrayList<>();

@@ -53,7 +53,8 @@ public final class PlanBuilder {
      */
     public static Facts offline(ProvisionRequest request, ProvisionOptions options) {
         TemplateName t = TemplateName.parse(request.template());
-        String tplStorage = t.volumeStorage().orElse(options.templateStorage().orElse(null));
+        String tplStorage = t.volumeStorage().or(request::templateStorage)
+                .orElse(options.templateStorage().orElse(null));
         String rootfs = Placement.specRootfsStorage(request.spec()).orElse(options.rootfsStorage().orElse(null));
         return new Facts(request.node().orElse(null), request.spec().vmid().isPresent()
                 ? request.spec().vmid().getAsInt() : null, rootfs, tplStorage, t.volumeId(), null, t.exactVolume(), false);

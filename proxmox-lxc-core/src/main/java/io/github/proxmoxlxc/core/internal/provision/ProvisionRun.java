@@ -207,7 +207,8 @@ final class ProvisionRun {
                 ctx.task(engine.timings.await(client, upid.get(), w));
                 return;
             } catch (TaskFailedException e) {
-                if (Faults.alreadyExists(e) && status(vmid).isEmpty()) {
+                if (Faults.alreadyExists(e)) {
+                    // lost a race inside the create lock: the container with this VMID is someone else's
                     throw new VmidTaken(e);
                 }
                 throw e;
@@ -425,7 +426,8 @@ final class ProvisionRun {
                     node, false, false, e, null);
         }
         try {
-            boolean destroyed = new Rollback(client, options, engine.polling, ctx, node, vmid).run();
+            boolean destroyed = new Rollback(client, options, engine.polling, ctx, node, vmid,
+                    request.spec().hostname().orElse(null)).run();
             engine.vmids.release(vmid);
             return new ProvisionException(what + (destroyed ? "; container " + vmid + " on " + node
                     + " was rolled back (destroyed)" : "; container " + vmid + " was not created"), step, ctx.label,

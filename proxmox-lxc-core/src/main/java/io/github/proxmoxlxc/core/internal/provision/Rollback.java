@@ -25,15 +25,18 @@ final class Rollback {
     private final RunContext ctx;
     private final String node;
     private final int vmid;
+    private final String hostname;
+    private boolean ownershipChecked;
 
     Rollback(ProxmoxClient client, ProvisionOptions options, PollSchedule polling, RunContext ctx, String node,
-             int vmid) {
+             int vmid, String hostname) {
         this.client = client;
         this.options = options;
         this.polling = polling;
         this.ctx = ctx;
         this.node = node;
         this.vmid = vmid;
+        this.hostname = hostname;
     }
 
     /**
@@ -72,6 +75,14 @@ final class Rollback {
                 continue;
             }
             try {
+                if (!ownershipChecked && hostname != null && !"create".equals(st.lock())) {
+                    String actual = ownerHostname(ct);
+                    if (actual != null && !actual.equals(hostname)) {
+                        // never destroy a container this run did not create
+                        ctx.finish("container " + vmid + " is '" + actual + "', not '" + hostname + "': left alone");
+                        return false;
+                    }
+                }
                 if (st.lock() != null && !st.lock().isEmpty()) {
                     // a create still running, a destroy in progress, or someone else's job: wait for it
                     ctx.progress("waiting for lock '" + st.lock() + "' on " + vmid, null);
@@ -88,8 +99,8 @@ final class Rollback {
                 acted = true;
                 await(ct.destroy(DestroyOptions.purgeAll()), "vzdestroy");
             } catch (NotFoundException e) {
-                ctx.finish("container " + vmid + " destroyed");
-                return true;
+                ctx.finish(acted ? "container " + vmid + " destroyed" : "container " + vmid + " does not exist");
+                return acted;
             } catch (RuntimeException e) {
                 last = e;
                 String m = ProvisionRun.message(e);
@@ -102,6 +113,23 @@ final class Rollback {
         ctx.failed("container " + vmid + " still exists after " + options.rollbackTimeout());
         throw new ProxmoxTimeoutException("rollback of container " + vmid + " on " + node + " did not finish within "
                 + options.rollbackTimeout() + (last == null ? "" : " (last error: " + last.getMessage() + ")"), last);
+    }
+
+    /** The container's hostname, or null when it cannot be read twice in a row (then it is presumed ours). */
+    private String ownerHostname(Container ct) {
+        for (int i = 0; i < 2; i++) {
+            try {
+                String h = ct.config().values().get("hostname");
+                ownershipChecked = true;
+                return h;
+            } catch (NotFoundException e) {
+                throw e;
+            } catch (RuntimeException e) {
+                Backoff.sleep(options.retryDelay());
+            }
+        }
+        ownershipChecked = true;
+        return null;
     }
 
     private boolean blindDestroy(Container ct) {
