@@ -8,7 +8,12 @@ package io.github.proxmoxlxc.core.provision;
  */
 public record BulkOptions(int maxConcurrent, int maxConcurrentPerNode) {
 
-    /** Checks the limits. */
+    /**
+     * Checks the limits.
+     *
+     * @param maxConcurrent how many containers are provisioned at once overall, at least 1
+     * @param maxConcurrentPerNode how many at once on one node, at least 1
+     */
     public BulkOptions {
         if (maxConcurrent < 1) {
             throw new IllegalArgumentException("maxConcurrent: " + maxConcurrent + " must be at least 1");

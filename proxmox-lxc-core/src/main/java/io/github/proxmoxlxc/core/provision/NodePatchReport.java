@@ -11,7 +11,12 @@ import java.util.Objects;
  */
 public record NodePatchReport(boolean applied, List<String> lines) {
 
-    /** Copies the lines. */
+    /**
+     * Copies the lines.
+     *
+     * @param applied true when the patch is now in effect on the node
+     * @param lines the lines written, or left for the user to apply (with {@code # <file>} headers)
+     */
     public NodePatchReport {
         lines = List.copyOf(Objects.requireNonNull(lines, "lines"));
     }

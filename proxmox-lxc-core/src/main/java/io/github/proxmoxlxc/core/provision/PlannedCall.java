@@ -22,7 +22,17 @@ import java.util.Objects;
 public record PlannedCall(ProvisionStep step, String method, String path, Map<String, String> params,
                           List<RequiredPrivilege> privileges, String command, String note) {
 
-    /** Copies the collections. */
+    /**
+     * Copies the collections.
+     *
+     * @param step the provisioning step
+     * @param method {@code GET}, {@code POST}, {@code PUT}, {@code DELETE}, or {@code NODE} for a node-side edit
+     * @param path the API path ({@code {node}}/{@code {vmid}} when not known yet), or the file edited
+     * @param params the parameters in send order
+     * @param privileges what the call needs
+     * @param command the equivalent shell command on the node, or empty
+     * @param note when or why it happens, e.g. {@code only if the template is not stored yet}; may be empty
+     */
     public PlannedCall {
         Objects.requireNonNull(step, "step");
         Objects.requireNonNull(method, "method");

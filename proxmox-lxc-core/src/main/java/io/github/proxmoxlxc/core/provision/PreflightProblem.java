@@ -12,7 +12,14 @@ import java.util.Objects;
  */
 public record PreflightProblem(String check, String subject, String problem, String remedy) {
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param check the check, e.g. {@code permission}, {@code root@pam}, {@code storage}, {@code reachability}
+     * @param subject what it is about, e.g. {@code /storage/local-lvm Datastore.AllocateSpace} or {@code dev0}
+     * @param problem what is wrong
+     * @param remedy what to do about it
+     */
     public PreflightProblem {
         Objects.requireNonNull(check, "check");
         Objects.requireNonNull(subject, "subject");

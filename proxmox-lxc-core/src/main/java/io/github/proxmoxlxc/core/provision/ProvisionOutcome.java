@@ -13,7 +13,13 @@ import java.util.Optional;
 public record ProvisionOutcome(ProvisionRequest request, Optional<ProvisionResult> result,
                                Optional<ProvisionException> failure) {
 
-    /** Checks that exactly one of result and failure is present. */
+    /**
+     * Checks that exactly one of result and failure is present.
+     *
+     * @param request the request
+     * @param result the result when it succeeded
+     * @param failure the failure when it did not
+     */
     public ProvisionOutcome {
         Objects.requireNonNull(request, "request");
         Objects.requireNonNull(result, "result");

@@ -24,7 +24,14 @@ public record RequiredPrivilege(Kind kind, String path, String privilege, String
         NODE_ACCESS
     }
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param kind an ACL privilege of the user/token, a root@pam ticket, or access to the node itself
+     * @param path the ACL path ({@code /vms/104}, {@code /storage/local-lvm}), the option that needs root@pam ({@code dev0}), or the file on the node ({@code /etc/pve/lxc/104.conf})
+     * @param privilege the privilege, e.g. {@code VM.Allocate}; {@code root@pam} or {@code root shell} for the other kinds
+     * @param reason why the step needs it
+     */
     public RequiredPrivilege {
         Objects.requireNonNull(kind, "kind");
         Objects.requireNonNull(path, "path");

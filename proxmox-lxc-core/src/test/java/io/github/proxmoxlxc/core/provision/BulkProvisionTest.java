@@ -51,6 +51,32 @@ class BulkProvisionTest {
     }
 
     @Test
+    void aTemplateOnASharedStorage_isDownloadedOnceForTheWholeCluster() {
+        io.github.proxmoxlxc.testkit.StorageDefinition nfs = io.github.proxmoxlxc.testkit.StorageDefinition.builder()
+                .id("nfs").type("nfs").content(java.util.Set.of("vztmpl")).totalBytes(100L << 30).shared(true).build();
+        io.github.proxmoxlxc.testkit.StorageDefinition lvm = io.github.proxmoxlxc.testkit.StorageDefinition.builder()
+                .id("local-lvm").type("lvmthin").content(java.util.Set.of("rootdir", "images")).totalBytes(200L << 30)
+                .build();
+        try (SimFixture f = SimFixture.start(b -> {
+            for (String n : List.of("pve1", "pve2", "pve3")) {
+                b.addNode(n, 4, 16L << 30).addStorage(n, lvm);
+            }
+            b.addStorage("pve1", nfs).addStoredTemplate("pve1", "nfs", "debian-12-standard_12.7-1_amd64.tar.zst");
+        })) {
+            Provisioner p = Provisioner.on(f.client, f.options().waitForIp(false).templateStorage("nfs").build());
+            List<ProvisionRequest> reqs = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                reqs.add(ProvisionRequest.builder().spec(SimFixture.spec("s" + i)).template("alpine-3.22").build());
+            }
+            List<ProvisionOutcome> out = p.provisionAll(reqs, new BulkOptions(6, 2));
+
+            assertThat(out).allMatch(ProvisionOutcome::succeeded);
+            assertThat(out.stream().map(o -> o.result().orElseThrow().node()).distinct()).hasSize(3);
+            assertThat(f.sim.requestCount("POST /nodes/{node}/aplinfo")).isEqualTo(1);
+        }
+    }
+
+    @Test
     void provisionAll_returnsOneOutcomePerRequest_failuresDoNotHideSuccesses() {
         try (SimFixture f = SimFixture.start()) {
             Provisioner p = Provisioner.on(f.client, f.options().waitForIp(false).build());

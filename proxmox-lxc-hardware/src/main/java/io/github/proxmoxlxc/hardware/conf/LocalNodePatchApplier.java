@@ -55,6 +55,10 @@ public final class LocalNodePatchApplier implements NodePatchApplier {
     /**
      * Applies the patch with {@link NodePatchWriter#apply(int, NodePatch)}.
      *
+     * @param node the container's node; must be this applier's node
+     * @param vmid the container id
+     * @param patch the patch
+     * @return an applied report with the lines per file
      * @throws ProxmoxException when the container is on another node, or the writer fails
      */
     @Override

@@ -23,7 +23,7 @@ public final class PatchLines {
         if (patch.isEmpty()) {
             return out;
         }
-        String id = vmid == null ? "<vmid>" : vmid.toString();
+        String id = vmid == null ? "{vmid}" : vmid.toString();
         String where = node == null ? "" : " (node " + node + ")";
         if (!patch.confLines().isEmpty() || !patch.removeRawLines().isEmpty()) {
             out.add("# /etc/pve/lxc/" + id + ".conf" + where);

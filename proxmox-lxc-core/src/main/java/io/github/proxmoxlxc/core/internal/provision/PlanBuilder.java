@@ -156,7 +156,7 @@ public final class PlanBuilder {
             pct = pct.replace("local:" + Placement.DEFAULT_ROOTFS_GIB, root + ":" + Placement.DEFAULT_ROOTFS_GIB);
         }
         b.addCall(new PlannedCall(ProvisionStep.CREATE, "POST", base + "/lxc", params,
-                createPrivileges(spec, vmid, root, tpl), pct, "then wait for the vzcreate task"));
+                createPrivileges(spec, params.keySet(), vmid, root, tpl), pct, "then wait for the vzcreate task"));
         if (!request.nodePatch().isEmpty()) {
             List<RequiredPrivilege> np = new ArrayList<>();
             if (!request.nodePatch().confLines().isEmpty() || !request.nodePatch().removeRawLines().isEmpty()) {
@@ -197,9 +197,36 @@ public final class PlanBuilder {
         return b.build();
     }
 
-    private static List<RequiredPrivilege> createPrivileges(ContainerSpec spec, String vmid, String root, String tpl) {
+    /** Options that only steer the create itself; pve-container checks no VM.Config.* privilege for them. */
+    private static final java.util.Set<String> CREATE_ONLY = java.util.Set.of("vmid", "ostemplate", "password",
+            "ssh-public-keys", "storage", "pool", "restore", "force", "unique", "start", "bwlimit",
+            "ignore-unpack-errors", "ha-managed", "unprivileged", "features", "hookscript");
+
+    private static List<RequiredPrivilege> createPrivileges(ContainerSpec spec, java.util.Set<String> keys, String vmid,
+                                                            String root, String tpl) {
         List<RequiredPrivilege> p = new ArrayList<>();
         p.add(acl(spec.pool().map(x -> "/pool/" + x).orElse("/vms/" + vmid), "VM.Allocate", "create the container"));
+        // pve-container check_ct_modify_config_perm, applied to the create parameters
+        for (String k : keys) {
+            if (CREATE_ONLY.contains(k) || k.matches("dev\\d+")) {
+                continue;
+            }
+            String priv;
+            if (k.equals("cores") || k.equals("cpulimit") || k.equals("cpuunits")) {
+                priv = "VM.Config.CPU";
+            } else if (k.equals("memory") || k.equals("swap")) {
+                priv = "VM.Config.Memory";
+            } else if (k.equals("rootfs") || k.matches("mp\\d+")) {
+                priv = "VM.Config.Disk";
+            } else if (k.matches("net\\d+") || k.equals("nameserver") || k.equals("searchdomain")
+                    || k.equals("hostname")) {
+                priv = "VM.Config.Network";
+            } else {
+                priv = "VM.Config.Options";
+            }
+            p.add(acl("/vms/" + vmid, priv, "set " + (priv.equals("VM.Config.Options") ? "options" : priv.substring(
+                    "VM.Config.".length()).toLowerCase(java.util.Locale.ROOT) + " options") + " on create"));
+        }
         p.add(acl("/storage/" + root, "Datastore.AllocateSpace", "allocate the root disk"));
         spec.mountPoints().values().forEach(mp -> mp.volume().filter(v -> !v.startsWith("/") && v.contains(":"))
                 .map(v -> v.substring(0, v.indexOf(':'))).ifPresent(s -> p.add(acl("/storage/" + s,

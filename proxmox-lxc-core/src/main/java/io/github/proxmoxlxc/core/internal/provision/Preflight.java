@@ -86,8 +86,10 @@ public final class Preflight {
                     + "); privileges not checked");
             return out;
         }
+        Set<String> reported = new java.util.HashSet<>();
         for (RequiredPrivilege r : needed) {
-            if (r.kind() != RequiredPrivilege.Kind.ACL || r.path().contains("{") && !r.path().startsWith("/vms/")) {
+            if (r.kind() != RequiredPrivilege.Kind.ACL || r.path().contains("{") && !r.path().startsWith("/vms/")
+                    || !reported.add(r.privilege() + " " + r.path())) {
                 continue;
             }
             if (!has(perms, r.path(), r.privilege())) {

@@ -42,9 +42,11 @@ class PreflightPrivilegesTest {
             List<PreflightProblem> problems = Preflight.privileges(lookups, plan, notes);
 
             assertThat(problems).extracting(PreflightProblem::subject).contains("dev0",
-                    "VM.PowerMgmt on /vms/130", "Datastore.AllocateTemplate on /storage/local",
+                    "VM.PowerMgmt on /vms/130", "VM.Config.Disk on /vms/130", "VM.Config.Network on /vms/130",
+                    "Datastore.AllocateTemplate on /storage/local",
                     "SDN.Use on /sdn/zones/localnetwork/vmbr0").doesNotContain("VM.Allocate on /vms/130",
                     "Datastore.AllocateSpace on /storage/local-lvm");
+            assertThat(problems).extracting(PreflightProblem::subject).doesNotHaveDuplicates();
             assertThat(problems).filteredOn(p -> p.check().equals("permission"))
                     .allMatch(p -> p.remedy().startsWith("grant it: pveum acl modify ")
                             && p.remedy().contains("--tokens 'automation@pve!ci'"));
