@@ -12,7 +12,8 @@ trap 'exec 3>&- 2>/dev/null || true; [ -n "${pid:-}" ] && kill "$pid" 2>/dev/nul
 py=/usr/bin/python3
 if ! "$py" -c 'import proxmoxer' 2>/dev/null; then py=python3; fi
 
-(cd "$root" && mvn -B -q dependency:build-classpath -pl proxmox-lxc-testkit -Dmdep.outputFile="$work/cp" >/dev/null)
+(cd "$root" && mvn -B -q dependency:build-classpath -pl proxmox-lxc-testkit -Dmdep.outputFile="$work/cp" >"$work/mvn.log" 2>&1) \
+  || { cat "$work/mvn.log" >&2; exit 1; }
 mkfifo "$work/stdin"
 java -cp "$module/target/classes:$(cat "$work/cp")" io.github.proxmoxlxc.testkit.internal.PveSimulatorMain \
   <"$work/stdin" >"$work/sim.json" 2>"$work/sim.err" &
