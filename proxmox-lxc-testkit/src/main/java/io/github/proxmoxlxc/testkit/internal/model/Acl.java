@@ -87,13 +87,13 @@ public final class Acl {
         return ROOT.equals(userid) || tokenId.equals(userid);
     }
 
-    /** Effective privileges of an identity on a path (unknown identities have none). */
+    /**
+     * Effective privileges of an identity on a path. Only root@pam and the token can authenticate,
+     * so every identity other than root@pam is treated as the token.
+     */
     public Set<String> privileges(String user, String path) {
         if (ROOT.equals(user)) {
             return ALL_PRIVILEGES;
-        }
-        if (!tokenId.equals(user)) {
-            return Set.of();
         }
         Map<String, Set<String>> acl = tokenAcl;
         String p = path;
@@ -156,7 +156,7 @@ public final class Acl {
             return out;
         }
         Set<String> paths = new TreeSet<>(TOP_PATHS);
-        if (tokenId.equals(user)) {
+        if (!ROOT.equals(user)) {
             paths.addAll(tokenAcl.keySet());
         }
         for (String p : paths) {
