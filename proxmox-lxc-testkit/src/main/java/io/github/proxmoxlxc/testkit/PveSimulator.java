@@ -13,6 +13,7 @@ import io.github.proxmoxlxc.testkit.internal.http.HeaderScrubber;
 import io.github.proxmoxlxc.testkit.internal.http.HandlerSettings;
 import io.github.proxmoxlxc.testkit.internal.http.PveHandler;
 import io.github.proxmoxlxc.testkit.internal.http.PveTransformer;
+import io.github.proxmoxlxc.testkit.internal.model.Acl;
 import io.github.proxmoxlxc.testkit.internal.model.PveModel;
 import io.github.proxmoxlxc.testkit.internal.schema.ApiSchema;
 import io.github.proxmoxlxc.testkit.internal.tls.TlsMaterial;
@@ -23,6 +24,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * An in-process Proxmox VE API server for tests: HTTPS on a free loopback port, a generated
@@ -51,6 +53,8 @@ public final class PveSimulator implements AutoCloseable {
     public static final List<String> DEFAULT_APLINFO = List.of("debian-12-standard_12.7-1_amd64.tar.zst",
             "debian-13-standard_13.1-2_amd64.tar.zst", "ubuntu-24.04-standard_24.04-2_amd64.tar.zst",
             "alpine-3.22-default_20250617_amd64.tar.xz");
+    /** Every privilege of Proxmox VE 9, what the API token holds on {@code /} by default. */
+    public static final Set<String> ALL_PRIVILEGES = Acl.ALL_PRIVILEGES;
     /** The template already downloaded to {@code local} on every node unless configured otherwise. */
     public static final String DEFAULT_STORED_TEMPLATE = "debian-12-standard_12.7-1_amd64.tar.zst";
 
@@ -300,6 +304,22 @@ public final class PveSimulator implements AutoCloseable {
         faults.clear();
     }
 
+    /**
+     * Replaces the API token's ACL while running, like {@code pveum acl modify}; the next request
+     * sees it. Same rules as {@link Builder#tokenPrivileges(Map)}.
+     *
+     * @throws IllegalArgumentException naming the path or privilege if one is malformed or unknown
+     */
+    public void setTokenPrivileges(Map<String, ? extends Set<String>> privilegesByPath) {
+        Objects.requireNonNull(privilegesByPath, "privilegesByPath");
+        model.acl().setTokenAcl(privilegesByPath);
+    }
+
+    /** The API token's current ACL: path to privileges (immutable, sorted by path). */
+    public Map<String, Set<String>> tokenPrivileges() {
+        return model.acl().tokenAcl();
+    }
+
     /** Sets a container's config lock (e.g. {@code backup}), as a job on the node would. */
     public void setLock(int vmid, String lock) {
         model.setLock(vmid, Objects.requireNonNull(lock, "lock"));
@@ -470,6 +490,38 @@ public final class PveSimulator implements AutoCloseable {
         /** WireMock's asynchronous responses (default false; only helps with many delayed responses). */
         public Builder asyncResponses(boolean async) {
             c.asyncResponses = async;
+            return this;
+        }
+
+        /**
+         * Replaces the API token's ACL: ACL path to privileges (default: every privilege on
+         * {@code /}, see {@link PveSimulator#ALL_PRIVILEGES}). An entry covers its path and every
+         * path below it; the most specific entry wins, so an entry on a deeper path replaces what
+         * is inherited (an empty set there is {@code NoAccess}). root@pam (ticket) always holds
+         * every privilege. Example: everything except allocating space on {@code local-lvm}:
+         * <pre>{@code
+         * Set<String> noSpace = new HashSet<>(PveSimulator.ALL_PRIVILEGES);
+         * noSpace.remove("Datastore.AllocateSpace");
+         * builder.tokenPrivileges(Map.of("/", PveSimulator.ALL_PRIVILEGES, "/storage/local-lvm", noSpace));
+         * }</pre>
+         *
+         * @param privilegesByPath ACL path ({@code /}, {@code /vms/100}, {@code /storage/local}) to privileges
+         * @throws IllegalArgumentException naming the path or privilege if one is malformed or unknown
+         */
+        public Builder tokenPrivileges(Map<String, ? extends Set<String>> privilegesByPath) {
+            c.tokenPrivileges(privilegesByPath);
+            return this;
+        }
+
+        /**
+         * Adds privileges to the token's ACL entry on one path; without an entry there, creates one
+         * holding only these (it then replaces what the path inherits, see
+         * {@link #tokenPrivileges(Map)}).
+         *
+         * @throws IllegalArgumentException naming the path or privilege if one is malformed or unknown
+         */
+        public Builder addTokenPrivileges(String path, String... privileges) {
+            c.addTokenPrivileges(path, privileges);
             return this;
         }
 

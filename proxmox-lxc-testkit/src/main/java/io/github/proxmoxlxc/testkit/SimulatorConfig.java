@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.testkit;
 
+import io.github.proxmoxlxc.testkit.internal.model.Acl;
 import io.github.proxmoxlxc.testkit.internal.model.ModelSettings;
 import io.github.proxmoxlxc.testkit.internal.model.PveModel;
 import io.github.proxmoxlxc.testkit.internal.model.Storage;
@@ -42,11 +43,28 @@ final class SimulatorConfig {
     int journalEntries = 1000;
     int serverThreads = 16;
     boolean asyncResponses;
+    final Map<String, Set<String>> tokenAcl = new LinkedHashMap<>(Acl.allOnRoot());
 
     private static String randomPassword() {
         byte[] b = new byte[12];
         new SecureRandom().nextBytes(b);
         return java.util.HexFormat.of().formatHex(b);
+    }
+
+    void tokenPrivileges(Map<String, ? extends java.util.Collection<String>> acl) {
+        Objects.requireNonNull(acl, "privilegesByPath");
+        Map<String, Set<String>> valid = new Acl(tokenId, acl).tokenAcl();
+        tokenAcl.clear();
+        tokenAcl.putAll(valid);
+    }
+
+    void addTokenPrivileges(String path, String... privileges) {
+        Objects.requireNonNull(privileges, "privileges");
+        Set<String> merged = new java.util.TreeSet<>(tokenAcl.getOrDefault(path, Set.of()));
+        merged.addAll(java.util.Arrays.asList(privileges));
+        Map<String, Set<String>> next = new LinkedHashMap<>(tokenAcl);
+        next.put(path, merged);
+        tokenPrivileges(next);
     }
 
     void addNode(String name, int cpus, long memory) {
@@ -133,12 +151,15 @@ final class SimulatorConfig {
         c.journalEntries = journalEntries;
         c.serverThreads = serverThreads;
         c.asyncResponses = asyncResponses;
+        c.tokenAcl.clear();
+        c.tokenAcl.putAll(tokenAcl);
         return c;
     }
 
     PveModel buildModel() {
         PveModel m = new PveModel(new ModelSettings(Clock.systemUTC(), System::nanoTime, seed, timeScale,
                 Map.copyOf(durations)));
+        m.acl(new Acl(tokenId, tokenAcl));
         List<NodeDef> ns = nodes.isEmpty() ? List.of(new NodeDef("pve1", 4, 16L << 30)) : nodes;
         ns.forEach(n -> m.addNode(n.name, n.cpus, n.memory));
         if (storages.isEmpty()) {

@@ -102,12 +102,18 @@ public final class Preflight {
         return out;
     }
 
-    /** Whether the privilege is granted on the path or inherited from a parent path. */
+    /**
+     * Whether the privilege is granted on the path or inherited from a parent path. Proxmox lists
+     * effective privileges per path (inheritance applied, and an ACL entry on a deeper path replaces
+     * what it inherits), so the most specific listed path decides; parents count only for paths
+     * not listed.
+     */
     static boolean has(Permissions perms, String path, String privilege) {
         String p = aclPath(path);
         while (true) {
-            if (perms.has(p, privilege)) {
-                return true;
+            Set<String> listed = perms.byPath().get(p);
+            if (listed != null) {
+                return listed.contains(privilege);
             }
             if (p.equals("/")) {
                 return false;

@@ -25,31 +25,41 @@ public final class FaultEngine {
     private final List<Rule> rules = new ArrayList<>();
     private Random random;
     private double probability;
+    /** Whether any rule or random mode is set; read without the lock so the common case takes none. */
+    private volatile boolean armed;
 
     /** Adds a rule; {@code times} &lt;= 0 means every matching request until cleared. */
     public synchronized void add(String endpoint, int times, Fault fault) {
         rules.add(new Rule(endpoint, fault, times <= 0 ? -1 : times));
+        armed = true;
     }
 
     /** Removes all rules and stops random faults. */
     public synchronized void clear() {
         rules.clear();
         random = null;
+        armed = false;
     }
 
     /** Starts random faults: each request gets one with this probability, drawn from {@code seed}. */
     public synchronized void random(long seed, double probability) {
         this.random = new Random(seed);
         this.probability = probability;
+        armed = true;
     }
 
     /** The fault for this request (consuming one use of a rule), or null. */
-    synchronized Fault next(String endpointKey) {
+    Fault next(String endpointKey) {
+        return armed ? nextArmed(endpointKey) : null;
+    }
+
+    private synchronized Fault nextArmed(String endpointKey) {
         for (Iterator<Rule> it = rules.iterator(); it.hasNext(); ) {
             Rule r = it.next();
             if (r.endpoint.equals("*") || r.endpoint.equals(endpointKey)) {
                 if (r.remaining > 0 && --r.remaining == 0) {
                     it.remove();
+                    armed = !rules.isEmpty() || random != null;
                 }
                 return r.fault;
             }

@@ -145,6 +145,14 @@ public final class PveHandler {
         } catch (PveError e) {
             return error(e);
         }
+        if (!login) {
+            // pve-http-server checks the schema permissions before it verifies the parameters
+            try {
+                PermissionCheck.require(ep.info().path("permissions"), model.acl(), user, raw);
+            } catch (PveError e) {
+                return error(e);
+            }
+        }
         Map<String, String> errors = ParamValidator.validate(ep.parameters(), raw);
         if (!errors.isEmpty()) {
             return error(PveError.params(errors));

@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.testkit.internal.http;
 
+import io.github.proxmoxlxc.testkit.internal.model.Acl;
 import io.github.proxmoxlxc.testkit.internal.model.ContainerOps;
 import io.github.proxmoxlxc.testkit.internal.model.NodeViews;
 import io.github.proxmoxlxc.testkit.internal.model.PveError;
@@ -33,7 +34,7 @@ final class Routes {
             case "GET /cluster/status":
                 return one(clusterStatus(m, h.settings().clusterName()));
             case "GET /nodes/{node}/lxc":
-                return one(ct.list(node));
+                return one(visible(ct.list(node), e -> m.acl().has(user, "/vms/" + e.get("vmid"), "VM.Audit")));
             case "POST /nodes/{node}/lxc":
                 return one(ct.create(node, user, p));
             case "GET /nodes/{node}/lxc/{vmid}":
@@ -75,7 +76,8 @@ final class Routes {
                 m.stopTask(node, p.get("upid"));
                 return one(null);
             case "GET /nodes/{node}/storage":
-                return one(nv.storages(node, p.get("content"), p.get("enabled"), p.get("storage")));
+                return one(visible(nv.storages(node, p.get("content"), p.get("enabled"), p.get("storage")),
+                        e -> storageVisible(m.acl(), user, String.valueOf(e.get("storage")))));
             case "GET /nodes/{node}/storage/{storage}/status":
                 return one(nv.storageStatus(node, p.get("storage")));
             case "GET /nodes/{node}/storage/{storage}/content":
@@ -86,6 +88,8 @@ final class Routes {
                 return one(nv.download(node, p.get("storage"), p.get("template"), user, h.settings().templateSize()));
             case "GET /nodes/{node}/network":
                 return one(nv.network(node));
+            case "GET /access/permissions":
+                return one(permissions(m.acl(), user, p.get("userid"), p.get("path")));
             case "GET /access/ticket":
                 return one(null);
             case "GET /pools":
@@ -94,6 +98,31 @@ final class Routes {
                 String[] mp = key.split(" ", 2);
                 throw new PveError(501, "Method '" + mp[0] + " " + mp[1] + "' not implemented");
         }
+    }
+
+    /** The caller's own permissions, an owned token's, or (with Sys.Audit on /access) anyone's. */
+    private static Object permissions(Acl acl, String user, String userid, String path) {
+        String target = userid == null ? user : userid;
+        if (!target.equals(user) && !target.startsWith(user + "!")) {
+            acl.check(user, "/access", "Sys.Audit");
+        }
+        if (!acl.knows(target)) {
+            int bang = target.indexOf('!');
+            throw PveError.die(bang < 0 ? "no such user ('" + target + "')"
+                    : "no such token '" + target.substring(bang + 1) + "' for user '" + target.substring(0, bang) + "'");
+        }
+        return acl.effective(target, path);
+    }
+
+    /** Storages are listed only with Datastore.Audit or Datastore.AllocateSpace on them. */
+    private static boolean storageVisible(Acl acl, String user, String storage) {
+        java.util.Set<String> privs = acl.privileges(user, "/storage/" + storage);
+        return privs.contains("Datastore.Audit") || privs.contains("Datastore.AllocateSpace");
+    }
+
+    private static List<Map<String, Object>> visible(List<Map<String, Object>> list,
+            java.util.function.Predicate<Map<String, Object>> shown) {
+        return list.stream().filter(shown).toList();
     }
 
     private static Object[] one(Object data) {

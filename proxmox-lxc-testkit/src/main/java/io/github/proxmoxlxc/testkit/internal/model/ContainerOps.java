@@ -67,7 +67,9 @@ public final class ContainerOps {
                 throw PveError.die("CT " + vmid + " already exists on node '" + existing.node + "'");
             }
             boolean unprivileged = !"0".equals(p.getOrDefault("unprivileged", "1"));
+            CreatePermissions.vmAllocate(m.acl(), user, vmid, p);
             checkRootOnly(user, p, true, unprivileged);
+            CreatePermissions.resources(m.acl(), user, p);
             String ostemplate = p.get("ostemplate");
             if (ostemplate.startsWith("/") && !ROOT.equals(user)) {
                 throw PveError.die("Only root can pass arbitrary filesystem paths.");

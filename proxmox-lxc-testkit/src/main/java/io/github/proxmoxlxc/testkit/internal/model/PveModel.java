@@ -32,6 +32,7 @@ public final class PveModel {
     final Map<Integer, Container> containers = new TreeMap<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     private final Random random;
+    private volatile Acl acl = new Acl("root@pam!testkit", Acl.allOnRoot());
     private long taskSeq;
     private long pstart = 0x1000000L;
     private TaskFailure armedFailure;
@@ -44,6 +45,16 @@ public final class PveModel {
     public PveModel(ModelSettings settings) {
         this.settings = settings;
         this.random = new Random(settings.seed());
+    }
+
+    /** Replaces the access control list (default: token {@code root@pam!testkit} with every privilege). */
+    public void acl(Acl acl) {
+        this.acl = java.util.Objects.requireNonNull(acl, "acl");
+    }
+
+    /** The access control list. */
+    public Acl acl() {
+        return acl;
     }
 
     // ---------------------------------------------------------------- setup

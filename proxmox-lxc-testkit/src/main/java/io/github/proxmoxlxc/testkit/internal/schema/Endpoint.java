@@ -12,12 +12,13 @@ import java.util.regex.Pattern;
  * @param template path template as the schema names it
  * @param pathParams names of the {@code {x}} segments, in order
  * @param info the schema's {@code info[METHOD]} object
+ * @param key the key used everywhere: {@code "METHOD /template"} (computed once, read per request)
  */
-public record Endpoint(String method, String template, List<String> pathParams, JsonNode info) {
+public record Endpoint(String method, String template, List<String> pathParams, JsonNode info, String key) {
 
-    /** The key used everywhere: {@code "METHOD /template"}. */
-    public String key() {
-        return method + " " + template;
+    /** An endpoint with its key derived from method and template. */
+    public Endpoint(String method, String template, List<String> pathParams, JsonNode info) {
+        this(method, template, pathParams, info, method + " " + template);
     }
 
     /** The schema's {@code parameters} object (never null). */
