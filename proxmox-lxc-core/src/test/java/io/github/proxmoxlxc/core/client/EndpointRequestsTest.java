@@ -289,11 +289,13 @@ class EndpointRequestsTest {
     }
 
     @Test
-    void permissions_decodesZeroOneFlags() {
+    void permissions_listedPrivilegeIsGrantedWhateverItsPropagateFlag() {
+        // the value is the propagate flag: VM.Audit granted on /vms/100 without propagation
         stub("{\"/vms/100\":{\"VM.Allocate\":1,\"VM.Audit\":0},\"/storage/local\":{\"Datastore.AllocateSpace\":\"1\"}}");
         Permissions p = client.access().permissions("/vms/100");
         assertThat(p.has("/vms/100", "VM.Allocate")).isTrue();
-        assertThat(p.has("/vms/100", "VM.Audit")).isFalse();
+        assertThat(p.has("/vms/100", "VM.Audit")).isTrue();
+        assertThat(p.has("/vms/100", "Sys.Modify")).isFalse();
         assertThat(p.has("/storage/local", "Datastore.AllocateSpace")).isTrue();
         assertThat(only("").getUrl()).isEqualTo("/api2/json/access/permissions?path=%2Fvms%2F100");
     }

@@ -140,11 +140,11 @@ public final class Decoders {
     public static Permissions permissions(JsonNode n) {
         Map<String, Set<String>> by = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : n.properties()) {
+            // The value is the "propagate" flag (schema: privilege => propagate boolean), not
+            // whether the privilege is granted: a listed privilege is granted either way.
             Set<String> privs = new HashSet<>();
             for (Map.Entry<String, JsonNode> pe : e.getValue().properties()) {
-                if (bool(e.getValue(), pe.getKey())) {
-                    privs.add(pe.getKey());
-                }
+                privs.add(pe.getKey());
             }
             by.put(e.getKey(), privs);
         }
