@@ -3,8 +3,8 @@ package io.github.proxmoxlxc.core.internal;
 import java.util.Comparator;
 
 /**
- * Version ordering as build.func gets it from {@code sort -V}: digit runs compare by value (leading
- * zeros ignored), everything else character by character, and a string that runs out first is the
+ * Version ordering as build.func gets it from {@code sort -V}: runs of ASCII digits compare by value
+ * (leading zeros ignored), everything else character by character, and a string that runs out first is the
  * smaller. Used wherever the newest template has to be picked, so that both pickers agree.
  */
 public final class VersionOrder {
@@ -55,7 +55,12 @@ public final class VersionOrder {
         return Integer.compare(a.length() - i, b.length() - j);
     }
 
+    /**
+     * ASCII digits only, as {@code sort -V} (gnulib {@code c_isdigit}): with
+     * {@link Character#isDigit} a digit run could sort before a letter that sorts before another
+     * digit run, breaking transitivity.
+     */
     private static boolean isDigit(char c) {
-        return Character.isDigit(c);
+        return c >= '0' && c <= '9';
     }
 }
