@@ -1,8 +1,13 @@
 package io.github.proxmoxlxc.core.spec;
 
 import io.github.proxmoxlxc.core.ProxmoxException;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A spec or configuration broke one or more rules; thrown before any request is sent.
@@ -12,7 +17,11 @@ import java.util.stream.Collectors;
 public class InvalidSpecException extends ProxmoxException {
     private static final long serialVersionUID = 1L;
 
-    private final transient List<Violation> violations;
+    /** Rebuilt from {@link #parts} after deserialization ({@link Violation} is not serializable). */
+    private transient List<Violation> violations;
+
+    /** The serialized form: field, value, rule and source of each violation, in order. */
+    private final String[] parts;
 
     /**
      * Creates the exception.
@@ -22,6 +31,9 @@ public class InvalidSpecException extends ProxmoxException {
     public InvalidSpecException(List<Violation> violations) {
         super(render(violations));
         this.violations = List.copyOf(violations);
+        this.parts = this.violations.stream()
+                .flatMap(v -> Stream.of(v.field(), v.value(), v.rule(), v.source()))
+                .toArray(String[]::new);
     }
 
     /**
@@ -31,6 +43,29 @@ public class InvalidSpecException extends ProxmoxException {
      */
     public List<Violation> violations() {
         return violations;
+    }
+
+    /**
+     * Rebuilds the violations from their serialized form.
+     *
+     * @param in the stream
+     * @throws IOException if reading fails or the form is broken
+     * @throws ClassNotFoundException if a class is missing
+     */
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        if (parts == null || parts.length == 0 || parts.length % 4 != 0) {
+            throw new InvalidObjectException("violations: expected groups of field, value, rule and source");
+        }
+        List<Violation> read = new ArrayList<>(parts.length / 4);
+        try {
+            for (int i = 0; i < parts.length; i += 4) {
+                read.add(new Violation(parts[i], parts[i + 1], parts[i + 2], parts[i + 3]));
+            }
+        } catch (NullPointerException e) {
+            throw new InvalidObjectException("violations: " + e.getMessage() + " is missing");
+        }
+        violations = List.copyOf(read);
     }
 
     private static String render(List<Violation> violations) {
