@@ -24,7 +24,13 @@ import java.util.regex.Pattern;
 public record TemplateRef(String os, String version, Optional<String> storage) {
     private static final Pattern SUFFIX = Pattern.compile("\\.(tar\\.zst|tar\\.xz|tar\\.gz)$");
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param os the OS name, e.g. {@code debian}
+     * @param version the version, e.g. {@code 13}
+     * @param storage the template storage ({@code var_template_storage}), if set
+     */
     public TemplateRef {
         Objects.requireNonNull(os, "os");
         Objects.requireNonNull(version, "version");
