@@ -1,13 +1,12 @@
 package io.github.proxmoxlxc.core.spec;
 
 import io.github.proxmoxlxc.core.ProxmoxException;
+import io.github.proxmoxlxc.core.internal.SerialForm;
 import java.io.IOException;
 import java.io.InvalidObjectException;
 import java.io.ObjectInputStream;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
-import java.util.stream.Stream;
 
 /**
  * A spec or configuration broke one or more rules; thrown before any request is sent.
@@ -31,9 +30,8 @@ public class InvalidSpecException extends ProxmoxException {
     public InvalidSpecException(List<Violation> violations) {
         super(render(violations));
         this.violations = List.copyOf(violations);
-        this.parts = this.violations.stream()
-                .flatMap(v -> Stream.of(v.field(), v.value(), v.rule(), v.source()))
-                .toArray(String[]::new);
+        this.parts = SerialForm.flatten(this.violations, 4,
+                v -> new String[] {v.field(), v.value(), v.rule(), v.source()});
     }
 
     /**
@@ -54,18 +52,10 @@ public class InvalidSpecException extends ProxmoxException {
      */
     private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
         in.defaultReadObject();
-        if (parts == null || parts.length == 0 || parts.length % 4 != 0) {
-            throw new InvalidObjectException("violations: expected groups of field, value, rule and source");
+        violations = SerialForm.unflatten("violations", parts, 4, p -> new Violation(p[0], p[1], p[2], p[3]));
+        if (violations.isEmpty()) {
+            throw new InvalidObjectException("violations: must not be empty");
         }
-        List<Violation> read = new ArrayList<>(parts.length / 4);
-        try {
-            for (int i = 0; i < parts.length; i += 4) {
-                read.add(new Violation(parts[i], parts[i + 1], parts[i + 2], parts[i + 3]));
-            }
-        } catch (NullPointerException e) {
-            throw new InvalidObjectException("violations: " + e.getMessage() + " is missing");
-        }
-        violations = List.copyOf(read);
     }
 
     private static String render(List<Violation> violations) {

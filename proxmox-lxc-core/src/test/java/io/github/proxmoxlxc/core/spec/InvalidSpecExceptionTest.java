@@ -3,28 +3,12 @@ package io.github.proxmoxlxc.core.spec;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.ObjectInputStream;
-import java.io.ObjectOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class InvalidSpecExceptionTest {
     private static final List<Violation> VIOLATIONS = List.of(Violation.of("hostname", "-bad", "must be a DNS name"),
             new Violation("var_vlan", "x", "must be 1..4094", "app.vars:3"));
-
-    @Test
-    void violationsSurviveJavaSerialization() throws Exception {
-        InvalidSpecException e = new InvalidSpecException(VIOLATIONS);
-
-        InvalidSpecException copy = roundTrip(e);
-
-        assertThat(copy.violations()).containsExactlyElementsOf(VIOLATIONS);
-        assertThat(copy.getMessage()).isEqualTo(e.getMessage());
-        assertThatThrownBy(() -> copy.violations().clear()).isInstanceOf(UnsupportedOperationException.class);
-    }
 
     @Test
     void message_namesFieldValueRuleAndSourceOfEveryViolation() {
@@ -36,15 +20,5 @@ class InvalidSpecExceptionTest {
     void noViolations_isRejected() {
         assertThatThrownBy(() -> new InvalidSpecException(List.of())).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("violations");
-    }
-
-    private static InvalidSpecException roundTrip(InvalidSpecException e) throws IOException, ClassNotFoundException {
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (ObjectOutputStream out = new ObjectOutputStream(bytes)) {
-            out.writeObject(e);
-        }
-        try (ObjectInputStream in = new ObjectInputStream(new ByteArrayInputStream(bytes.toByteArray()))) {
-            return (InvalidSpecException) in.readObject();
-        }
     }
 }
