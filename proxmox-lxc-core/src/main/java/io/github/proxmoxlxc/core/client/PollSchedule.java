@@ -1,7 +1,7 @@
 package io.github.proxmoxlxc.core.client;
 
+import io.github.proxmoxlxc.core.internal.Args;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * When the client polls a task's status while waiting for it: fast at first, so a short task is
@@ -150,7 +150,7 @@ public final class PollSchedule {
          * @return this builder
          */
         public Builder firstDelay(Duration firstDelay) {
-            this.firstDelay = notNegative(firstDelay, "firstDelay");
+            this.firstDelay = Args.notNegative("firstDelay", firstDelay);
             return this;
         }
 
@@ -161,7 +161,7 @@ public final class PollSchedule {
          * @return this builder
          */
         public Builder initialInterval(Duration initialInterval) {
-            this.initialInterval = positive(initialInterval, "initialInterval");
+            this.initialInterval = Args.positive("initialInterval", initialInterval);
             return this;
         }
 
@@ -172,10 +172,7 @@ public final class PollSchedule {
          * @return this builder
          */
         public Builder multiplier(double multiplier) {
-            if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-                throw new IllegalArgumentException("multiplier: " + multiplier + " must be a finite number >= 1");
-            }
-            this.multiplier = multiplier;
+            this.multiplier = Args.multiplier(multiplier);
             return this;
         }
 
@@ -186,7 +183,7 @@ public final class PollSchedule {
          * @return this builder
          */
         public Builder maxInterval(Duration maxInterval) {
-            this.maxInterval = positive(maxInterval, "maxInterval");
+            this.maxInterval = Args.positive("maxInterval", maxInterval);
             return this;
         }
 
@@ -197,7 +194,7 @@ public final class PollSchedule {
          * @return this builder
          */
         public Builder notVisibleGrace(Duration notVisibleGrace) {
-            this.notVisibleGrace = notNegative(notVisibleGrace, "notVisibleGrace");
+            this.notVisibleGrace = Args.notNegative("notVisibleGrace", notVisibleGrace);
             return this;
         }
 
@@ -209,22 +206,6 @@ public final class PollSchedule {
          */
         public PollSchedule build() {
             return new PollSchedule(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            notNegative(d, name);
-            if (d.isZero()) {
-                throw new IllegalArgumentException(name + ": " + d + " must be positive");
-            }
-            return d;
-        }
-
-        private static Duration notNegative(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative()) {
-                throw new IllegalArgumentException(name + ": " + d + " must not be negative");
-            }
-            return d;
         }
     }
 }

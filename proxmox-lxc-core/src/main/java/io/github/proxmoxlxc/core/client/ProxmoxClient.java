@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.client;
 
+import io.github.proxmoxlxc.core.internal.Args;
 import io.github.proxmoxlxc.core.internal.client.ApiExecutor;
 import io.github.proxmoxlxc.core.internal.client.ApiRequest;
 import io.github.proxmoxlxc.core.internal.client.ApiResult;
@@ -370,7 +371,7 @@ public final class ProxmoxClient implements AutoCloseable {
          * @return this builder
          */
         public Builder connectTimeout(Duration connectTimeout) {
-            this.connectTimeout = positive(connectTimeout, "connectTimeout");
+            this.connectTimeout = Args.positive("connectTimeout", connectTimeout);
             return this;
         }
 
@@ -382,7 +383,7 @@ public final class ProxmoxClient implements AutoCloseable {
          * @return this builder
          */
         public Builder readTimeout(Duration readTimeout) {
-            this.readTimeout = positive(readTimeout, "readTimeout");
+            this.readTimeout = Args.positive("readTimeout", readTimeout);
             return this;
         }
 
@@ -398,10 +399,7 @@ public final class ProxmoxClient implements AutoCloseable {
             if (max < 1) {
                 throw new IllegalArgumentException("maxConcurrentRequestsPerNode: " + max + " must be at least 1");
             }
-            Objects.requireNonNull(maxWait, "maxWait");
-            if (maxWait.isNegative()) {
-                throw new IllegalArgumentException("maxWait: " + maxWait + " must not be negative");
-            }
+            Args.notNegative("maxWait", maxWait);
             this.maxConcurrentPerNode = max;
             this.slotWait = maxWait;
             return this;
@@ -425,14 +423,6 @@ public final class ProxmoxClient implements AutoCloseable {
                 throw new IllegalStateException("credentials: call apiToken(id, secret) or password(user, password)");
             }
             return new ProxmoxClient(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + ": " + d + " must be positive");
-            }
-            return d;
         }
 
         /**

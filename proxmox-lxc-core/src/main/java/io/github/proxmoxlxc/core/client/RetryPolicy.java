@@ -1,7 +1,7 @@
 package io.github.proxmoxlxc.core.client;
 
+import io.github.proxmoxlxc.core.internal.Args;
 import java.time.Duration;
-import java.util.Objects;
 
 /**
  * How the client retries transient failures.
@@ -158,7 +158,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder initialBackoff(Duration initialBackoff) {
-            this.initialBackoff = positive(initialBackoff, "initialBackoff");
+            this.initialBackoff = Args.positive("initialBackoff", initialBackoff);
             return this;
         }
 
@@ -169,7 +169,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder maxBackoff(Duration maxBackoff) {
-            this.maxBackoff = positive(maxBackoff, "maxBackoff");
+            this.maxBackoff = Args.positive("maxBackoff", maxBackoff);
             return this;
         }
 
@@ -180,10 +180,7 @@ public final class RetryPolicy {
          * @return this builder
          */
         public Builder multiplier(double multiplier) {
-            if (!(multiplier >= 1.0) || Double.isInfinite(multiplier)) {
-                throw new IllegalArgumentException("multiplier: " + multiplier + " must be a finite number >= 1");
-            }
-            this.multiplier = multiplier;
+            this.multiplier = Args.multiplier(multiplier);
             return this;
         }
 
@@ -209,14 +206,6 @@ public final class RetryPolicy {
          */
         public RetryPolicy build() {
             return new RetryPolicy(this);
-        }
-
-        private static Duration positive(Duration d, String name) {
-            Objects.requireNonNull(d, name);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(name + ": " + d + " must be positive");
-            }
-            return d;
         }
     }
 }

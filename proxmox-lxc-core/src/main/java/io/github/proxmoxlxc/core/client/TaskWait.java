@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.client;
 
+import io.github.proxmoxlxc.core.internal.Args;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -123,11 +124,7 @@ public final class TaskWait {
          * @return this builder
          */
         public Builder timeout(Duration timeout) {
-            Objects.requireNonNull(timeout, "timeout");
-            if (timeout.isNegative() || timeout.isZero()) {
-                throw new IllegalArgumentException("timeout: " + timeout + " must be positive");
-            }
-            this.timeout = timeout;
+            this.timeout = Args.positive("timeout", timeout);
             return this;
         }
 

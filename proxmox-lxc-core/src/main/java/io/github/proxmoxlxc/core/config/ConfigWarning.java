@@ -12,7 +12,14 @@ import java.util.Objects;
  *     empty when it concerns the resolution as a whole
  */
 public record ConfigWarning(String key, String message, String source) {
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param key the key concerned, e.g. {@code var_cpu}, or {@code line} for a malformed line
+     * @param message what happened, in words (secrets are shown as {@code ***})
+     * @param source where it happened ({@code file:line}, {@code environment}, {@code explicit}), or empty when
+     *     it concerns the resolution as a whole
+     */
     public ConfigWarning {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(message, "message");

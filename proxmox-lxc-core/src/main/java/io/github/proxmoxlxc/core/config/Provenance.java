@@ -12,7 +12,13 @@ import java.util.Optional;
  * @param line the 1-based line in {@code file}, or 0 when not from a file
  */
 public record Provenance(Layer layer, Optional<Path> file, int line) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param layer the layer that supplied it
+     * @param file the file, for the file layers; empty otherwise
+     * @param line the 1-based line in {@code file}, or 0 when not from a file
+     */
     public Provenance {
         Objects.requireNonNull(layer, "layer");
         Objects.requireNonNull(file, "file");

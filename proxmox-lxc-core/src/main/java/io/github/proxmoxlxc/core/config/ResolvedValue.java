@@ -17,7 +17,17 @@ import java.util.Objects;
  */
 public record ResolvedValue(String key, String value, Provenance provenance,
         List<Setting> overridden, String note) {
-    /** Checks and copies the components. */
+    /**
+     * Checks and copies the components.
+     *
+     * @param key the key, e.g. {@code var_cpu}
+     * @param value the resolved value
+     * @param provenance where the value came from; for a value raised to an app-profile floor, the profile's line
+     * @param overridden the values of lower layers (and, for a raised value, the undercutting one), lowest
+     *     precedence first
+     * @param note why the value is what it is when precedence alone does not explain it (a floor, a derived
+     *     default), or empty text
+     */
     public ResolvedValue {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");

@@ -10,7 +10,13 @@ import java.util.Objects;
  * @param provenance where it came from
  */
 public record Setting(String key, String value, Provenance provenance) {
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param key the key, e.g. {@code var_cpu}
+     * @param value the value as given
+     * @param provenance where it came from
+     */
     public Setting {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");

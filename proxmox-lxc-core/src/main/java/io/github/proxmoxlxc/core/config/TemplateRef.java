@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.config;
 
+import io.github.proxmoxlxc.core.internal.VersionOrder;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -23,7 +24,13 @@ import java.util.regex.Pattern;
 public record TemplateRef(String os, String version, Optional<String> storage) {
     private static final Pattern SUFFIX = Pattern.compile("\\.(tar\\.zst|tar\\.xz|tar\\.gz)$");
 
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param os the OS name, e.g. {@code debian}
+     * @param version the version, e.g. {@code 13}
+     * @param storage the template storage ({@code var_template_storage}), if set
+     */
     public TemplateRef {
         Objects.requireNonNull(os, "os");
         Objects.requireNonNull(version, "version");
@@ -80,7 +87,7 @@ public record TemplateRef(String os, String version, Optional<String> storage) {
      */
     public Optional<String> select(List<String> fileNames, String arch) {
         return fileNames.stream().filter(n -> matches(n, arch))
-                .max(Comparator.comparing(n -> n.substring(n.indexOf('-') + 1), TemplateRef::versionCompare));
+                .max(Comparator.comparing(n -> n.substring(n.indexOf('-') + 1), VersionOrder.COMPARATOR));
     }
 
     /**
@@ -94,39 +101,5 @@ public record TemplateRef(String os, String version, Optional<String> storage) {
         return storage.orElseThrow(() -> new IllegalStateException(
                 "var_template_storage is not set: choose a template storage first")) + ":vztmpl/"
                 + fileName;
-    }
-
-    /** Compares like {@code sort -V}: digit runs by value, other runs by text. */
-    static int versionCompare(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            char ca = a.charAt(i);
-            char cb = b.charAt(j);
-            if (Character.isDigit(ca) && Character.isDigit(cb)) {
-                int si = i;
-                int sj = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) {
-                    i++;
-                }
-                while (j < b.length() && Character.isDigit(b.charAt(j))) {
-                    j++;
-                }
-                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
-                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-                int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length())
-                        : na.compareTo(nb);
-                if (c != 0) {
-                    return c;
-                }
-            } else {
-                if (ca != cb) {
-                    return Character.compare(ca, cb);
-                }
-                i++;
-                j++;
-            }
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
     }
 }

@@ -23,7 +23,13 @@ public final class VarsDiff {
      * @param newValue the new value, empty when the key is removed
      */
     public record Change(String key, Optional<String> oldValue, Optional<String> newValue) {
-        /** Checks that no component is null and that at least one side is present. */
+        /**
+         * Checks that no component is null and that at least one side is present.
+         *
+         * @param key the key
+         * @param oldValue the existing value, empty when the key is added
+         * @param newValue the new value, empty when the key is removed
+         */
         public Change {
             Objects.requireNonNull(key, "key");
             Objects.requireNonNull(oldValue, "oldValue");

@@ -14,7 +14,14 @@ import java.util.Objects;
  * @param line the 1-based line number
  */
 public record VarsEntry(String key, String value, int line) {
-    /** Checks the components. */
+    /**
+     * Checks the components.
+     *
+     * @param key the whitelisted key, e.g. {@code var_cpu}
+     * @param value the value, possibly empty (empty means "not set here", as build.func's {@code
+     *     ${var:-default}} treats it)
+     * @param line the 1-based line number
+     */
     public VarsEntry {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");

@@ -1,5 +1,8 @@
 package io.github.proxmoxlxc.core.provision;
 
+import io.github.proxmoxlxc.core.internal.SerialForm;
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -7,7 +10,11 @@ import java.util.stream.Collectors;
 public class PreflightException extends ProvisionException {
     private static final long serialVersionUID = 1L;
 
-    private final transient List<PreflightProblem> problems;
+    /** Rebuilt from {@link #parts} after deserialization ({@link PreflightProblem} is not serializable). */
+    private transient List<PreflightProblem> problems;
+
+    /** The serialized form: check, subject, problem and remedy of each, in order. */
+    private final String[] parts;
 
     /**
      * Creates the exception.
@@ -21,6 +28,8 @@ public class PreflightException extends ProvisionException {
                 + problems.stream().map(PreflightProblem::toString).collect(Collectors.joining("\n  ")),
                 ProvisionStep.PREFLIGHT, label, null, node, false, false, null, null);
         this.problems = List.copyOf(problems);
+        this.parts = SerialForm.flatten(this.problems, 4,
+                x -> new String[] {x.check(), x.subject(), x.problem(), x.remedy()});
     }
 
     /**
@@ -30,5 +39,17 @@ public class PreflightException extends ProvisionException {
      */
     public List<PreflightProblem> problems() {
         return problems;
+    }
+
+    /**
+     * Rebuilds the problems from their serialized form.
+     *
+     * @param in the stream
+     * @throws IOException if reading fails or the form is broken
+     * @throws ClassNotFoundException if a class is missing
+     */
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        problems = SerialForm.unflatten("problems", parts, 4, p -> new PreflightProblem(p[0], p[1], p[2], p[3]));
     }
 }

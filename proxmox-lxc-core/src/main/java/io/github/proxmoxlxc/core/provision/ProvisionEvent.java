@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.provision;
 
+import io.github.proxmoxlxc.core.internal.Args;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -211,11 +212,7 @@ public final class ProvisionEvent {
          * @return this builder
          */
         public Builder elapsed(Duration elapsed) {
-            Objects.requireNonNull(elapsed, "elapsed");
-            if (elapsed.isNegative()) {
-                throw new IllegalArgumentException("elapsed: " + elapsed + " must not be negative");
-            }
-            this.elapsed = elapsed;
+            this.elapsed = Args.notNegative("elapsed", elapsed);
             return this;
         }
 

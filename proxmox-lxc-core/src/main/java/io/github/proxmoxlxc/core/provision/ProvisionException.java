@@ -13,12 +13,19 @@ import java.util.OptionalInt;
 public class ProvisionException extends ProxmoxException {
     private static final long serialVersionUID = 1L;
 
+    /** The failed step. */
     private final ProvisionStep step;
+    /** The request's label. */
     private final String label;
+    /** The VMID, or null when none was allocated. */
     private final Integer vmid;
+    /** The node, or null before placement. */
     private final String node;
+    /** Whether a created container was destroyed again. */
     private final boolean rolledBack;
+    /** Whether a container remains that a person must look at. */
     private final boolean needsAttention;
+    /** The rollback's error, or null. */
     private final Throwable rollbackFailure;
 
     /**

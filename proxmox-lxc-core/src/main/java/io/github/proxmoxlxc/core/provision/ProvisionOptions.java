@@ -1,6 +1,7 @@
 package io.github.proxmoxlxc.core.provision;
 
 import io.github.proxmoxlxc.core.client.PollSchedule;
+import io.github.proxmoxlxc.core.internal.Args;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -397,7 +398,7 @@ public final class ProvisionOptions {
          * @return this builder
          */
         public Builder createTimeout(Duration timeout) {
-            this.createTimeout = positive("createTimeout", timeout);
+            this.createTimeout = Args.positive("createTimeout", timeout);
             return this;
         }
 
@@ -408,7 +409,7 @@ public final class ProvisionOptions {
          * @return this builder
          */
         public Builder startTimeout(Duration timeout) {
-            this.startTimeout = positive("startTimeout", timeout);
+            this.startTimeout = Args.positive("startTimeout", timeout);
             return this;
         }
 
@@ -419,7 +420,7 @@ public final class ProvisionOptions {
          * @return this builder
          */
         public Builder downloadTimeout(Duration timeout) {
-            this.downloadTimeout = positive("downloadTimeout", timeout);
+            this.downloadTimeout = Args.positive("downloadTimeout", timeout);
             return this;
         }
 
@@ -430,7 +431,7 @@ public final class ProvisionOptions {
          * @return this builder
          */
         public Builder ipTimeout(Duration timeout) {
-            this.ipTimeout = positive("ipTimeout", timeout);
+            this.ipTimeout = Args.positive("ipTimeout", timeout);
             return this;
         }
 
@@ -441,7 +442,7 @@ public final class ProvisionOptions {
          * @return this builder
          */
         public Builder rollbackTimeout(Duration timeout) {
-            this.rollbackTimeout = positive("rollbackTimeout", timeout);
+            this.rollbackTimeout = Args.positive("rollbackTimeout", timeout);
             return this;
         }
 
@@ -518,11 +519,7 @@ public final class ProvisionOptions {
          * @return this builder
          */
         public Builder retryDelay(Duration delay) {
-            Objects.requireNonNull(delay, "retryDelay");
-            if (delay.isNegative()) {
-                throw new IllegalArgumentException("retryDelay: " + delay + " must not be negative");
-            }
-            this.retryDelay = delay;
+            this.retryDelay = Args.notNegative("retryDelay", delay);
             return this;
         }
 
@@ -533,11 +530,7 @@ public final class ProvisionOptions {
          * @return this builder
          */
         public Builder lookupCacheTtl(Duration ttl) {
-            Objects.requireNonNull(ttl, "lookupCacheTtl");
-            if (ttl.isNegative()) {
-                throw new IllegalArgumentException("lookupCacheTtl: " + ttl + " must not be negative");
-            }
-            this.lookupCacheTtl = ttl;
+            this.lookupCacheTtl = Args.notNegative("lookupCacheTtl", ttl);
             return this;
         }
 
@@ -573,14 +566,6 @@ public final class ProvisionOptions {
                 throw new IllegalArgumentException(field + ": " + v + " must be at least 1");
             }
             return v;
-        }
-
-        private static Duration positive(String field, Duration d) {
-            Objects.requireNonNull(d, field);
-            if (d.isNegative() || d.isZero()) {
-                throw new IllegalArgumentException(field + ": " + d + " must be positive");
-            }
-            return d;
         }
     }
 }

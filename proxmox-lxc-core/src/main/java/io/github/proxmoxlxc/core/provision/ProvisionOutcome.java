@@ -25,7 +25,8 @@ public record ProvisionOutcome(ProvisionRequest request, Optional<ProvisionResul
         Objects.requireNonNull(result, "result");
         Objects.requireNonNull(failure, "failure");
         if (result.isPresent() == failure.isPresent()) {
-            throw new IllegalArgumentException("exactly one of result and failure must be present");
+            throw new IllegalArgumentException("result and failure: "
+                    + (result.isPresent() ? "both present" : "both empty") + "; exactly one must be present");
         }
     }
 

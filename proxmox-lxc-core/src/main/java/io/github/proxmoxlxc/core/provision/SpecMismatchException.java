@@ -1,6 +1,9 @@
 package io.github.proxmoxlxc.core.provision;
 
+import io.github.proxmoxlxc.core.internal.SerialForm;
 import io.github.proxmoxlxc.core.spec.SpecDifference;
+import java.io.IOException;
+import java.io.ObjectInputStream;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -11,7 +14,11 @@ import java.util.stream.Collectors;
 public class SpecMismatchException extends ProvisionException {
     private static final long serialVersionUID = 1L;
 
-    private final transient List<SpecDifference> differences;
+    /** Rebuilt from {@link #parts} after deserialization ({@link SpecDifference} is not serializable). */
+    private transient List<SpecDifference> differences;
+
+    /** The serialized form: key, expected and actual value of each, in order. */
+    private final String[] parts;
 
     /**
      * Creates the exception.
@@ -27,6 +34,7 @@ public class SpecMismatchException extends ProvisionException {
                 + differences.stream().map(SpecDifference::toString).collect(Collectors.joining("\n  ")),
                 ProvisionStep.PREFLIGHT, label, vmid, node, false, false, null, null);
         this.differences = List.copyOf(differences);
+        this.parts = SerialForm.flatten(this.differences, 3, x -> new String[] {x.key(), x.expected(), x.actual()});
     }
 
     /**
@@ -36,5 +44,17 @@ public class SpecMismatchException extends ProvisionException {
      */
     public List<SpecDifference> differences() {
         return differences;
+    }
+
+    /**
+     * Rebuilds the differences from their serialized form.
+     *
+     * @param in the stream
+     * @throws IOException if reading fails or the form is broken
+     * @throws ClassNotFoundException if a class is missing
+     */
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        differences = SerialForm.unflatten("differences", parts, 3, p -> new SpecDifference(p[0], p[1], p[2]));
     }
 }

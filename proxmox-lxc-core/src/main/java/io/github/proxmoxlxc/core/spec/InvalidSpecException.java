@@ -1,6 +1,10 @@
 package io.github.proxmoxlxc.core.spec;
 
 import io.github.proxmoxlxc.core.ProxmoxException;
+import io.github.proxmoxlxc.core.internal.SerialForm;
+import java.io.IOException;
+import java.io.InvalidObjectException;
+import java.io.ObjectInputStream;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -12,7 +16,11 @@ import java.util.stream.Collectors;
 public class InvalidSpecException extends ProxmoxException {
     private static final long serialVersionUID = 1L;
 
-    private final transient List<Violation> violations;
+    /** Rebuilt from {@link #parts} after deserialization ({@link Violation} is not serializable). */
+    private transient List<Violation> violations;
+
+    /** The serialized form: field, value, rule and source of each violation, in order. */
+    private final String[] parts;
 
     /**
      * Creates the exception.
@@ -22,6 +30,8 @@ public class InvalidSpecException extends ProxmoxException {
     public InvalidSpecException(List<Violation> violations) {
         super(render(violations));
         this.violations = List.copyOf(violations);
+        this.parts = SerialForm.flatten(this.violations, 4,
+                v -> new String[] {v.field(), v.value(), v.rule(), v.source()});
     }
 
     /**
@@ -31,6 +41,21 @@ public class InvalidSpecException extends ProxmoxException {
      */
     public List<Violation> violations() {
         return violations;
+    }
+
+    /**
+     * Rebuilds the violations from their serialized form.
+     *
+     * @param in the stream
+     * @throws IOException if reading fails or the form is broken
+     * @throws ClassNotFoundException if a class is missing
+     */
+    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
+        in.defaultReadObject();
+        violations = SerialForm.unflatten("violations", parts, 4, p -> new Violation(p[0], p[1], p[2], p[3]));
+        if (violations.isEmpty()) {
+            throw new InvalidObjectException("violations: must not be empty");
+        }
     }
 
     private static String render(List<Violation> violations) {

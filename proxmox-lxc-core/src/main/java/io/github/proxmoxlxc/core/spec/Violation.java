@@ -12,7 +12,15 @@ import java.util.Objects;
  *     or empty when unknown
  */
 public record Violation(String field, String value, String rule, String source) {
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param field the field or key concerned, e.g. {@code net0.bridge} or {@code var_vlan}
+     * @param value the offending value as given (never a secret: secrets are shown as {@code ***})
+     * @param rule what the value must satisfy, in words
+     * @param source where the value came from ({@code file:line}, {@code environment}, {@code builder}), or
+     *     empty when unknown
+     */
     public Violation {
         Objects.requireNonNull(field, "field");
         Objects.requireNonNull(value, "value");

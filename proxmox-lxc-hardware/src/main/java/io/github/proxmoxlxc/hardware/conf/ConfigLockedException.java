@@ -9,6 +9,7 @@ import io.github.proxmoxlxc.core.ProxmoxException;
 public class ConfigLockedException extends ProxmoxException {
     private static final long serialVersionUID = 1L;
 
+    /** The lock value, e.g. {@code backup}. */
     private final String lock;
 
     /**

@@ -16,7 +16,17 @@ import java.util.Optional;
  */
 public record DeviceNode(String path, NodeKind kind, int major, int minor, boolean present,
         Optional<String> hostMode) {
-    /** Checks that no component is null and the numbers are not negative. */
+    /**
+     * Checks that no component is null and the numbers are not negative.
+     *
+     * @param path the absolute host path, e.g. {@code /dev/dri/renderD128}
+     * @param kind what the node is for
+     * @param major the char major read from the host (never guessed)
+     * @param minor the char minor
+     * @param present whether the node exists under the host's {@code /dev}
+     * @param hostMode the host's mode as four octal digits when known (NVIDIA capability files state it), else
+     *     empty
+     */
     public DeviceNode {
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(kind, "kind");

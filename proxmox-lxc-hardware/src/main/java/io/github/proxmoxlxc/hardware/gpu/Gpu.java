@@ -22,7 +22,19 @@ import java.util.Optional;
  */
 public record Gpu(String pciAddress, int vendorId, int deviceId, int classCode, String driver,
         boolean bootVga, Optional<String> model, Optional<String> driverVersion, List<DeviceNode> nodes) {
-    /** Checks for nulls and copies the node list. */
+    /**
+     * Checks for nulls and copies the node list.
+     *
+     * @param pciAddress the PCI address, e.g. {@code 0000:00:02.0}
+     * @param vendorId the PCI vendor id
+     * @param deviceId the PCI device id
+     * @param classCode the 24-bit PCI class, e.g. {@code 0x030000}
+     * @param driver the bound kernel driver, e.g. {@code i915}
+     * @param bootVga whether firmware used it as the boot display
+     * @param model the model name when the driver states it (NVIDIA), else empty
+     * @param driverVersion the driver version when known (NVIDIA), else empty
+     * @param nodes the GPU's own nodes: DRM card and render nodes, or {@code /dev/nvidiaN}
+     */
     public Gpu {
         Objects.requireNonNull(pciAddress, "pciAddress");
         Objects.requireNonNull(driver, "driver");

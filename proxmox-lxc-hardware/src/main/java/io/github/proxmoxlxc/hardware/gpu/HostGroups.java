@@ -11,7 +11,11 @@ import java.util.OptionalInt;
  * @param gids group name to gid, for the groups found
  */
 public record HostGroups(Map<String, Integer> gids) {
-    /** Copies the map. */
+    /**
+     * Copies the map.
+     *
+     * @param gids group name to gid, for the groups found
+     */
     public HostGroups {
         gids = Map.copyOf(Objects.requireNonNull(gids, "gids"));
     }

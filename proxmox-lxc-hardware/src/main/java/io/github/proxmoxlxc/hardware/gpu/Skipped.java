@@ -10,7 +10,12 @@ import java.util.Objects;
  * @param reason why, in words
  */
 public record Skipped(String subject, String reason) {
-    /** Checks that no component is null. */
+    /**
+     * Checks that no component is null.
+     *
+     * @param subject what was skipped: a PCI address, a node path or a file path
+     * @param reason why, in words
+     */
     public Skipped {
         Objects.requireNonNull(subject, "subject");
         Objects.requireNonNull(reason, "reason");

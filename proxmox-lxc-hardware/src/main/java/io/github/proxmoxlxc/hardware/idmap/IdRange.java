@@ -20,7 +20,14 @@ public record IdRange(IdKind kind, long containerStart, long hostStart, long cou
     /** PVE's parser: {@code ^([ug])\s+(\d+)\s+(\d+)\s+(\d+)\s*$}. */
     private static final Pattern VALUE = Pattern.compile("([ug])\\s+(\\d{1,10})\\s+(\\d{1,10})\\s+(\\d{1,10})\\s*");
 
-    /** Checks the numbers. */
+    /**
+     * Checks the numbers.
+     *
+     * @param kind uid or gid
+     * @param containerStart first id inside the container
+     * @param hostStart first id on the host
+     * @param count number of ids, at least 1
+     */
     public IdRange {
         Objects.requireNonNull(kind, "kind");
         if (containerStart < 0 || hostStart < 0 || count < 1 || containerStart + count > ID_LIMIT

@@ -26,11 +26,20 @@ public final class SubordinateIds {
      * @param count how many ids
      */
     public record Delegation(String user, long start, long count) {
-        /** Checks the values. */
+        /**
+         * Checks the values.
+         *
+         * @param user the user name (or uid) it is delegated to
+         * @param start the first host id
+         * @param count how many ids
+         */
         public Delegation {
             Objects.requireNonNull(user, "user");
-            if (start < 0 || count < 0) {
-                throw new IllegalArgumentException("start and count must be >= 0");
+            if (start < 0) {
+                throw new IllegalArgumentException("start: " + start + " must be >= 0");
+            }
+            if (count < 0) {
+                throw new IllegalArgumentException("count: " + count + " must be >= 0");
             }
         }
 

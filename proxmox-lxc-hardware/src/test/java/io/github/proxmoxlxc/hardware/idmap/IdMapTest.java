@@ -133,4 +133,12 @@ class IdMapTest {
         assertThat(s.delegations()).hasSize(1);
         assertThat(s.problems()).extracting(Violation::source).containsExactly("/etc/subgid:3", "/etc/subgid:4");
     }
+
+    @Test
+    void delegation_withNegativeStartOrCount_namesTheFieldAndValue() {
+        assertThatThrownBy(() -> new SubordinateIds.Delegation("root", -1, 65536))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("start: -1 must be >= 0");
+        assertThatThrownBy(() -> new SubordinateIds.Delegation("root", 100000, -5))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("count: -5 must be >= 0");
+    }
 }

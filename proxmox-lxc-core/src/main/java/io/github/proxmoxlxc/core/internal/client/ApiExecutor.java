@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.proxmoxlxc.core.client.ApiException;
 import io.github.proxmoxlxc.core.client.HttpMethod;
 import io.github.proxmoxlxc.core.client.LockedException;
-import io.github.proxmoxlxc.core.client.NodeProxyException;
 import io.github.proxmoxlxc.core.client.ProxmoxTimeoutException;
 import io.github.proxmoxlxc.core.client.RetryPolicy;
 import io.github.proxmoxlxc.core.client.TlsTrustException;
@@ -64,12 +63,19 @@ public final class ApiExecutor implements AutoCloseable {
                 .build();
     }
 
-    /** Whether a failure may be retried for an idempotent request. */
-    static boolean retryable(Throwable t) {
+    /**
+     * Whether a failure may be retried for an idempotent request: a lost response (I/O error,
+     * timeout, 595/596) other than a TLS trust failure, a held config lock, 502/503/504. The
+     * provisioner retries its steps on the same failures.
+     *
+     * @param t the failure
+     * @return true when trying again later may succeed
+     */
+    public static boolean retryable(Throwable t) {
         if (t instanceof TlsTrustException) {
             return false;
         }
-        if (t instanceof NodeProxyException || t instanceof TransportException) {
+        if (t instanceof TransportException) {
             return true;
         }
         if (t instanceof LockedException) {

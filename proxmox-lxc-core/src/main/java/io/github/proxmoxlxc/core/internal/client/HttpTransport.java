@@ -11,8 +11,6 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
@@ -33,8 +31,6 @@ import org.slf4j.LoggerFactory;
  */
 public final class HttpTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
-    private static final Pattern SECRET_KEY = Pattern.compile(
-            "(?i).*(password|passwd|secret|ticket|token|csrf|otp|tfa|key).*");
     /** Responses that carry secrets (login tickets, new token values, console tickets): never traced. */
     private static final Pattern SECRET_RESPONSE = Pattern.compile(
             "^/access/(?!permissions$).*|.*/(vncproxy|termproxy|spiceproxy|vncwebsocket|mtunnel|mtunnelwebsocket)$");
@@ -94,7 +90,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         String m = req.method().name();
         if (LOG.isTraceEnabled()) {
-            LOG.trace("-> {} {} {}", m, req.path(), redact(req.params()));
+            LOG.trace("-> {} {} {}", m, req.path(), req.redactedParams());
         }
         long start = System.nanoTime();
         try (Response resp = http.newCall(rb.build()).execute()) {
@@ -137,17 +133,6 @@ public final class HttpTransport implements AutoCloseable {
             req.params().forEach(ub::addQueryParameter);
         }
         return ub.build();
-    }
-
-    private static String redact(Map<String, String> params) {
-        StringBuilder sb = new StringBuilder("{");
-        params.forEach((k, v) -> {
-            if (sb.length() > 1) {
-                sb.append(", ");
-            }
-            sb.append(k).append('=').append(SECRET_KEY.matcher(k.toLowerCase(Locale.ROOT)).matches() ? "***" : v);
-        });
-        return sb.append('}').toString();
     }
 
     @Override

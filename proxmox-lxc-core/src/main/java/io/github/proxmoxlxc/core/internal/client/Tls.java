@@ -100,7 +100,7 @@ final class Tls {
     }
 
     /** Accepts exactly the leaf certificates whose SHA-256 fingerprint is pinned. */
-    private static final class PinningTrustManager implements X509TrustManager {
+    private static final class PinningTrustManager extends ServerTrust {
         private final Set<String> pins;
 
         PinningTrustManager(Set<String> pins) {
@@ -118,25 +118,18 @@ final class Tls {
                         + pins.size() + " pinned fingerprint(s)");
             }
         }
-
-        @Override
-        public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
-            throw new CertificateException("client certificates are not checked by this client");
-        }
-
-        @Override
-        public X509Certificate[] getAcceptedIssuers() {
-            return new X509Certificate[0];
-        }
     }
 
     /** Trusts everything (insecure mode only). */
-    private static final class TrustAll implements X509TrustManager {
+    private static final class TrustAll extends ServerTrust {
         @Override
         public void checkServerTrusted(X509Certificate[] chain, String authType) {
             // insecure by explicit request
         }
+    }
 
+    /** A trust manager for server certificates only: this client never checks client certificates. */
+    private abstract static class ServerTrust implements X509TrustManager {
         @Override
         public void checkClientTrusted(X509Certificate[] chain, String authType) throws CertificateException {
             throw new CertificateException("client certificates are not checked by this client");

@@ -15,7 +15,13 @@ import java.util.List;
  */
 public record ParsedVars(List<VarsEntry> entries, List<Violation> violations,
         List<ConfigWarning> warnings) {
-    /** Copies the lists. */
+    /**
+     * Copies the lists.
+     *
+     * @param entries valid entries in file order
+     * @param violations invalid values and malformed lines
+     * @param warnings everything else worth telling
+     */
     public ParsedVars {
         entries = List.copyOf(entries);
         violations = List.copyOf(violations);

@@ -1,9 +1,8 @@
 package io.github.proxmoxlxc.core.internal.provision;
 
-import io.github.proxmoxlxc.core.client.ApiException;
-import io.github.proxmoxlxc.core.client.LockedException;
 import io.github.proxmoxlxc.core.client.TlsTrustException;
 import io.github.proxmoxlxc.core.client.TransportException;
+import io.github.proxmoxlxc.core.internal.client.ApiExecutor;
 import java.util.Locale;
 
 /** How the provisioner classifies failures of a call. */
@@ -29,17 +28,7 @@ public final class Faults {
      * @return true when transient
      */
     public static boolean transientFailure(Throwable t) {
-        if (lostResponse(t)) {
-            return true;
-        }
-        if (t instanceof LockedException) {
-            return ((LockedException) t).isTransient();
-        }
-        if (t instanceof ApiException) {
-            int s = ((ApiException) t).status();
-            return s == 502 || s == 503 || s == 504;
-        }
-        return false;
+        return ApiExecutor.retryable(t);
     }
 
     /**

@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.internal.provision;
 
+import io.github.proxmoxlxc.core.internal.VersionOrder;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -116,40 +117,7 @@ public record TemplateName(String volumeId, String fileName, String os, String v
      */
     public Optional<String> select(List<String> files, String arch) {
         return files.stream().filter(f -> matches(f, arch))
-                .max(Comparator.comparing(f -> f.substring(f.indexOf('-') + 1), TemplateName::versionCompare));
-    }
-
-    /** Compares like {@code sort -V}: digit runs by value, other runs by text. */
-    static int versionCompare(String a, String b) {
-        int i = 0;
-        int j = 0;
-        while (i < a.length() && j < b.length()) {
-            char ca = a.charAt(i);
-            char cb = b.charAt(j);
-            if (Character.isDigit(ca) && Character.isDigit(cb)) {
-                int si = i;
-                int sj = j;
-                while (i < a.length() && Character.isDigit(a.charAt(i))) {
-                    i++;
-                }
-                while (j < b.length() && Character.isDigit(b.charAt(j))) {
-                    j++;
-                }
-                String na = a.substring(si, i).replaceFirst("^0+(?=.)", "");
-                String nb = b.substring(sj, j).replaceFirst("^0+(?=.)", "");
-                int c = na.length() != nb.length() ? Integer.compare(na.length(), nb.length()) : na.compareTo(nb);
-                if (c != 0) {
-                    return c;
-                }
-            } else {
-                if (ca != cb) {
-                    return Character.compare(ca, cb);
-                }
-                i++;
-                j++;
-            }
-        }
-        return Integer.compare(a.length() - i, b.length() - j);
+                .max(Comparator.comparing(f -> f.substring(f.indexOf('-') + 1), VersionOrder.COMPARATOR));
     }
 
     @Override

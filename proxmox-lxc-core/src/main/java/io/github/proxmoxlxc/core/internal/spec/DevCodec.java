@@ -27,9 +27,9 @@ public final class DevCodec {
             String f = field + "." + k;
             switch (k) {
                 case "path": b.path(v); break;
-                case "deny-write": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::denyWrite); break;
-                case "gid": NetCodec.set(PropertyStrings.parseInt(f, v, c), b::gid); break;
-                case "uid": NetCodec.set(PropertyStrings.parseInt(f, v, c), b::uid); break;
+                case "deny-write": PropertyStrings.readBoolean(f, v, c, b::denyWrite); break;
+                case "gid": PropertyStrings.readInt(f, v, c, b::gid); break;
+                case "uid": PropertyStrings.readInt(f, v, c, b::uid); break;
                 case "mode": b.mode(v); break;
                 default: throw new IllegalStateException(k);
             }

@@ -27,11 +27,11 @@ public final class FeaturesCodec {
         m.forEach((k, v) -> {
             String f = field + "." + k;
             switch (k) {
-                case "nesting": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::nesting); break;
-                case "keyctl": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::keyctl); break;
-                case "fuse": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::fuse); break;
-                case "mknod": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::mknod); break;
-                case "force_rw_sys": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::forceRwSys); break;
+                case "nesting": PropertyStrings.readBoolean(f, v, c, b::nesting); break;
+                case "keyctl": PropertyStrings.readBoolean(f, v, c, b::keyctl); break;
+                case "fuse": PropertyStrings.readBoolean(f, v, c, b::fuse); break;
+                case "mknod": PropertyStrings.readBoolean(f, v, c, b::mknod); break;
+                case "force_rw_sys": PropertyStrings.readBoolean(f, v, c, b::forceRwSys); break;
                 case "mount": b.mount(List.of(v.split(";", -1))); break;
                 default: throw new IllegalStateException(k);
             }

@@ -38,12 +38,12 @@ public final class MountCodec {
             String f = field + "." + k;
             switch (k) {
                 case "volume": b.volume(v); break;
-                case "acl": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::acl); break;
+                case "acl": PropertyStrings.readBoolean(f, v, c, b::acl); break;
                 case "mountoptions": b.mountOptions(List.of(v.split(";", -1))); break;
-                case "quota": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::quota); break;
-                case "replicate": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::replicate); break;
-                case "ro": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::readOnly); break;
-                case "shared": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::shared); break;
+                case "quota": PropertyStrings.readBoolean(f, v, c, b::quota); break;
+                case "replicate": PropertyStrings.readBoolean(f, v, c, b::replicate); break;
+                case "ro": PropertyStrings.readBoolean(f, v, c, b::readOnly); break;
+                case "shared": PropertyStrings.readBoolean(f, v, c, b::shared); break;
                 case "size": b.size(v); break;
                 default: throw new IllegalStateException(k);
             }
@@ -71,14 +71,14 @@ public final class MountCodec {
             switch (k) {
                 case "volume": b.volume(v); break;
                 case "mp": b.path(v); break;
-                case "backup": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::backup); break;
-                case "keepattrs": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::keepAttrs); break;
-                case "acl": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::acl); break;
+                case "backup": PropertyStrings.readBoolean(f, v, c, b::backup); break;
+                case "keepattrs": PropertyStrings.readBoolean(f, v, c, b::keepAttrs); break;
+                case "acl": PropertyStrings.readBoolean(f, v, c, b::acl); break;
                 case "mountoptions": b.mountOptions(List.of(v.split(";", -1))); break;
-                case "quota": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::quota); break;
-                case "replicate": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::replicate); break;
-                case "ro": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::readOnly); break;
-                case "shared": NetCodec.setBool(PropertyStrings.parseBoolean(f, v, c), b::shared); break;
+                case "quota": PropertyStrings.readBoolean(f, v, c, b::quota); break;
+                case "replicate": PropertyStrings.readBoolean(f, v, c, b::replicate); break;
+                case "ro": PropertyStrings.readBoolean(f, v, c, b::readOnly); break;
+                case "shared": PropertyStrings.readBoolean(f, v, c, b::shared); break;
                 case "size": b.size(v); break;
                 default: throw new IllegalStateException(k);
             }

@@ -37,8 +37,8 @@ public final class NetCodec {
                 case "gw": b.gw(v); break;
                 case "ip6": b.ip6(v); break;
                 case "gw6": b.gw6(v); break;
-                case "mtu": set(PropertyStrings.parseInt(f, v, c), b::mtu); break;
-                case "tag": set(PropertyStrings.parseInt(f, v, c), b::tag); break;
+                case "mtu": PropertyStrings.readInt(f, v, c, b::mtu); break;
+                case "tag": PropertyStrings.readInt(f, v, c, b::tag); break;
                 case "rate": {
                     Double d = PropertyStrings.parseNumber(f, v, c);
                     if (d != null) {
@@ -55,9 +55,9 @@ public final class NetCodec {
                         c.add(f, v, "must be VLAN ids joined by ';'");
                     }
                     break;
-                case "firewall": setBool(PropertyStrings.parseBoolean(f, v, c), b::firewall); break;
-                case "link_down": setBool(PropertyStrings.parseBoolean(f, v, c), b::linkDown); break;
-                case "host-managed": setBool(PropertyStrings.parseBoolean(f, v, c), b::hostManaged); break;
+                case "firewall": PropertyStrings.readBoolean(f, v, c, b::firewall); break;
+                case "link_down": PropertyStrings.readBoolean(f, v, c, b::linkDown); break;
+                case "host-managed": PropertyStrings.readBoolean(f, v, c, b::hostManaged); break;
                 case "type":
                     if (!v.equals("veth")) {
                         c.add(f, v, "must be veth");
@@ -72,18 +72,6 @@ public final class NetCodec {
         validate(field, n, c);
         c.throwIfAny();
         return n;
-    }
-
-    static void set(Integer v, java.util.function.IntConsumer sink) {
-        if (v != null) {
-            sink.accept(v);
-        }
-    }
-
-    static void setBool(Boolean v, java.util.function.Consumer<Boolean> sink) {
-        if (v != null) {
-            sink.accept(v);
-        }
     }
 
     /**

@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.function.Consumer;
+import java.util.function.IntConsumer;
 import java.util.regex.Pattern;
 
 /**
@@ -130,6 +132,36 @@ public final class PropertyStrings {
         }
         c.add(field, value, "must be an integer");
         return null;
+    }
+
+    /**
+     * Parses a boolean sub-value ({@link #parseBoolean}) and hands it to a builder setter.
+     *
+     * @param field the field for errors
+     * @param value the raw value
+     * @param c where a violation goes
+     * @param setter called with the value unless it was invalid
+     */
+    public static void readBoolean(String field, String value, Checks c, Consumer<Boolean> setter) {
+        Boolean b = parseBoolean(field, value, c);
+        if (b != null) {
+            setter.accept(b);
+        }
+    }
+
+    /**
+     * Parses an integer sub-value ({@link #parseInt}) and hands it to a builder setter.
+     *
+     * @param field the field for errors
+     * @param value the raw value
+     * @param c where a violation goes
+     * @param setter called with the value unless it was invalid
+     */
+    public static void readInt(String field, String value, Checks c, IntConsumer setter) {
+        Integer i = parseInt(field, value, c);
+        if (i != null) {
+            setter.accept(i);
+        }
     }
 
     /**
