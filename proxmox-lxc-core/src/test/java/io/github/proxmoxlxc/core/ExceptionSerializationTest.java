@@ -3,6 +3,10 @@ package io.github.proxmoxlxc.core;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.proxmoxlxc.core.client.ApiError;
+import io.github.proxmoxlxc.core.client.ApiException;
+import io.github.proxmoxlxc.core.client.TaskFailedException;
+import io.github.proxmoxlxc.core.client.Upid;
 import io.github.proxmoxlxc.core.provision.PreflightException;
 import io.github.proxmoxlxc.core.provision.PreflightProblem;
 import io.github.proxmoxlxc.core.provision.SpecMismatchException;
@@ -15,6 +19,7 @@ import java.io.IOException;
 import java.io.ObjectInputStream;
 import java.io.ObjectOutputStream;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Exceptions that carry lists of records keep them through Java serialization. */
@@ -52,6 +57,27 @@ class ExceptionSerializationTest {
 
         assertThat(copy.differences()).containsExactlyElementsOf(differences);
         assertThat(copy.vmid()).hasValue(120);
+    }
+
+    @Test
+    void apiException_keepsItsResponseDetail() throws Exception {
+        ApiError error = new ApiError("POST", "/nodes/pve1/lxc", 400, "Parameter verification failed.",
+                "Parameter verification failed.", Map.of("net0", "invalid format"));
+
+        ApiException copy = roundTrip(new ApiException(error));
+
+        assertThat(copy.error()).isEqualTo(error);
+        assertThat(copy.getMessage()).isEqualTo(new ApiException(error).getMessage());
+    }
+
+    @Test
+    void taskFailedException_keepsItsUpidAndLogTail() throws Exception {
+        Upid upid = Upid.parse("UPID:pve1:000934AF:0D015579:68BF3A41:vzcreate:120:automation@pve!ci:");
+
+        TaskFailedException copy = roundTrip(new TaskFailedException(upid, "no space left", List.of("tar: write error")));
+
+        assertThat(copy.upid()).isEqualTo(upid);
+        assertThat(copy.logTail()).containsExactly("tar: write error");
     }
 
     @SuppressWarnings("unchecked")

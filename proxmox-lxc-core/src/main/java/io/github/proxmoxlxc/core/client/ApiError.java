@@ -20,7 +20,7 @@ import java.util.Optional;
  * @param errors the body's {@code errors} map (parameter name to problem), possibly empty
  */
 public record ApiError(String method, String path, int status, String reasonPhrase, String message,
-                       Map<String, String> errors) {
+                       Map<String, String> errors) implements java.io.Serializable {
 
     /**
      * Validates and copies the values.

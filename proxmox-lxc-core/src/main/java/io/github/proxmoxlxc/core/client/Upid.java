@@ -26,7 +26,8 @@ import java.util.regex.Pattern;
  * @param id the task's object id, usually the VMID; may be empty
  * @param user the user or token id that started the task
  */
-public record Upid(String node, long pid, long pstart, long startTime, String type, String id, String user) {
+public record Upid(String node, long pid, long pstart, long startTime, String type, String id, String user)
+        implements java.io.Serializable {
     private static final Pattern FORMAT = Pattern.compile(
             "^UPID:([a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?):([0-9A-Fa-f]{8}):([0-9A-Fa-f]{8,9}):"
                     + "([0-9A-Fa-f]{8}):([^:\\s/]+):([^:\\s/]*):([^:\\s/]+):$");
