@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.proxmoxlxc.hardware.testsupport.HostFixture;
 import io.github.proxmoxlxc.testkit.Fault;
 import io.github.proxmoxlxc.testkit.PveSimulator;
 import java.nio.file.Files;

@@ -40,7 +40,7 @@ class ExamplesRunTest {
     @Test
     void gpuPassthroughPlan_printsBothStylesForAHostTree() throws Exception {
         java.nio.file.Path root = java.nio.file.Files.createTempDirectory("host");
-        io.github.proxmoxlxc.cli.HostFixtureAccess.materialise("s02-intel-nvidia", root);
+        io.github.proxmoxlxc.hardware.testsupport.HostFixture.materialise("s02-intel-nvidia", root);
         String out = capture(() -> GpuPassthroughPlan.main(new String[] {root.toString()}));
         assertThat(out).contains("0000:00:02.0 INTEL driver i915", "# DEVICE_ENTRIES", "dev0: /dev/dri/card1",
                 "# LEGACY_LINES", "lxc.cgroup2.devices.allow: c 226:1 rwm");
