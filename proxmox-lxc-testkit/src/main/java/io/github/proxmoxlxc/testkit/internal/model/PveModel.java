@@ -328,14 +328,7 @@ public final class PveModel {
     public synchronized Map<String, Object> taskStatus(String node, String upid) {
         advance();
         Task t = task(node, upid);
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("upid", t.upid);
-        m.put("node", t.node);
-        m.put("pid", t.pid);
-        m.put("pstart", t.pstart);
-        m.put("starttime", t.starttime);
-        m.put("type", t.type);
-        m.put("id", t.id);
+        Map<String, Object> m = taskFields(t);
         m.put("user", t.user.contains("!") ? t.user.substring(0, t.user.indexOf('!')) : t.user);
         if (t.user.contains("!")) {
             m.put("tokenid", t.user.substring(t.user.indexOf('!') + 1));
@@ -344,6 +337,19 @@ public final class PveModel {
         if (t.stopped) {
             m.put("exitstatus", t.exitStatus);
         }
+        return m;
+    }
+
+    /** The fields that task status and task list entries share, in Proxmox's order. */
+    private static Map<String, Object> taskFields(Task t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("upid", t.upid);
+        m.put("node", t.node);
+        m.put("pid", t.pid);
+        m.put("pstart", t.pstart);
+        m.put("starttime", t.starttime);
+        m.put("type", t.type);
+        m.put("id", t.id);
         return m;
     }
 
@@ -373,14 +379,7 @@ public final class PveModel {
                     || typefilter != null && !t.type.equals(typefilter)) {
                 continue;
             }
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("upid", t.upid);
-            m.put("node", t.node);
-            m.put("pid", t.pid);
-            m.put("pstart", t.pstart);
-            m.put("starttime", t.starttime);
-            m.put("type", t.type);
-            m.put("id", t.id);
+            Map<String, Object> m = taskFields(t);
             m.put("user", t.user);
             if (t.stopped) {
                 m.put("endtime", t.endtime);
