@@ -61,7 +61,7 @@ final class SimulatorCommand implements Callable<Integer> {
         if (!(faultRate >= 0 && faultRate <= 1)) {
             throw CliException.invalid("--fault-rate", Double.toString(faultRate), "must be a probability 0..1");
         }
-        PveSimulator.Builder b = PveSimulator.builder().seed(seed);
+        PveSimulator.Builder b = PveSimulator.builder().seed(seed).port(port);
         try {
             b.timeScale(timeScale);
         } catch (IllegalArgumentException e) {
@@ -71,30 +71,31 @@ final class SimulatorCommand implements Callable<Integer> {
             b.addNode("pve" + i, 8, 32L << 30);
         }
         Path ca = null;
-        PveSimulator sim = b.start();
+        PveSimulator sim;
+        try {
+            sim = b.start();
+        } catch (RuntimeException e) {
+            if (port == 0) {
+                throw e;
+            }
+            throw CliException.invalid("--port", Integer.toString(port),
+                    "must be a free loopback port (" + e.getMessage() + ")");
+        }
         try {
             if (faultRate > 0) {
                 sim.randomFaults(seed, faultRate);
             }
             ca = Files.createTempFile("proxmox-lxc-simulator-ca-", ".pem");
             Files.writeString(ca, sim.caPem(), StandardCharsets.US_ASCII);
-            PortForwarder fwd = port == 0 ? null : PortForwarder.start(port, sim.port());
-            try {
-                String url = fwd == null ? sim.baseUrl() : "https://127.0.0.1:" + port;
-                print(out, sim, url, ca);
-                Path caFile = ca;
-                Thread hook = new Thread(() -> {
-                    sim.close();
-                    deleteQuietly(caFile);
-                }, "simulator-shutdown");
-                Runtime.getRuntime().addShutdownHook(hook);
-                ctx.stop().join();
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } finally {
-                if (fwd != null) {
-                    fwd.stop();
-                }
-            }
+            print(out, sim, sim.baseUrl(), ca);
+            Path caFile = ca;
+            Thread hook = new Thread(() -> {
+                sim.close();
+                deleteQuietly(caFile);
+            }, "simulator-shutdown");
+            Runtime.getRuntime().addShutdownHook(hook);
+            ctx.stop().join();
+            Runtime.getRuntime().removeShutdownHook(hook);
             out.note("Simulator stopped.");
             return ExitCodes.OK;
         } catch (IOException e) {

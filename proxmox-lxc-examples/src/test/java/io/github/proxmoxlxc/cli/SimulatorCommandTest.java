@@ -100,6 +100,17 @@ class SimulatorCommandTest {
     }
 
     @Test
+    void portInUse_isInvalidInputNamingThePort() throws Exception {
+        try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50,
+                java.net.InetAddress.getByName("127.0.0.1"))) {
+            String p = Integer.toString(taken.getLocalPort());
+            CliRunner.Result r = new CliRunner().run("simulator", "--port", p, "--json");
+            assertThat(r.code()).isEqualTo(3);
+            assertThat(r.out()).contains("\"key\": \"--port\"").contains("\"value\": \"" + p + "\"");
+        }
+    }
+
+    @Test
     void faultRateOutsideZeroToOne_isInvalidInput() {
         CliRunner.Result r = new CliRunner().run("simulator", "--fault-rate", "1.5", "--json");
         assertThat(r.code()).isEqualTo(3);

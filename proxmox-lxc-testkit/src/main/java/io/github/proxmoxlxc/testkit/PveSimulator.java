@@ -96,7 +96,7 @@ public final class PveSimulator implements AutoCloseable {
                 config.templateSize), faults, Clock.systemUTC());
         WireMockConfiguration options = WireMockConfiguration.options()
                 .httpDisabled(true)
-                .httpsPort(0)
+                .httpsPort(config.port)
                 .bindAddress("127.0.0.1")
                 .http2TlsDisabled(true)
                 .http2PlainDisabled(true)
@@ -475,6 +475,20 @@ public final class PveSimulator implements AutoCloseable {
             }
             c.requestJournal = true;
             c.journalEntries = maxEntries;
+            return this;
+        }
+
+        /**
+         * The loopback port to listen on (default 0: a free port, see {@link PveSimulator#port()}).
+         *
+         * @param port 0..65535
+         * @return this builder
+         */
+        public Builder port(int port) {
+            if (port < 0 || port > 65535) {
+                throw new IllegalArgumentException("port must be 0..65535: " + port);
+            }
+            c.port = port;
             return this;
         }
 

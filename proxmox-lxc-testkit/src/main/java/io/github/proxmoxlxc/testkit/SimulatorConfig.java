@@ -42,6 +42,7 @@ final class SimulatorConfig {
     boolean requestJournal;
     int journalEntries = 1000;
     int serverThreads = 16;
+    int port;
     boolean asyncResponses;
     final Map<String, Set<String>> tokenAcl = new LinkedHashMap<>(Acl.allOnRoot());
 
@@ -150,6 +151,7 @@ final class SimulatorConfig {
         c.requestJournal = requestJournal;
         c.journalEntries = journalEntries;
         c.serverThreads = serverThreads;
+        c.port = port;
         c.asyncResponses = asyncResponses;
         c.tokenAcl.clear();
         c.tokenAcl.putAll(tokenAcl);
