@@ -6,7 +6,7 @@ import picocli.CommandLine;
 
 /**
  * The {@code proxmox-lxc} command line. Run it through the {@code ./proxmox-lxc} launcher at the
- * repository root, or {@code java -jar proxmox-lxc-examples/target/proxmox-lxc.jar}.
+ * repository root, or {@code java -jar proxmox-lxc-cli/target/proxmox-lxc.jar}.
  */
 public final class Main {
     private Main() {
