@@ -93,7 +93,20 @@ final class Routes {
             case "GET /access/ticket":
                 return one(null);
             case "GET /pools":
-                return one(List.of());
+                return one(m.pools().index(user, p.get("poolid"), p.get("type")));
+            case "GET /pools/{poolid}":
+                return one(m.pools().read(p.get("poolid"), p.get("type")));
+            case "POST /pools":
+                m.pools().create(user, p.get("poolid"), p.get("comment"));
+                return one(null);
+            case "PUT /pools":
+            case "PUT /pools/{poolid}":
+                m.pools().update(user, p);
+                return one(null);
+            case "DELETE /pools":
+            case "DELETE /pools/{poolid}":
+                m.pools().delete(user, p.get("poolid"));
+                return one(null);
             default:
                 String[] mp = key.split(" ", 2);
                 throw new PveError(501, "Method '" + mp[0] + " " + mp[1] + "' not implemented");

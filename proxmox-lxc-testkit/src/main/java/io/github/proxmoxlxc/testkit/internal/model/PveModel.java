@@ -413,4 +413,19 @@ public final class PveModel {
     public NodeViews views() {
         return new NodeViews(this);
     }
+
+    // ---------------------------------------------------------------- pools and datacenter.cfg (issue 12)
+
+    private final Pools pools = new Pools(this);
+    private final Datacenter datacenter = new Datacenter();
+
+    /** Resource pools (user.cfg). */
+    public Pools pools() {
+        return pools;
+    }
+
+    /** datacenter.cfg settings the simulator honours ({@code next-id}). */
+    public Datacenter datacenter() {
+        return datacenter;
+    }
 }
