@@ -46,6 +46,38 @@ public final class Pools {
         }
     }
 
+    /** The pools an ACL path belongs to ({@code /vms/<vmid>} or {@code /storage/<sid>}), for pool-derived roles. */
+    List<String> poolsOfPath(String path) {
+        synchronized (m) {
+            if (path.startsWith("/vms/")) {
+                try {
+                    String p = vmPool.get(Integer.parseInt(path.substring(5)));
+                    return p == null ? List.of() : List.of(p);
+                } catch (NumberFormatException e) {
+                    return List.of();
+                }
+            }
+            if (path.startsWith("/storage/")) {
+                String sid = path.substring(9);
+                return pools.entrySet().stream().filter(e -> e.getValue().storage.contains(sid)).map(Map.Entry::getKey)
+                        .toList();
+            }
+            return List.of();
+        }
+    }
+
+    /** The paths of every pool member ({@code /vms/<vmid>}, {@code /storage/<sid>}), for {@code /access/permissions}. */
+    public List<String> memberPaths() {
+        synchronized (m) {
+            List<String> out = new ArrayList<>();
+            pools.values().forEach(p -> {
+                p.vms.forEach(v -> out.add("/vms/" + v));
+                p.storage.forEach(s -> out.add("/storage/" + s));
+            });
+            return out;
+        }
+    }
+
     /** Defines a pool (setup; same rules as {@code POST /pools}). */
     public void define(String poolid, String comment, List<Integer> vms, List<String> storages) {
         synchronized (m) {
@@ -116,6 +148,8 @@ public final class Pools {
             Map<String, Object> s = m.containers().summary(c, false);
             s.remove("type");
             e.putAll(s);
+            e.put("maxcpu", e.remove("cpus")); // API2Tools::extract_vm_stats
+            e.remove("maxswap");
             members.add(e);
         }
         if (type == null || type.equals("storage")) {

@@ -50,6 +50,7 @@ public final class PveModel {
     /** Replaces the access control list (default: token {@code root@pam!testkit} with every privilege). */
     public void acl(Acl acl) {
         this.acl = java.util.Objects.requireNonNull(acl, "acl");
+        acl.poolMembership(path -> pools().poolsOfPath(path));
     }
 
     /** The access control list. */
