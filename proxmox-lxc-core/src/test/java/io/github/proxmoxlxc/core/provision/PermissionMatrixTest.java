@@ -83,13 +83,13 @@ class PermissionMatrixTest {
         ProvisionRequest request = request(options, template);
         boolean downloads = !template.equals("debian-12-standard");
         try (SimFixture f = SimFixture.start(b -> { }, Duration.ofSeconds(10)); ProxmoxClient root = rootClient(f)) {
-            Map<String, Set<String>> needed = planned(Provisioner.on(f.client, f.options().build()).preflight(request));
+            Map<String, Set<String>> needed = planned(Provisioner.on(f.client, opts(f).build()).preflight(request));
             assertThat(needed).as("the plan names privileges for %s", name).isNotEmpty();
             assertThat(needed.keySet()).allMatch(p -> !p.contains("{"), "paths are concrete with a fixed vmid and node");
 
             // exactly the planned privileges: create, start, then stop and destroy with the same token
             f.sim.setTokenPrivileges(needed);
-            ProvisionResult ok = Provisioner.on(f.client, f.options().build()).provision(request);
+            ProvisionResult ok = Provisioner.on(f.client, opts(f).build()).provision(request);
             assertThat(ok.status()).isEqualTo("running");
             io.github.proxmoxlxc.core.client.Container ct = f.client.node(ok.node()).container(ok.vmid());
             f.client.tasks().await(ct.stop(), Duration.ofSeconds(20));
@@ -125,6 +125,11 @@ class PermissionMatrixTest {
         }
     }
 
+    /** A token without VM.Audit cannot watch its rollback: bound that wait. */
+    private static ProvisionOptions.Builder opts(SimFixture f) {
+        return f.options().rollbackTimeout(Duration.ofSeconds(4));
+    }
+
     private static ProxmoxClient rootClient(SimFixture f) {
         return ProxmoxClient.builder().baseUrl(f.sim.baseUrl()).password("root@pam", f.sim.rootPassword())
                 .trust(Trust.fingerprints(f.sim.fingerprint())).build();
@@ -133,7 +138,7 @@ class PermissionMatrixTest {
     private static void atPreflight(SimFixture f, ProvisionRequest request, Map<String, Set<String>> acl, String subject) {
         f.sim.setTokenPrivileges(acl);
         f.sim.resetRequestCounts();
-        assertThatThrownBy(() -> Provisioner.on(f.client, f.options().build()).provision(request))
+        assertThatThrownBy(() -> Provisioner.on(f.client, opts(f).build()).provision(request))
                 .isInstanceOfSatisfying(PreflightException.class, e -> {
                     boolean named = e.problems().stream().anyMatch(p -> p.subject().equals(subject));
                     // a storage the token may not list is invisible to placement: the problem names
@@ -153,7 +158,7 @@ class PermissionMatrixTest {
         f.sim.setTokenPrivileges(acl);
         Throwable thrown = null;
         try {
-            Provisioner.on(f.client, f.options().preflight(false).build()).provision(request);
+            Provisioner.on(f.client, opts(f).preflight(false).build()).provision(request);
         } catch (RuntimeException e) {
             thrown = e;
         }
