@@ -109,7 +109,7 @@ async function main() {
     'ticket: root@pam may set dev0');
   await expectOk(tapi, node, await tapi.nodes.$(node).lxc.$(vmid2).$delete());
   await expectError(proxmoxApi({ host, port, username: 'root@pam', password: 'wrong-password' }).nodes.$get(),
-    /401|authentication failure/, 'ticket: bad password refused');
+    /401|authentication failure|Auth .*access\/ticket Failed/, 'ticket: bad password refused');
 
   console.log('proxmox-api smoke OK');
 }

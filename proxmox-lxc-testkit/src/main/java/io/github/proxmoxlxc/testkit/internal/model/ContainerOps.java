@@ -59,8 +59,9 @@ public final class ContainerOps {
                 if (k.matches("net\\d+")) {
                     v = normalizeNet(v);
                 } else if (k.matches("mp\\d+")) {
-                    if (v.matches("\\d+(\\.\\d+)?")) {
-                        v = defaultStorage + ":" + v; // create_vm: a bare number means the default storage
+                    if (v.split(",", 2)[0].matches("(volume=)?\\d+(\\.\\d+)?")) {
+                        // create_vm: a bare number means the default storage
+                        v = defaultStorage + ":" + v.replaceFirst("^volume=", "");
                     }
                     v = allocate(node, vmid, v, newVolumes, volumeStores, lines);
                 }

@@ -27,6 +27,7 @@ class PveModelTest {
     PveModel model(long seed) {
         PveModel m = new PveModel(new ModelSettings(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
                 nanos::get, seed, 1.0, ModelSettings.DEFAULT_DURATIONS));
+        m.acl(new Acl(TOKEN, Acl.allOnRoot()));
         m.addNode("pve1", 4, 8L << 30);
         m.addStorage("pve1", new Storage("local", "dir", Set.of("vztmpl", "iso"), 100L << 30, 0, false, true, true));
         m.addStorage("pve1", new Storage("local-lvm", "lvmthin", Set.of("rootdir"), 20L << 30, 0, false, true, true));
