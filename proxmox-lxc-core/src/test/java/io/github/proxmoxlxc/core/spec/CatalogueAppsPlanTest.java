@@ -71,7 +71,11 @@ class CatalogueAppsPlanTest {
         ProvisionPlan plan = Provisioner.offline().plan(ProvisionRequest.builder().spec(spec)
                 .template(templateName(ref)).build());
 
-        assertThat(CREATE.validate(spec.toParameters(), Set.of("node"))).as("%s", spec.toParameters()).isEmpty();
+        // what the plan sends once node, VMID and template volume are known
+        Map<String, String> sent = spec.toBuilder().vmid(100).ostemplate("local:vztmpl/"
+                + ref.select(PveSimulator.DEFAULT_APLINFO, "amd64").orElse(ref.searchPrefix() + ref.flavour()
+                        + "1_amd64.tar.zst")).build().toParameters();
+        assertThat(CREATE.validate(sent, Set.of("node"))).as("%s", sent).isEmpty();
         PlannedCall create = plan.calls().stream().filter(c -> c.step() == ProvisionStep.CREATE).findFirst()
                 .orElseThrow();
         assertThat(create.params()).containsEntry("cores", profile.get("var_cpu"))
