@@ -201,6 +201,17 @@ public final class PveSimulator implements AutoCloseable {
         return containers().stream().filter(c -> c.vmid() == vmid).findFirst();
     }
 
+    /**
+     * The text of a container's {@code /etc/pve/lxc/<vmid>.conf} as pct writes it: options, raw
+     * {@code lxc.*} lines, and one {@code [name]} section per snapshot.
+     *
+     * @param vmid the container id
+     * @return the file text, or empty if there is no such container
+     */
+    public Optional<String> configFile(int vmid) {
+        return model.configFile(vmid);
+    }
+
     /** All tasks, oldest first. */
     public List<TaskState> tasks() {
         return model.taskStates();

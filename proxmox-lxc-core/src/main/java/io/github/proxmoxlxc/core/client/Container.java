@@ -150,6 +150,15 @@ public final class Container {
     }
 
     /**
+     * The container's snapshots: take, list, roll back, delete. Making it sends nothing.
+     *
+     * @return the snapshots resource
+     */
+    public Snapshots snapshots() {
+        return new Snapshots(api, path);
+    }
+
+    /**
      * The network interfaces seen inside the running container ({@code GET .../interfaces}).
      *
      * @return the interfaces with their addresses

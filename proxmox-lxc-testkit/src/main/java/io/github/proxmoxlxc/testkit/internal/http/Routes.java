@@ -95,6 +95,10 @@ final class Routes {
             case "GET /pools":
                 return one(List.of());
             default:
+                Object[] dayTwo = DayTwoRoutes.dispatch(h, key, p, user);
+                if (dayTwo != null) {
+                    return dayTwo;
+                }
                 String[] mp = key.split(" ", 2);
                 throw new PveError(501, "Method '" + mp[0] + " " + mp[1] + "' not implemented");
         }

@@ -1,0 +1,47 @@
+package io.github.proxmoxlxc.testkit.internal.http;
+
+import io.github.proxmoxlxc.testkit.internal.model.PveModel;
+import io.github.proxmoxlxc.testkit.internal.model.SnapshotOps;
+import java.util.Map;
+
+/**
+ * Routes of the day-two endpoints (snapshots, backups, resize, migrate, HA, rrddata), kept apart
+ * from {@link Routes} so the provisioning routes stay small. Returns null for a key it does not know.
+ */
+final class DayTwoRoutes {
+
+    private DayTwoRoutes() {
+    }
+
+    static Object[] dispatch(PveHandler h, String key, Map<String, String> p, String user) {
+        PveModel m = h.model();
+        SnapshotOps snaps = m.snapshots();
+        String node = p.get("node");
+        int vmid = p.containsKey("vmid") ? Integer.parseInt(p.get("vmid")) : 0;
+        String snap = p.get("snapname");
+        switch (key) {
+            case "GET /nodes/{node}/lxc/{vmid}/snapshot":
+                return one(snaps.list(node, vmid));
+            case "POST /nodes/{node}/lxc/{vmid}/snapshot":
+                return one(snaps.create(node, vmid, user, snap, p.get("description")));
+            case "GET /nodes/{node}/lxc/{vmid}/snapshot/{snapname}":
+                snaps.config(node, vmid, snap, h::configType);
+                return one(java.util.List.of(Map.of("subdir", "rollback"), Map.of("subdir", "config")));
+            case "DELETE /nodes/{node}/lxc/{vmid}/snapshot/{snapname}":
+                return one(snaps.delete(node, vmid, user, snap, "1".equals(p.get("force"))));
+            case "POST /nodes/{node}/lxc/{vmid}/snapshot/{snapname}/rollback":
+                return one(snaps.rollback(node, vmid, user, snap, "1".equals(p.get("start"))));
+            case "GET /nodes/{node}/lxc/{vmid}/snapshot/{snapname}/config":
+                return one(snaps.config(node, vmid, snap, h::configType));
+            case "PUT /nodes/{node}/lxc/{vmid}/snapshot/{snapname}/config":
+                snaps.updateDescription(node, vmid, snap, p.get("description"));
+                return one(null);
+            default:
+                return null;
+        }
+    }
+
+    private static Object[] one(Object data) {
+        return new Object[] {data};
+    }
+}
