@@ -24,6 +24,7 @@ import picocli.CommandLine.Command;
             ListCommand.class,
             GpusCommand.class,
             SimulatorCommand.class,
+            SnapshotCommand.class,
         },
         footer = ExitCodes.HELP)
 final class RootCommand implements Runnable {
