@@ -17,7 +17,7 @@ final class DayTwoRoutes {
         PveModel m = h.model();
         SnapshotOps snaps = m.snapshots();
         String node = p.get("node");
-        int vmid = p.containsKey("vmid") ? Integer.parseInt(p.get("vmid")) : 0;
+        int vmid = p.containsKey("vmid") && p.get("vmid").matches("\\d+") ? Integer.parseInt(p.get("vmid")) : 0;
         String snap = p.get("snapname");
         switch (key) {
             case "GET /nodes/{node}/lxc/{vmid}/snapshot":
@@ -36,6 +36,16 @@ final class DayTwoRoutes {
             case "PUT /nodes/{node}/lxc/{vmid}/snapshot/{snapname}/config":
                 snaps.updateDescription(node, vmid, snap, p.get("description"));
                 return one(null);
+            case "POST /nodes/{node}/vzdump":
+                return one(m.backups().vzdump(node, user, p));
+            case "DELETE /nodes/{node}/storage/{storage}/content/{volume}":
+                return one(m.backups().remove(node, p.get("storage"), p.get("volume"), user));
+            case "GET /nodes/{node}/storage/{storage}/prunebackups":
+                return one(m.backups().pruneList(node, p.get("storage"), p.get("prune-backups"),
+                        p.containsKey("vmid") ? vmid : null));
+            case "DELETE /nodes/{node}/storage/{storage}/prunebackups":
+                return one(m.backups().prune(node, p.get("storage"), p.get("prune-backups"),
+                        p.containsKey("vmid") ? vmid : null, user));
             default:
                 return null;
         }

@@ -31,6 +31,8 @@ public final class PveModel {
     final Inventory inv = new Inventory();
     final Map<Integer, Container> containers = new TreeMap<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
+    /** Notes, protection and saved config of backup volumes, by volid. */
+    final Map<String, BackupOps.Meta> backupMeta = new LinkedHashMap<>();
     private final Random random;
     private volatile Acl acl = new Acl("root@pam!testkit", Acl.allOnRoot());
     private long taskSeq;
@@ -423,6 +425,11 @@ public final class PveModel {
     /** The operations on containers (create, start, ...). */
     public ContainerOps containers() {
         return new ContainerOps(this);
+    }
+
+    /** The backup, prune and restore operations. */
+    public BackupOps backups() {
+        return new BackupOps(this);
     }
 
     /** The snapshot operations. */
