@@ -25,6 +25,9 @@ import picocli.CommandLine.Command;
             GpusCommand.class,
             SimulatorCommand.class,
             SnapshotCommand.class,
+            BackupCommand.class,
+            BackupsCommand.class,
+            RestoreCommand.class,
         },
         footer = ExitCodes.HELP)
 final class RootCommand implements Runnable {

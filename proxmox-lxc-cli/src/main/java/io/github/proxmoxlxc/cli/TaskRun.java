@@ -25,6 +25,14 @@ final class TaskRun {
         return new TaskRun(upid, r, Duration.ofNanos(System.nanoTime() - start).toMillis());
     }
 
+    /** Waits for the task, printing each new log line to stderr as progress. */
+    static TaskRun awaitWithProgress(Connection c, Upid upid, Duration timeout, Out out) {
+        long start = System.nanoTime();
+        TaskResult r = c.client().tasks().await(upid, io.github.proxmoxlxc.core.client.TaskWait.builder()
+                .timeout(timeout).logListener(l -> out.note("  " + l.text())).build());
+        return new TaskRun(upid, r, Duration.ofNanos(System.nanoTime() - start).toMillis());
+    }
+
     /** " (1.2s)" or " (1.2s), 2 warning(s)". */
     String suffix() {
         return " (" + Durations.format(millis) + ")" + (result.warnings() > 0 ? ", " + result.warnings()

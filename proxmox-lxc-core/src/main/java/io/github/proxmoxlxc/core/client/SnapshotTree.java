@@ -39,12 +39,22 @@ public final class SnapshotTree {
     }
 
     /**
-     * The snapshots, oldest first, without {@code current}.
+     * The snapshots without {@code current}, parents before their children (depth-first from the
+     * roots, older siblings first): snapshot times have one-second resolution, so the tree, not
+     * the time, decides the order.
      *
      * @return the snapshots
      */
     public List<Snapshot> snapshots() {
-        return List.copyOf(byName.values());
+        List<Snapshot> out = new ArrayList<>();
+        walk((depth, s) -> {
+            if (!s.isCurrent()) {
+                out.add(s);
+            }
+        });
+        // snapshots on a parent cycle (not reachable from a root) still appear, last
+        byName.values().stream().filter(s -> !out.contains(s)).forEach(out::add);
+        return List.copyOf(out);
     }
 
     /**
