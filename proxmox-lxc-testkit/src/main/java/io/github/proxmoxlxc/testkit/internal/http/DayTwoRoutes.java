@@ -46,6 +46,8 @@ final class DayTwoRoutes {
             case "DELETE /nodes/{node}/storage/{storage}/prunebackups":
                 return one(m.backups().prune(node, p.get("storage"), p.get("prune-backups"),
                         p.containsKey("vmid") ? vmid : null, user));
+            case "PUT /nodes/{node}/lxc/{vmid}/resize":
+                return one(m.disks().resize(node, vmid, user, p.get("disk"), p.get("size"), p.get("digest")));
             default:
                 return null;
         }

@@ -432,6 +432,11 @@ public final class PveModel {
         return new BackupOps(this);
     }
 
+    /** The disk operations (resize). */
+    public DiskOps disks() {
+        return new DiskOps(this);
+    }
+
     /** The snapshot operations. */
     public SnapshotOps snapshots() {
         return new SnapshotOps(this);
