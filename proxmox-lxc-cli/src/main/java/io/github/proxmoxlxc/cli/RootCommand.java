@@ -28,6 +28,9 @@ import picocli.CommandLine.Command;
             BackupCommand.class,
             BackupsCommand.class,
             RestoreCommand.class,
+            CloneCommand.class,
+            TemplateCommand.class,
+            ResizeCommand.class,
         },
         footer = ExitCodes.HELP)
 final class RootCommand implements Runnable {
