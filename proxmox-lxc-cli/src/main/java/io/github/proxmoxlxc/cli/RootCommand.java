@@ -31,6 +31,7 @@ import picocli.CommandLine.Command;
             CloneCommand.class,
             TemplateCommand.class,
             ResizeCommand.class,
+            SetCommand.class,
         },
         footer = ExitCodes.HELP)
 final class RootCommand implements Runnable {

@@ -53,4 +53,19 @@ class CloneResizeCommandTest {
         assertThat(shrink.code()).isEqualTo(6);
         Golden.assertMatches("resize-shrink.json", shrink.out());
     }
+
+    @Test
+    void set_appliesWithTheDigest_andReportsAConcurrentChange() {
+        SnapshotCommandTest.container(sim, pve, 820, "settle", false);
+        CliRunner.Result set = SnapshotCommandTest.cli(sim).run("set", "820", "memory=1024", "cores=2");
+        assertThat(set.code()).isZero();
+        Golden.assertMatches("set.txt", set.both());
+        assertThat(sim.container(820).orElseThrow().config()).containsEntry("memory", "1024").containsEntry("cores", "2");
+        String stale = "0000000000000000000000000000000000000000";
+        CliRunner.Result conflict = SnapshotCommandTest.cli(sim).run("set", "820", "memory=4096", "--digest", stale,
+                "--json");
+        assertThat(conflict.code()).isEqualTo(6);
+        Golden.assertMatches("set-conflict.json", conflict.out());
+        assertThat(sim.container(820).orElseThrow().config()).containsEntry("memory", "1024");
+    }
 }
