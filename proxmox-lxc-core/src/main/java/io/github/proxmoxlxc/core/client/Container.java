@@ -235,6 +235,57 @@ public final class Container {
     }
 
     /**
+     * The container's averaged load history ({@code GET .../rrddata}, consolidation {@code AVERAGE}).
+     *
+     * @param timeframe hour, day, week, month or year
+     * @return about 70 points, oldest first
+     */
+    public List<RrdPoint> rrd(RrdTimeframe timeframe) {
+        return rrd(timeframe, "AVERAGE");
+    }
+
+    /**
+     * The container's peak load history ({@code GET .../rrddata}, consolidation {@code MAX}).
+     *
+     * @param timeframe hour, day, week, month or year
+     * @return about 70 points, oldest first
+     */
+    public List<RrdPoint> rrdMax(RrdTimeframe timeframe) {
+        return rrd(timeframe, "MAX");
+    }
+
+    private List<RrdPoint> rrd(RrdTimeframe timeframe, String cf) {
+        Objects.requireNonNull(timeframe, "timeframe");
+        com.fasterxml.jackson.databind.JsonNode data = api.data(HttpMethod.GET, path + "/rrddata",
+                Map.of("timeframe", timeframe.wire(), "cf", cf));
+        List<RrdPoint> out = new java.util.ArrayList<>();
+        if (data != null && data.isArray()) {
+            for (com.fasterxml.jackson.databind.JsonNode n : data) {
+                out.add(new RrdPoint(java.time.Instant.ofEpochSecond(n.path("time").asLong()), num(n, "cpu"),
+                        num(n, "maxcpu"), num(n, "mem"), num(n, "maxmem"), num(n, "disk"), num(n, "maxdisk"),
+                        num(n, "netin"), num(n, "netout")));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(RrdPoint::time));
+        return List.copyOf(out);
+    }
+
+    private static Double num(com.fasterxml.jackson.databind.JsonNode n, String field) {
+        com.fasterxml.jackson.databind.JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isNumber()) {
+            return v.asDouble();
+        }
+        try {
+            return Double.parseDouble(v.asText());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
      * The container's snapshots: take, list, roll back, delete. Making it sends nothing.
      *
      * @return the snapshots resource

@@ -48,6 +48,8 @@ final class DayTwoRoutes {
                         p.containsKey("vmid") ? vmid : null, user));
             case "PUT /nodes/{node}/lxc/{vmid}/resize":
                 return one(m.disks().resize(node, vmid, user, p.get("disk"), p.get("size"), p.get("digest")));
+            case "GET /nodes/{node}/lxc/{vmid}/rrddata":
+                return one(m.rrd().container(node, vmid, p.get("timeframe"), p.getOrDefault("cf", "AVERAGE")));
             default:
                 return null;
         }

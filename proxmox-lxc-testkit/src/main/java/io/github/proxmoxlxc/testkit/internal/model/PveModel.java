@@ -432,6 +432,11 @@ public final class PveModel {
         return new BackupOps(this);
     }
 
+    /** The rrddata series. */
+    public RrdOps rrd() {
+        return new RrdOps(this);
+    }
+
     /** The disk operations (resize). */
     public DiskOps disks() {
         return new DiskOps(this);
