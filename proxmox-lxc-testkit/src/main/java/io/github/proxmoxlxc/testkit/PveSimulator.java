@@ -201,6 +201,33 @@ public final class PveSimulator implements AutoCloseable {
         return containers().stream().filter(c -> c.vmid() == vmid).findFirst();
     }
 
+    /**
+     * The text of a container's {@code /etc/pve/lxc/<vmid>.conf} as pct writes it: options, raw
+     * {@code lxc.*} lines, and one {@code [name]} section per snapshot.
+     *
+     * @param vmid the container id
+     * @return the file text, or empty if there is no such container
+     */
+    public Optional<String> configFile(int vmid) {
+        return model.configFile(vmid);
+    }
+
+    /**
+     * Puts an existing backup of a container into a storage's {@code backup} content, named as
+     * vzdump names it ({@code vzdump-lxc-<vmid>-<time>.tar.zst}); for tests of listing, pruning and
+     * restoring. The container's present config (or a small default) is what a restore brings back.
+     *
+     * @param node the node
+     * @param storage a storage of that node
+     * @param vmid the container the backup belongs to
+     * @param takenAt the backup time (second precision; names and prune buckets use UTC)
+     * @param protect whether the backup is protected from removal and pruning
+     * @return the backup's volume id
+     */
+    public String addBackup(String node, String storage, int vmid, java.time.Instant takenAt, boolean protect) {
+        return model.backups().addBackup(node, storage, vmid, takenAt.getEpochSecond(), protect, null);
+    }
+
     /** All tasks, oldest first. */
     public List<TaskState> tasks() {
         return model.taskStates();

@@ -19,7 +19,7 @@ final class Routes {
         ContainerOps ct = m.containers();
         NodeViews nv = m.views();
         String node = p.get("node");
-        int vmid = p.containsKey("vmid") ? Integer.parseInt(p.get("vmid")) : 0;
+        int vmid = p.containsKey("vmid") && p.get("vmid").matches("\\d+") ? Integer.parseInt(p.get("vmid")) : 0;
         switch (key) {
             case "GET /version":
                 return one(Map.of("version", "9.1.1", "release", "9.1", "repoid", "42db4a6cf33dac83"));
@@ -36,7 +36,7 @@ final class Routes {
             case "GET /nodes/{node}/lxc":
                 return one(visible(ct.list(node), e -> m.acl().has(user, "/vms/" + e.get("vmid"), "VM.Audit")));
             case "POST /nodes/{node}/lxc":
-                return one(ct.create(node, user, p));
+                return one("1".equals(p.get("restore")) ? m.backups().restore(node, user, p) : ct.create(node, user, p));
             case "GET /nodes/{node}/lxc/{vmid}":
                 ct.statusCurrent(node, vmid);
                 return one(List.of(Map.of("subdir", "config"), Map.of("subdir", "status"), Map.of("subdir", "snapshot"),
@@ -108,6 +108,10 @@ final class Routes {
                 m.pools().delete(user, p.get("poolid"));
                 return one(null);
             default:
+                Object[] dayTwo = DayTwoRoutes.dispatch(h, key, p, user);
+                if (dayTwo != null) {
+                    return dayTwo;
+                }
                 String[] mp = key.split(" ", 2);
                 throw new PveError(501, "Method '" + mp[0] + " " + mp[1] + "' not implemented");
         }

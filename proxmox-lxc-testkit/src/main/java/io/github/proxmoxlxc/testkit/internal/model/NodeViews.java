@@ -203,6 +203,7 @@ public final class NodeViews {
                 if (v.vmid() != 0) {
                     r.put("vmid", v.vmid());
                 }
+                BackupOps.describe(m, v, r);
                 out.add(r);
             }
             return out;
