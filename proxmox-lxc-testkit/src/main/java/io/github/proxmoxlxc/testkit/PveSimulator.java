@@ -434,6 +434,16 @@ public final class PveSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The wall clock for task start times, tickets, backup names and rrddata (default system UTC);
+         * a fixed clock makes rrddata and time stamps repeatable for golden files. Task progress keeps
+         * the monotonic clock.
+         */
+        public Builder clock(java.time.Clock clock) {
+            c.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
         /** Seed for pids, MAC and IP addresses (default 1); equal seeds give equal runs. */
         public Builder seed(long seed) {
             c.seed = seed;

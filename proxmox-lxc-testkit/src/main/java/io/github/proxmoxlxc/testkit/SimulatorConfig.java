@@ -34,6 +34,7 @@ final class SimulatorConfig {
     String rootPassword = randomPassword();
     long seed = 1;
     double timeScale = 0.001;
+    Clock clock = Clock.systemUTC();
     final Map<String, Duration> durations = new HashMap<>(ModelSettings.DEFAULT_DURATIONS);
     Duration authFailureDelay;
     boolean legacyErrors;
@@ -145,6 +146,7 @@ final class SimulatorConfig {
         c.rootPassword = rootPassword;
         c.seed = seed;
         c.timeScale = timeScale;
+        c.clock = clock;
         c.durations.putAll(durations);
         c.authFailureDelay = authFailureDelay != null ? authFailureDelay
                 : Duration.ofNanos((long) (Duration.ofSeconds(3).toNanos() * timeScale));
@@ -164,7 +166,7 @@ final class SimulatorConfig {
     }
 
     PveModel buildModel() {
-        PveModel m = new PveModel(new ModelSettings(Clock.systemUTC(), System::nanoTime, seed, timeScale,
+        PveModel m = new PveModel(new ModelSettings(clock, System::nanoTime, seed, timeScale,
                 Map.copyOf(durations)));
         m.acl(new Acl(tokenId, tokenAcl));
         List<NodeDef> ns = nodes.isEmpty() ? List.of(new NodeDef("pve1", 4, 16L << 30)) : nodes;

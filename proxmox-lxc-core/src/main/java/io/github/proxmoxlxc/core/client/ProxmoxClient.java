@@ -44,6 +44,8 @@ public final class ProxmoxClient implements AutoCloseable {
     private final ApiExecutor api;
     private final TaskWaiter waiter;
     private final String baseUrl;
+    private final java.time.Clock clock;
+    private final PollSchedule polling;
 
     private ProxmoxClient(Builder b) {
         this.baseUrl = b.baseUrl;
@@ -51,6 +53,8 @@ public final class ProxmoxClient implements AutoCloseable {
                 b.readTimeout);
         this.api = new ApiExecutor(transport, b.auth, b.retry, b.maxConcurrentPerNode, b.slotWait);
         this.waiter = new TaskWaiter(api, b.clock, b.polling);
+        this.clock = b.clock;
+        this.polling = b.polling;
     }
 
     /**
@@ -116,6 +120,17 @@ public final class ProxmoxClient implements AutoCloseable {
      */
     public Tasks tasks() {
         return new Tasks(waiter);
+    }
+
+    /**
+     * Watches a set of containers for status, lock and node changes, polling by the task schedule.
+     * Making it sends nothing; {@link StatusWatch#run} polls.
+     *
+     * @param vmids the containers (at least one)
+     * @return the watch
+     */
+    public StatusWatch watch(java.util.Collection<Integer> vmids) {
+        return new StatusWatch(api, clock, polling, vmids);
     }
 
     /**

@@ -1,0 +1,126 @@
+package io.github.proxmoxlxc.core.client;
+
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * One change of a watched container seen by a {@link StatusWatch}: its status, lock or node
+ * differs from the previous poll. The first poll reports every watched container once, with no
+ * previous state.
+ */
+public final class StatusChange {
+    /** The status reported for a watched container that does not exist (any more). */
+    public static final String ABSENT = "absent";
+
+    private final Instant time;
+    private final int vmid;
+    private final String node;
+    private final String status;
+    private final String lock;
+    private final String previousNode;
+    private final String previousStatus;
+    private final String previousLock;
+
+    StatusChange(Instant time, int vmid, String node, String status, String lock, StatusChange previous) {
+        this.time = Objects.requireNonNull(time, "time");
+        this.vmid = vmid;
+        this.node = node;
+        this.status = Objects.requireNonNull(status, "status");
+        this.lock = lock;
+        this.previousNode = previous == null ? null : previous.node;
+        this.previousStatus = previous == null ? null : previous.status;
+        this.previousLock = previous == null ? null : previous.lock;
+    }
+
+    boolean sameAs(String otherNode, String otherStatus, String otherLock) {
+        return Objects.equals(node, otherNode) && status.equals(otherStatus) && Objects.equals(lock, otherLock);
+    }
+
+    /**
+     * When the poll that saw the change answered.
+     *
+     * @return the time
+     */
+    public Instant time() {
+        return time;
+    }
+
+    /**
+     * The container.
+     *
+     * @return the vmid
+     */
+    public int vmid() {
+        return vmid;
+    }
+
+    /**
+     * The node the container is on now; empty when it is {@link #ABSENT}.
+     *
+     * @return the node
+     */
+    public Optional<String> node() {
+        return Optional.ofNullable(node);
+    }
+
+    /**
+     * The status now: {@code running}, {@code stopped}, ... or {@link #ABSENT}.
+     *
+     * @return the status
+     */
+    public String status() {
+        return status;
+    }
+
+    /**
+     * The lock held now ({@code backup}, {@code migrate}, {@code snapshot}, ...).
+     *
+     * @return the lock, empty when none
+     */
+    public Optional<String> lock() {
+        return Optional.ofNullable(lock);
+    }
+
+    /**
+     * The node at the previous poll.
+     *
+     * @return the node, empty on the first report or when the container was absent
+     */
+    public Optional<String> previousNode() {
+        return Optional.ofNullable(previousNode);
+    }
+
+    /**
+     * The status at the previous poll.
+     *
+     * @return the status, empty on the first report
+     */
+    public Optional<String> previousStatus() {
+        return Optional.ofNullable(previousStatus);
+    }
+
+    /**
+     * The lock at the previous poll.
+     *
+     * @return the lock, empty when none or on the first report
+     */
+    public Optional<String> previousLock() {
+        return Optional.ofNullable(previousLock);
+    }
+
+    /**
+     * Whether this is the first report of the container (no previous state).
+     *
+     * @return true on the first poll
+     */
+    public boolean initial() {
+        return previousStatus == null;
+    }
+
+    @Override
+    public String toString() {
+        return "StatusChange[" + vmid + " " + (previousStatus == null ? "" : previousStatus + " -> ") + status
+                + (lock == null ? "" : " lock=" + lock) + (node == null ? "" : " on " + node) + "]";
+    }
+}
