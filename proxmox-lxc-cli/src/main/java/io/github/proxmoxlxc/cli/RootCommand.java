@@ -33,6 +33,8 @@ import picocli.CommandLine.Command;
             TemplateCommand.class,
             ResizeCommand.class,
             SetCommand.class,
+            StatsCommand.class,
+            WatchCommand.class,
         },
         footer = ExitCodes.HELP)
 final class RootCommand implements Runnable {
