@@ -163,6 +163,19 @@ public final class Container {
     }
 
     /**
+     * Moves the container to another node ({@code POST .../migrate}); the container holds lock
+     * {@code migrate} while the {@code vzmigrate} task runs. Afterwards this handle still names the
+     * old node: use {@code pve.node(target).container(vmid)}.
+     *
+     * @param request the target node, restart mode, target storage
+     * @return the {@code vzmigrate} task
+     */
+    public Upid migrate(MigrateRequest request) {
+        Objects.requireNonNull(request, "request");
+        return post("/migrate", request.params());
+    }
+
+    /**
      * Converts the stopped container into a template ({@code POST .../template}). Proxmox runs a
      * {@code vztemplate} worker but answers without its id, so the call returns at once; read
      * {@link #config()} until {@code template} is {@code 1} to see it done.

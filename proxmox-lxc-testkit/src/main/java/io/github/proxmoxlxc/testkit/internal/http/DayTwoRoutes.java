@@ -50,6 +50,8 @@ final class DayTwoRoutes {
                 return one(m.disks().resize(node, vmid, user, p.get("disk"), p.get("size"), p.get("digest")));
             case "GET /nodes/{node}/lxc/{vmid}/rrddata":
                 return one(m.rrd().container(node, vmid, p.get("timeframe"), p.getOrDefault("cf", "AVERAGE")));
+            case "POST /nodes/{node}/lxc/{vmid}/migrate":
+                return one(m.migrations().migrate(node, vmid, user, p));
             default:
                 return null;
         }

@@ -8,7 +8,8 @@ import java.util.Map;
 /** A container's mutable state (guarded by the model lock). */
 final class Container {
     final int vmid;
-    final String node;
+    /** The node holding the config; changed by a migration. */
+    String node;
     /** The config as pct stores it ({@code key: value} lines), including {@code lock}. */
     final Map<String, String> config = new LinkedHashMap<>();
     /** Raw {@code lxc.*} lines, in order; not settable through the API. */

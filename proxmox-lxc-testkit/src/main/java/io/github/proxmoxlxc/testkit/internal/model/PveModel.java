@@ -443,6 +443,11 @@ public final class PveModel {
         return new DiskOps(this);
     }
 
+    /** The migrate operation. */
+    public MigrateOps migrations() {
+        return new MigrateOps(this);
+    }
+
     /** The snapshot operations. */
     public SnapshotOps snapshots() {
         return new SnapshotOps(this);
