@@ -35,6 +35,7 @@ import picocli.CommandLine.Command;
             SetCommand.class,
             StatsCommand.class,
             WatchCommand.class,
+            MigrateCommand.class,
         },
         footer = ExitCodes.HELP)
 final class RootCommand implements Runnable {
