@@ -76,6 +76,15 @@ public final class Cluster {
         }
     }
 
+    /**
+     * High availability: HA resources and status. Making it sends nothing.
+     *
+     * @return the HA resource
+     */
+    public Ha ha() {
+        return new Ha(api);
+    }
+
     private static int parseId(com.fasterxml.jackson.databind.JsonNode data) {
         String t = data == null || data.isNull() ? null : data.asText();
         try {

@@ -52,6 +52,18 @@ final class DayTwoRoutes {
                 return one(m.rrd().container(node, vmid, p.get("timeframe"), p.getOrDefault("cf", "AVERAGE")));
             case "POST /nodes/{node}/lxc/{vmid}/migrate":
                 return one(m.migrations().migrate(node, vmid, user, p));
+            case "GET /cluster/ha/resources":
+                return one(m.ha().list(p.get("type")));
+            case "POST /cluster/ha/resources":
+                return one(m.ha().create(p));
+            case "GET /cluster/ha/resources/{sid}":
+                return one(m.ha().get(p.get("sid")));
+            case "PUT /cluster/ha/resources/{sid}":
+                return one(m.ha().update(p.get("sid"), p));
+            case "DELETE /cluster/ha/resources/{sid}":
+                return one(m.ha().delete(p.get("sid")));
+            case "GET /cluster/ha/status/current":
+                return one(m.ha().status());
             default:
                 return null;
         }

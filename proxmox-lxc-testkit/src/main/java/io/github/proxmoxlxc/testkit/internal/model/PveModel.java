@@ -29,6 +29,8 @@ public final class PveModel {
 
     final ModelSettings settings;
     final Inventory inv = new Inventory();
+    /** HA resources ({@code resources.cfg}): sid to its options, sorted by sid. */
+    final Map<String, Map<String, String>> haResources = new TreeMap<>();
     final Map<Integer, Container> containers = new TreeMap<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
     /** Notes, protection and saved config of backup volumes, by volid. */
@@ -441,6 +443,11 @@ public final class PveModel {
     /** The disk operations (resize). */
     public DiskOps disks() {
         return new DiskOps(this);
+    }
+
+    /** The HA resource and status endpoints. */
+    public HaOps ha() {
+        return new HaOps(this);
     }
 
     /** The migrate operation. */
