@@ -36,6 +36,7 @@ import picocli.CommandLine.Command;
             StatsCommand.class,
             WatchCommand.class,
             MigrateCommand.class,
+            HaCommand.class,
         },
         footer = ExitCodes.HELP)
 final class RootCommand implements Runnable {

@@ -44,4 +44,33 @@ class MigrateCommandTest {
         Golden.assertMatches("migrate.json", back.out());
         assertThat(sim.container(881).orElseThrow().node()).isEqualTo("pve1");
     }
+
+    @Test
+    void ha_addListStatusRemove() {
+        SnapshotCommandTest.container(sim, pve, 891, "ha-web", true);
+        CliRunner.Result add = SnapshotCommandTest.cli(sim).run("ha", "add", "891", "--max-restart", "2", "--comment",
+                "web");
+        assertThat(add.code()).isZero();
+        Golden.assertMatches("ha-add.txt", add.both());
+        CliRunner.Result again = SnapshotCommandTest.cli(sim).run("ha", "add", "891");
+        assertThat(again.code()).isNotZero();
+        assertThat(again.err()).contains("resource ID 'ct:891' already defined");
+        CliRunner.Result upd = SnapshotCommandTest.cli(sim).run("ha", "add", "891", "--update", "--state", "stopped",
+                "--json");
+        assertThat(upd.code()).isZero();
+        Golden.assertMatches("ha-update.json", upd.out());
+        CliRunner.Result list = SnapshotCommandTest.cli(sim).run("ha", "list");
+        Golden.assertMatches("ha-list.txt", list.both());
+        CliRunner.Result status = SnapshotCommandTest.cli(sim).run("ha", "status", "--json");
+        assertThat(status.code()).isZero();
+        Golden.assertMatches("ha-status.json", status.out().replaceAll("\\w{3} \\w{3} +\\d+ [0-9:]+ \\d{4}",
+                "<time>").replaceAll("\"timestamp\": \\d+", "\"timestamp\": <epoch>"));
+        CliRunner.Result bad = SnapshotCommandTest.cli(sim).run("ha", "add", "891", "--update", "--state", "up");
+        assertThat(bad.code()).isEqualTo(3);
+        assertThat(bad.err()).contains("--state");
+        CliRunner.Result rm = SnapshotCommandTest.cli(sim).run("ha", "remove", "891");
+        assertThat(rm.code()).isZero();
+        Golden.assertMatches("ha-remove.txt", rm.both());
+        assertThat(pve.cluster().ha().resources()).isEmpty();
+    }
 }

@@ -41,13 +41,13 @@ class WatchTest {
                 }));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (seen.size() < 3 && System.nanoTime() < until) {
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
         }
         assertThat(seen).hasSizeGreaterThanOrEqualTo(3);
         s.sim.setLock(952, "backup");
         until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (seen.stream().noneMatch(c -> c.lock().isPresent()) && System.nanoTime() < until) {
-            Thread.onSpinWait();
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
         }
         s.await(a.stop());
         int events = watching.get(20, TimeUnit.SECONDS);
