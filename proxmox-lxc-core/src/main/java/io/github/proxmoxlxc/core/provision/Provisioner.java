@@ -182,6 +182,25 @@ public final class Provisioner {
         return engine.provisionAll(List.copyOf(requests), bulk.maxConcurrent(), bulk.maxConcurrentPerNode());
     }
 
+    /**
+     * Like {@link #provisionAll(List, BulkOptions)}, spreading the replicas of each group over the
+     * nodes that qualify for them (see {@link AntiAffinity}): unpinned requests are pinned to a node
+     * before the run, so three replicas on a three-node cluster land on three nodes.
+     *
+     * @param requests the requests
+     * @param bulk the limits
+     * @param antiAffinity how requests group into replicas
+     * @return one outcome per request, in the order given
+     */
+    public List<ProvisionOutcome> provisionAll(List<ProvisionRequest> requests, BulkOptions bulk,
+            AntiAffinity antiAffinity) {
+        Objects.requireNonNull(requests, "requests");
+        Objects.requireNonNull(bulk, "bulk");
+        Objects.requireNonNull(antiAffinity, "antiAffinity");
+        List<ProvisionRequest> placed = engine.spread(List.copyOf(requests), antiAffinity::groupOf);
+        return engine.provisionAll(placed, bulk.maxConcurrent(), bulk.maxConcurrentPerNode());
+    }
+
     @Override
     public String toString() {
         return "Provisioner[" + engine.options() + "]";

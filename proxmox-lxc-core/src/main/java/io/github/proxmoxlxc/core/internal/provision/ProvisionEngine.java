@@ -169,6 +169,43 @@ public final class ProvisionEngine {
         return new BulkRunner(this, maxConcurrent, perNode).run(requests);
     }
 
+    /**
+     * Pins the unpinned requests of each group to the qualifying node with the fewest replicas of
+     * that group so far (ties by node name); requests without a group, or qualifying nowhere, are
+     * left for the normal placement (which then reports why).
+     */
+    public List<ProvisionRequest> spread(List<ProvisionRequest> requests,
+            java.util.function.Function<ProvisionRequest, java.util.Optional<String>> group) {
+        client();
+        java.util.Map<String, java.util.Map<String, Integer>> counts = new java.util.HashMap<>();
+        for (ProvisionRequest r : requests) {
+            java.util.Optional<String> g = group.apply(r);
+            if (g.isPresent() && r.node().isPresent()) {
+                counts.computeIfAbsent(g.get(), k -> new java.util.HashMap<>()).merge(r.node().get(), 1, Integer::sum);
+            }
+        }
+        List<ProvisionRequest> out = new ArrayList<>();
+        for (ProvisionRequest r : requests) {
+            java.util.Optional<String> g = group.apply(r);
+            if (g.isEmpty() || r.node().isPresent()) {
+                out.add(r);
+                continue;
+            }
+            List<Placement.Candidate> candidates = Placement.qualify(r, options, lookups, new ArrayList<>());
+            java.util.Map<String, Integer> c = counts.computeIfAbsent(g.get(), k -> new java.util.HashMap<>());
+            java.util.Optional<String> best = candidates.stream().map(x -> x.info().node())
+                    .min(java.util.Comparator.<String>comparingInt(n -> c.getOrDefault(n, 0))
+                            .thenComparing(java.util.Comparator.naturalOrder()));
+            if (best.isEmpty()) {
+                out.add(r);
+                continue;
+            }
+            c.merge(best.get(), 1, Integer::sum);
+            out.add(r.toBuilder().node(best.get()).build());
+        }
+        return out;
+    }
+
     /** Preflight, placement and template look-up; takes a slot on the chosen node. */
     Resolution resolve(ProvisionRequest request, RunContext ctx, NodeGate gate, boolean checks) {
         List<PreflightProblem> problems = new ArrayList<>();
