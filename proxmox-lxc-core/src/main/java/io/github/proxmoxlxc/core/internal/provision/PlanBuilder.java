@@ -68,14 +68,26 @@ public final class PlanBuilder {
      * @param vmid the VMID
      * @param templateVolume the template volume
      * @param rootfsStorage the rootfs storage (used only when the spec has no rootfs)
+     * @param rootfsGiB the rootfs size in GiB (used only when the spec has no rootfs)
      * @return the spec to create
      */
-    public static ContainerSpec createSpec(ContainerSpec spec, int vmid, String templateVolume, String rootfsStorage) {
+    public static ContainerSpec createSpec(ContainerSpec spec, int vmid, String templateVolume, String rootfsStorage,
+            int rootfsGiB) {
         ContainerSpec.Builder b = spec.toBuilder().vmid(vmid).ostemplate(templateVolume);
         if (spec.rootfs().isEmpty() && rootfsStorage != null) {
-            b.rootfs(rootfsStorage, Placement.DEFAULT_ROOTFS_GIB);
+            b.rootfs(rootfsStorage, rootfsGiB);
         }
         return b.build();
+    }
+
+    /**
+     * The rootfs size for a spec without {@code rootfs}: the request's, else the default.
+     *
+     * @param request the request
+     * @return the size in GiB
+     */
+    public static int rootfsGiB(ProvisionRequest request) {
+        return request.rootfsSizeGiB().orElse(ProvisionRequest.DEFAULT_ROOTFS_GIB);
     }
 
     /**
@@ -135,10 +147,11 @@ public final class PlanBuilder {
             b.addCall(new PlannedCall(ProvisionStep.VMID, "GET", "/cluster/nextid", Map.of(), List.of(),
                     "pvesh get /cluster/nextid", options.vmidFirst().isPresent() ? "candidates from "
                     + options.vmidFirst().get() + ".." + options.vmidLast().get() + " instead" : ""));
-            b.addWarning("the VMID is allocated at run time; {vmid} stands for it");
+            b.addNote("the VMID is allocated at run time; {vmid} stands for it");
         }
+        int gib = rootfsGiB(request);
         ContainerSpec created = createSpec(spec, f.vmid() == null ? VMID_MARK : f.vmid(), vol.startsWith("{")
-                ? "local:vztmpl/template.tar.zst" : vol, f.rootfsStorage() == null ? "local" : root);
+                ? "local:vztmpl/template.tar.zst" : vol, f.rootfsStorage() == null ? "local" : root, gib);
         Map<String, String> params = new LinkedHashMap<>(createParams(created));
         params.replaceAll((k, v) -> k.equals("password") ? "***" : v);
         if (f.vmid() == null) {
@@ -148,12 +161,12 @@ public final class PlanBuilder {
             params.put("ostemplate", vol);
         }
         if (spec.rootfs().isEmpty()) {
-            params.put("rootfs", root + ":" + Placement.DEFAULT_ROOTFS_GIB);
+            params.put("rootfs", root + ":" + gib);
         }
         String pct = created.toPctCommand().replace(Integer.toString(VMID_MARK), VMID_PH)
                 .replace("local:vztmpl/template.tar.zst", vol);
         if (spec.rootfs().isEmpty()) {
-            pct = pct.replace("local:" + Placement.DEFAULT_ROOTFS_GIB, root + ":" + Placement.DEFAULT_ROOTFS_GIB);
+            pct = pct.replace("local:" + gib, root + ":" + gib);
         }
         b.addCall(new PlannedCall(ProvisionStep.CREATE, "POST", base + "/lxc", params,
                 createPrivileges(spec, params.keySet(), vmid, root, tpl), pct, "then wait for the vzcreate task"));
@@ -191,7 +204,7 @@ public final class PlanBuilder {
         if (!request.nodePatch().isEmpty()) {
             b.addWarning("the node patch needs root on the node; the default applier only prints it");
         }
-        b.addWarning(options.keepOnFailure() ? "on failure the container is kept for inspection"
+        b.addNote(options.keepOnFailure() ? "on failure the container is kept for inspection"
                 : "on failure after create: POST " + ct + "/status/stop (if running), DELETE " + ct
                 + " purge=1 destroy-unreferenced-disks=1");
         return b.build();

@@ -108,7 +108,8 @@ public final class ProvisionEngine {
                 .nodePatch(p.nodePatch(), p.nodePatchLines());
         p.calls().forEach(b::addCall);
         p.warnings().forEach(b::addWarning);
-        r.notes().forEach(b::addWarning);
+        p.notes().forEach(b::addNote);
+        r.notes().forEach(b::addNote);
         return b.build();
     }
 

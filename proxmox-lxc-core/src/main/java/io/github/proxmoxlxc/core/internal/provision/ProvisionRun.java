@@ -103,7 +103,8 @@ final class ProvisionRun {
             ctx.vmid = vmid;
             ctx.finish(explicit ? "explicit" : "candidate");
             ctx.start(ProvisionStep.CREATE);
-            ContainerSpec spec = PlanBuilder.createSpec(request.spec(), vmid, volume, res.candidate().rootfsStorage());
+            ContainerSpec spec = PlanBuilder.createSpec(request.spec(), vmid, volume, res.candidate().rootfsStorage(),
+                    PlanBuilder.rootfsGiB(request));
             Map<String, String> params = PlanBuilder.createParams(spec);
             try {
                 Optional<Upid> upid = postCreate(vmid, params);
