@@ -63,6 +63,10 @@ final class Connection implements AutoCloseable {
             }
         }
         ProxmoxClient.Builder b = ProxmoxClient.builder().trust(trust(o, env));
+        if (o.insecure) {
+            out.note("warning: --insecure: the server certificate is not checked, so anyone on the network path can"
+                    + " read the credentials; pin it with PVE_FINGERPRINT or trust the cluster CA with PVE_CA_FILE");
+        }
         try {
             b.baseUrl(url);
         } catch (IllegalArgumentException e) {
@@ -70,6 +74,12 @@ final class Connection implements AutoCloseable {
         }
         String user = pick(o.user, env.get("PVE_USER"));
         String tokenId = pick(o.tokenId, env.get("PVE_TOKEN_ID"));
+        if (tokenId != null && (user != null || pick(null, env.get("PVE_PASSWORD")) != null)) {
+            throw new CliException(ExitCodes.USAGE, List.of(new ErrorEntry(user != null ? "PVE_USER" : "PVE_PASSWORD",
+                    user != null ? user : "", "a password login (PVE_USER/--user with PVE_PASSWORD) and an API token"
+                    + " (PVE_TOKEN_ID/--token-id) are both set: unset one of them (the token would win silently)",
+                    "")));
+        }
         if (tokenId != null) {
             String secret = secret(o, env);
             try {

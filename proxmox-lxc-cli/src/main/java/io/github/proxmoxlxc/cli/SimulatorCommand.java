@@ -79,7 +79,7 @@ final class SimulatorCommand implements Callable<Integer> {
                 throw e;
             }
             throw CliException.invalid("--port", Integer.toString(port),
-                    "must be a free loopback port (" + e.getMessage() + ")");
+                    "must be a free loopback port (" + CliText.clean(e.getMessage()).strip() + ")");
         }
         try {
             if (faultRate > 0) {

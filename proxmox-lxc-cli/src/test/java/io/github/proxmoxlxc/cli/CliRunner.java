@@ -60,6 +60,9 @@ public final class CliRunner {
                 .simulatorSetup(simulator)
                 .build();
         int code = Main.run(args, ctx);
-        return new Result(code, out.toString(), err.toString());
+        Result r = new Result(code, out.toString(), err.toString());
+        // issue 17 items 4/5: whatever a test provokes, the CLI's output speaks of flags, never of Java
+        JavaNames.assertNone("proxmox-lxc " + String.join(" ", args), r.both());
+        return r;
     }
 }

@@ -33,12 +33,15 @@ class PlanCommandTest {
                 "--set", "var_cpu=4", "--set", "var_pw=hunter22");
         assertThat(r.code()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
-        assertThat(doc.fieldNames()).toIterable().containsExactly("params", "provenance", "nodePatch", "privileges",
-                "warnings", "pct");
+        assertThat(doc.fieldNames()).toIterable().containsExactly("template", "templateStorage", "rootfsGiB", "params",
+                "provenance", "nodePatch", "privileges", "warnings", "notes", "pct");
+        assertThat(doc.get("template").asText()).isEqualTo("debian-13-standard");
+        assertThat(doc.get("rootfsGiB").asInt()).isEqualTo(12);
         JsonNode params = doc.get("params");
-        assertThat(params.get("vmid").isNull()).isTrue();
-        assertThat(params.get("node").isNull()).isTrue();
-        assertThat(params.get("ostemplate").isNull()).isTrue();
+        assertThat(params.get("vmid").asText()).isEqualTo("{vmid}");
+        assertThat(params.get("node").asText()).isEqualTo("{node}");
+        assertThat(params.get("ostemplate").asText()).isEqualTo("{template-volume}");
+        assertThat(params.get("rootfs").asText()).isEqualTo("{rootfs-storage}:12");
         assertThat(params.get("cores").asText()).isEqualTo("4");
         assertThat(params.get("memory").asText()).isEqualTo("2048");
         assertThat(params.get("hostname").asText()).isEqualTo("web");

@@ -216,7 +216,7 @@ public final class ProvisionEngine {
             problems.addAll(Preflight.privileges(lookups, plan(request), notes));
         }
         if (!problems.isEmpty()) {
-            ctx.failed(problems.size() + " problem(s)");
+            ctx.failed("preflight found " + problems.size() + " problem(s)");
             throw new PreflightException(request.label(), request.node().orElse(null), problems);
         }
         notes.forEach(ctx::warn);
