@@ -52,18 +52,20 @@ final class PlanCommand implements Callable<Integer> {
         ProvisionInput in = ProvisionInput.resolve(config, hostRoot, ctx);
         ProvisionPlan plan = Provisioner.offline(in.options().keepOnFailure(keepOnFailure).build())
                 .plan(in.request(node));
+        // configuration warnings once, on stderr (stdout keeps the plan, or the JSON document)
+        in.warnings.forEach(w -> out.note("warning: " + w));
         out.document(document(in, plan));
         if (!out.json()) {
             out.line("Configuration (a higher layer wins: builtin < defaults < app-profile < app-vars < env"
                     + " < explicit):");
-            in.config.explain().strip().lines().forEach(l -> out.line("  " + l));
+            String explained = in.config.explain();
+            int w = explained.startsWith("Warnings:\n") ? 0 : explained.indexOf("\nWarnings:\n") + 1;
+            if (w > 0 || explained.startsWith("Warnings:\n")) {
+                explained = explained.substring(0, w);
+            }
+            explained.strip().lines().forEach(l -> out.line("  " + l));
             out.line("");
             out.line(plan.render().strip());
-            if (!in.warnings.isEmpty()) {
-                out.line("");
-                out.line("Configuration warnings:");
-                in.warnings.forEach(w -> out.line("  " + w));
-            }
         }
         return ExitCodes.OK;
     }
