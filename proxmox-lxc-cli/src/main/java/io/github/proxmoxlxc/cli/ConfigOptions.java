@@ -64,7 +64,7 @@ final class ConfigOptions {
         for (String s : sets) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw CliException.invalid("--set", s, "must be var_x=value");
+                throw CliException.usage("--set", s, "must be var_x=value, e.g. --set var_cpu=4");
             }
             b.set(s.substring(0, eq), s.substring(eq + 1));
         }
