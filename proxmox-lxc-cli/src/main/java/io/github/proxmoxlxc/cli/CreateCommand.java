@@ -119,7 +119,8 @@ final class CreateCommand extends ClientCommand {
             Map<String, Object> applied) {
         out.line("Created container " + r.vmid() + r.hostname().map(h -> " (" + h + ")").orElse("") + " on "
                 + r.node() + ": " + r.status());
-        out.line("  applied    hostname " + applied.get("hostname") + ", " + applied.get("cores") + " core(s), "
+        out.line("  applied    " + (applied.get("hostname") == null ? "" : "hostname " + applied.get("hostname") + ", ")
+                + applied.get("cores") + " core(s), "
                 + applied.get("memoryMiB") + " MiB memory, "
                 + (applied.get("rootfs") != null ? "rootfs " + applied.get("rootfs") : applied.get("diskGiB")
                 + " GB disk") + ", " + (Boolean.TRUE.equals(applied.get("unprivileged")) ? "unprivileged"

@@ -102,7 +102,6 @@ final class GpusCommand implements Callable<Integer> {
     private PassthroughPlanner planner() {
         TargetContainer.Builder t = TargetContainer.builder().privileged(privileged).template(template);
         ctGroups.forEach((name, gid) -> {
-            int g;
             if (!gid.matches("\\d{1,9}")) {
                 throw CliException.usage("--ct-group", name + "=" + gid, "the gid must be a number >= 0,"
                         + " e.g. --ct-group render=106");

@@ -38,7 +38,7 @@ final class KeysCommand implements Callable<Integer> {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("key", key);
             m.put("rule", VarsKeys.rule(key).orElse("any text"));
-            m.put("default", key.equals("var_keyctl") ? "1 when unprivileged, else 0" : defaults.get(key));
+            m.put("default", key.equals("var_keyctl") ? "1 if unprivileged" : defaults.get(key));
             m.put("notes", notes(key));
             keys.add(m);
         }
@@ -66,6 +66,12 @@ final class KeysCommand implements Callable<Integer> {
         }
         if (List.of("var_cpu", "var_ram", "var_disk").contains(key)) {
             n.add("an app profile's value is a floor that .vars files cannot undercut");
+        }
+        if (key.equals("var_hostname")) {
+            n.add("default: the app name with --app, else Proxmox names the container CT<vmid>");
+        }
+        if (key.equals("var_keyctl")) {
+            n.add("default: 1 for an unprivileged container, else 0 (as build.func); needs a root@pam login");
         }
         if (key.equals("var_disk")) {
             n.add("root disk size in GB, with or without var_container_storage");

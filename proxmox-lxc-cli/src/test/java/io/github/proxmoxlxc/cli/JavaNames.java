@@ -23,7 +23,8 @@ import java.util.stream.Stream;
 public final class JavaNames {
     private static final Pattern GENERIC = Pattern.compile(
             "\\bjavax?\\.[a-z]\\w*|\\bio\\.github\\.proxmoxlxc\\b|\\b\\w*Exception\\b|\\b[a-z]\\w*\\(\\)");
-    private static final Pattern JSON_KEY = Pattern.compile("\"[A-Za-z0-9_]+\"\\s*:");
+    /** {@code "key":} in a document, and {@code {"key", "key"}} where a help text lists a document's keys. */
+    private static final Pattern JSON_KEY = Pattern.compile("\"[A-Za-z0-9_]+\"(?=\\s*[:,}])");
     private static final Pattern WORD = Pattern.compile("\\b[A-Za-z][A-Za-z0-9]*\\b");
     private static final Set<String> NAMES = projectNames();
 
@@ -32,7 +33,7 @@ public final class JavaNames {
 
     /** The Java-looking names in {@code text}, empty when none. */
     public static List<String> find(String text) {
-        String t = JSON_KEY.matcher(text).replaceAll("\"\":");
+        String t = JSON_KEY.matcher(text).replaceAll("\"\"");
         List<String> hits = new ArrayList<>();
         Matcher g = GENERIC.matcher(t);
         while (g.find()) {

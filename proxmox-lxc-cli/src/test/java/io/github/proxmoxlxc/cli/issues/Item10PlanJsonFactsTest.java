@@ -24,7 +24,7 @@ class Item10PlanJsonFactsTest {
         assertThat(params.get("vmid").asText()).isEqualTo("{vmid}");
         assertThat(params.get("node").asText()).isEqualTo("{node}");
         assertThat(params.get("ostemplate").asText()).isEqualTo("{template-volume}");
-        params.fields().forEachRemaining(e -> assertThat(e.getValue().isNull()).as(e.getKey()).isFalse());
+        params.properties().forEach(e -> assertThat(e.getValue().isNull()).as(e.getKey()).isFalse());
         assertThat(doc.get("notes").toString()).contains("the VMID is allocated at run time");
         assertThat(doc.get("warnings").toString()).doesNotContain("the VMID is allocated at run time",
                 "on failure after create");

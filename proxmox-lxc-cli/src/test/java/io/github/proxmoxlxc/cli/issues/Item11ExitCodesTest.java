@@ -106,13 +106,19 @@ class Item11ExitCodesTest {
 
     @Test
     void row8_timeout() {
-        f.container(422, false);
-        f.sim.injectFault("GET /nodes/{node}/tasks/{upid}/status", 1000, Fault.delay(java.time.Duration.ofMillis(400)));
-        try {
-            assertThat(new CliRunner().env(f.tokenEnv()).run("start", "422", "--timeout", "250ms").code())
-                    .isEqualTo(8);
-        } finally {
-            f.sim.clearFaults();
+        // a start task that takes a minute, awaited for half a second
+        try (io.github.proxmoxlxc.testkit.PveSimulator slow = io.github.proxmoxlxc.testkit.PveSimulator.builder()
+                .timeScale(1).taskDuration("vzstart", java.time.Duration.ofMinutes(1)).seed(8).start();
+             io.github.proxmoxlxc.core.client.ProxmoxClient pve = io.github.proxmoxlxc.core.client.ProxmoxClient
+                     .builder().baseUrl(slow.baseUrl()).apiToken(slow.tokenId(), slow.tokenSecret())
+                     .trust(io.github.proxmoxlxc.core.client.Trust.fingerprints(slow.fingerprint())).build()) {
+            pve.tasks().await(pve.node("pve1").containers().create(Map.of("vmid", "423", "hostname", "slow",
+                    "ostemplate", "local:vztmpl/" + io.github.proxmoxlxc.testkit.PveSimulator.DEFAULT_STORED_TEMPLATE,
+                    "rootfs", "local-lvm:4")), java.time.Duration.ofMinutes(1));
+            CliRunner.Result r = new CliRunner().env(Map.of("PVE_URL", slow.baseUrl(), "PVE_TOKEN_ID", slow.tokenId(),
+                    "PVE_TOKEN_SECRET", slow.tokenSecret(), "PVE_FINGERPRINT", slow.fingerprint()))
+                    .run("start", "423", "--timeout", "500ms");
+            assertThat(r.code()).as(r.both()).isEqualTo(8);
         }
     }
 
