@@ -35,7 +35,7 @@ final class ExitCodes {
             + "  1   internal error (a bug; please report it)%n"
             + "  2   usage: unknown command or option, bad argument%n"
             + "  3   invalid input: a configuration value, spec field or file breaks a rule,%n"
-            + "      or preflight finds a value wrong for the cluster (node, storage, VMID, space)%n"
+            + "      or preflight finds a value wrong for the cluster (node, storage, VMID)%n"
             + "  4   authentication failed (401)%n"
             + "  5   permission denied (403) or the step needs root@pam%n"
             + "  6   other API or connection error (400, 404, 5xx, TLS, network)%n"

@@ -26,6 +26,7 @@ import picocli.CommandLine.Command;
             DestroyCommand.class,
             ListCommand.class,
             GpusCommand.class,
+            AppsCommand.class,
             SimulatorCommand.class,
             KeysCommand.class,
         },
