@@ -29,6 +29,14 @@ import picocli.CommandLine.Command;
             AppsCommand.class,
             SimulatorCommand.class,
             KeysCommand.class,
+            SnapshotCommand.class,
+            BackupCommand.class,
+            BackupsCommand.class,
+            RestoreCommand.class,
+            CloneCommand.class,
+            TemplateCommand.class,
+            ResizeCommand.class,
+            SetCommand.class,
         },
         footer = ExitCodes.HELP)
 final class RootCommand implements Runnable {
