@@ -85,7 +85,7 @@ public final class BulkProvisionBench {
             List<Double> startUpper = Collections.synchronizedList(new ArrayList<>());
             final double s = scale;
             ProvisionOptions options = ProvisionOptions.builder().taskPolling(schedule).waitForIp(true)
-                    .retryDelay(Duration.ofMillis(20)).lookupCacheTtl(Duration.ofSeconds(30))
+                    .lookupCacheTtl(Duration.ofSeconds(30))
                     .createTimeout(Duration.ofMinutes(10)).startTimeout(Duration.ofMinutes(5))
                     .listener(e -> {
                         String key = e.label() + "/" + e.step();

@@ -127,7 +127,7 @@ class FaultMatrixTest {
         };
         ProvisionOptions.Builder ob = f.options().nodePatchApplier(applier).listener(e -> { });
         if (times == 0) {
-            ob.startTimeout(Duration.ofSeconds(1)).ipTimeout(Duration.ofSeconds(1)).stepAttempts(3);
+            ob.startTimeout(Duration.ofSeconds(1)).ipTimeout(Duration.ofSeconds(1));
         }
         ProvisionOptions options = ob.build();
         ProvisionRequest req = ProvisionRequest.builder().spec(SimFixture.spec(host)).template(template)

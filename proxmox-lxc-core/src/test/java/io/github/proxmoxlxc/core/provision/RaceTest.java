@@ -38,7 +38,7 @@ class RaceTest {
     }
 
     private static List<ProvisionResult> race(SimFixture f, String prefix) throws Exception {
-        Provisioner p = Provisioner.on(f.client, f.options().listener(e -> { }).stepAttempts(8).build());
+        Provisioner p = Provisioner.on(f.client, f.options().listener(e -> { }).build());
         ExecutorService pool = Executors.newFixedThreadPool(N);
         try {
             List<CompletableFuture<ProvisionResult>> futures = new ArrayList<>();
