@@ -90,4 +90,26 @@ class BulkProvisionTest {
             assertThat(f.sim.containers()).hasSize(2);
         }
     }
+
+    @Test
+    void anUnexpectedErrorInABulkRun_isLabelledWithTheStepInProgress_notPreflight() {
+        try (SimFixture f = SimFixture.start()) {
+            NodePatchApplier broken = (node, vmid, patch) -> {
+                throw new AssertionError("applier bug");
+            };
+            Provisioner p = Provisioner.on(f.client, f.options().nodePatchApplier(broken).build());
+            ProvisionRequest req = ProvisionRequest.builder().spec(SimFixture.spec("unexpected"))
+                    .template("debian-12-standard")
+                    .nodePatch(NodePatch.builder().addRawLine("lxc.cgroup2.devices.allow: c 226:128 rwm").build())
+                    .build();
+
+            List<ProvisionOutcome> out = p.provisionAll(List.of(req), BulkOptions.defaults());
+
+            ProvisionException e = out.get(0).failure().orElseThrow();
+            assertThat(e.step()).isEqualTo(ProvisionStep.NODE_PATCH);
+            assertThat(e.getMessage()).contains("unexpected AssertionError in step NODE_PATCH", "applier bug");
+            assertThat(e.needsAttention()).isTrue();
+            assertThat(e.vmid()).isPresent();
+        }
+    }
 }

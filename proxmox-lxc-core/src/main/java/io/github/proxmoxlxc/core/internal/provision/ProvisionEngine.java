@@ -128,8 +128,16 @@ public final class ProvisionEngine {
     }
 
     ProvisionResult provision(ProvisionRequest request, NodeGate gate) {
+        return provision(request, gate, newContext(request));
+    }
+
+    RunContext newContext(ProvisionRequest request) {
+        return new RunContext(request.label(), options.listener());
+    }
+
+    /** Provisions one request, reporting through {@code ctx} (whose step tells where a failure happened). */
+    ProvisionResult provision(ProvisionRequest request, NodeGate gate, RunContext ctx) {
         client();
-        RunContext ctx = new RunContext(request.label(), options.listener());
         Resolution r;
         try {
             r = resolve(request, ctx, gate, options.preflight());
