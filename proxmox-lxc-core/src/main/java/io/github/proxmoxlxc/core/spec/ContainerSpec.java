@@ -18,6 +18,7 @@ import static io.github.proxmoxlxc.core.internal.spec.LxcOption.HA_MANAGED;
 import static io.github.proxmoxlxc.core.internal.spec.LxcOption.HOOKSCRIPT;
 import static io.github.proxmoxlxc.core.internal.spec.LxcOption.HOSTNAME;
 import static io.github.proxmoxlxc.core.internal.spec.LxcOption.IGNORE_UNPACK_ERRORS;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.LOCK;
 import static io.github.proxmoxlxc.core.internal.spec.LxcOption.MEMORY;
 import static io.github.proxmoxlxc.core.internal.spec.LxcOption.MP;
 import static io.github.proxmoxlxc.core.internal.spec.LxcOption.NAMESERVER;
@@ -506,6 +507,14 @@ public final class ContainerSpec {
      */
     public Optional<Boolean> debug() {
         return value(DEBUG);
+    }
+
+    /**
+     * {@return the lock set with {@link Builder#lock(String)} ({@code backup}, {@code snapshot}, ...); empty when
+     * unset}
+     */
+    public Optional<String> lock() {
+        return value(LOCK);
     }
 
     /**

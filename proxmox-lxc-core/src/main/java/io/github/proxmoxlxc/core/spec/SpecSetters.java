@@ -17,6 +17,7 @@ import static io.github.proxmoxlxc.core.internal.spec.LxcOption.HA_MANAGED;
 import static io.github.proxmoxlxc.core.internal.spec.LxcOption.HOOKSCRIPT;
 import static io.github.proxmoxlxc.core.internal.spec.LxcOption.HOSTNAME;
 import static io.github.proxmoxlxc.core.internal.spec.LxcOption.IGNORE_UNPACK_ERRORS;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.LOCK;
 import static io.github.proxmoxlxc.core.internal.spec.LxcOption.MEMORY;
 import static io.github.proxmoxlxc.core.internal.spec.LxcOption.MP;
 import static io.github.proxmoxlxc.core.internal.spec.LxcOption.NAMESERVER;
@@ -393,6 +394,19 @@ abstract class SpecSetters {
      */
     public ContainerSpec.Builder debug(boolean debug) {
         return put(DEBUG, debug);
+    }
+
+    /**
+     * Sets {@code lock}. Locks the container as Proxmox's own operations do ({@code backup}, {@code create},
+     * {@code destroyed}, {@code disk}, {@code fstrim}, {@code migrate}, {@code mounted}, {@code rollback},
+     * {@code snapshot}, {@code snapshot-delete}): a locked container refuses changes until {@code pct unlock}.
+     * Needs {@code VM.Config.Options}; a lock read back from a config is not decoded (Proxmox manages it).
+     *
+     * @param lock one of the lock names above
+     * @return this builder
+     */
+    public ContainerSpec.Builder lock(String lock) {
+        return put(LOCK, Objects.requireNonNull(lock, "lock"));
     }
 
     /**

@@ -94,9 +94,9 @@ public enum LxcOption {
     TEMPLATE("template", Kind.SCALAR, Apply.PENDING, CREATE | UPDATE | DECODED, "VM.Config.Options", Codecs.BOOL,
             null),
     DEBUG("debug", Kind.SCALAR, Apply.PENDING, CREATE | UPDATE | DECODED, "VM.Config.Options", Codecs.BOOL, null),
+    LOCK("lock", Kind.SCALAR, Apply.FAST, CREATE | UPDATE, "VM.Config.Options", Codecs.STRING, SpecValidator::lock),
     // schema properties a spec does not set: path parameters, update controls, server-managed keys
     NODE("node", Kind.CONTROL, Apply.NONE, CREATE | UPDATE, null, null, null),
-    LOCK("lock", Kind.CONTROL, Apply.NONE, CREATE | UPDATE, null, null, null),
     UNUSED("unused", Kind.CONTROL, Apply.NONE, CREATE | UPDATE, null, null, null, 255),
     DELETE("delete", Kind.CONTROL, Apply.NONE, UPDATE, null, null, null),
     DIGEST("digest", Kind.CONTROL, Apply.NONE, UPDATE, null, null, null),
@@ -248,7 +248,7 @@ public enum LxcOption {
 
     /** Whether the container's config keeps it, so that a wanted spec can be compared with it. */
     public boolean inConfig() {
-        return onUpdate() && kind != Kind.CONTROL && apply != Apply.CREATE_ONLY;
+        return onUpdate() && decoded() && kind != Kind.CONTROL && apply != Apply.CREATE_ONLY;
     }
 
     /** Whether values compare as sets (order and duplicates do not matter to Proxmox). */

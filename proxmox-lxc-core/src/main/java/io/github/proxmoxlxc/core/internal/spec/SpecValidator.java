@@ -18,6 +18,8 @@ import java.util.regex.Pattern;
 public final class SpecValidator {
     private static final Pattern SSH_KEY = Pattern.compile(
             "[A-Za-z0-9@._+-]+ [A-Za-z0-9+/]+={0,3}( [^\\x00-\\x1f\\x7f]*)?");
+    private static final List<String> LOCKS = List.of("backup", "create", "destroyed", "disk", "fstrim", "migrate",
+            "mounted", "rollback", "snapshot", "snapshot-delete");
     private static final Pattern NUMBER_ONLY = Pattern.compile("\\d+(\\.\\d+)?");
 
     private SpecValidator() {
@@ -203,6 +205,13 @@ public final class SpecValidator {
         }
         if (Formats.hasControl(v)) {
             c.add(f, SpecCodec.MASK, "must not contain control characters");
+        }
+    }
+
+    static void lock(String f, Object v, Checks c) {
+        // the schema's enum; Proxmox adds lock names rarely, so a new one is a raw option until listed here
+        if (!LOCKS.contains((String) v)) {
+            c.add(f, Formats.printable((String) v), "must be one of " + String.join(", ", LOCKS));
         }
     }
 

@@ -49,7 +49,7 @@ class LxcOptionTest {
         for (LxcOption o : LxcOption.settable()) {
             assertThat(o.codec()).as(o.wire()).isNotNull();
             assertThat(o.apply()).as(o.wire()).isNotEqualTo(LxcOption.Apply.NONE);
-            assertThat(o.apply() == LxcOption.Apply.CREATE_ONLY).as(o.wire()).isEqualTo(!o.inConfig());
+            assertThat(o.inConfig()).as(o.wire()).isEqualTo(o.apply() != LxcOption.Apply.CREATE_ONLY && o.decoded());
             o.privilege().ifPresent(p -> assertThat(p).as(o.wire()).startsWith("VM.Config."));
         }
         assertThat(LxcOption.forKey("memory")).contains(LxcOption.MEMORY);
@@ -68,7 +68,7 @@ class LxcOptionTest {
         assertThatThrownBy(() -> b.clear("memroy")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'memroy'").hasMessageContaining("did you mean 'memory'");
         assertThatThrownBy(() -> b.clear("net32")).isInstanceOf(IllegalArgumentException.class);
-        assertThat(b.clear("memory").clear("net3").clear("lock").build())
+        assertThat(b.clear("memory").clear("net3").clear("unused0").build())
                 .isEqualTo(ContainerSpec.builder().hostname("a").build());
     }
 
@@ -78,5 +78,18 @@ class LxcOptionTest {
                 .build();
 
         assertThat(spec.toBuilder().clear("unused0").build().rawOptions()).isEmpty();
+    }
+
+    @Test
+    void lock_theOptionAddedAsOneTableEntryPlusSetter_isEncodedValidatedAndPrivileged() {
+        ContainerSpec spec = ContainerSpec.builder().vmid(120).ostemplate("local:vztmpl/a.tar.zst").lock("backup")
+                .build();
+
+        assertThat(spec.lock()).contains("backup");
+        assertThat(spec.toParameters()).containsEntry("lock", "backup");
+        assertThat(LxcOption.forKey("lock").flatMap(LxcOption::privilege)).contains("VM.Config.Options");
+        assertThat(spec.toBuilder().clear("lock").build().lock()).isEmpty();
+        assertThatThrownBy(() -> ContainerSpec.builder().lock("held").build())
+                .hasMessageContaining("lock").hasMessageContaining("must be one of backup");
     }
 }
