@@ -20,6 +20,6 @@ final class DestroyCommand extends VmidCommand {
     int run(Connection c, Out out) {
         checkVmid();
         Container ct = Containers.find(c.client(), vmid, node);
-        return finish(c, out, ct.node(), ct.destroy(new DestroyOptions(true, true, force)), "Destroyed", "destroyed");
+        return finish(c, out, ct.node(), ct.destroy(DestroyOptions.purgeAll().toBuilder().force(force).build()), "Destroyed", "destroyed");
     }
 }

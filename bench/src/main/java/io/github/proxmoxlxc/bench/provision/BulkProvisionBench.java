@@ -110,7 +110,8 @@ public final class BulkProvisionBench {
                         .build());
             }
             long t0 = System.nanoTime();
-            List<ProvisionOutcome> out = p.provisionAll(reqs, new BulkOptions(nodes * perNode, perNode));
+            List<ProvisionOutcome> out = p.provisionAll(reqs, BulkOptions.builder().maxConcurrent(nodes * perNode)
+                    .maxConcurrentPerNode(perNode).build());
             double wallReal = (System.nanoTime() - t0) / 1e9;
             double wallSim = wallReal / scale;
 

@@ -77,7 +77,7 @@ public final class Container {
      * @return status, lock, resource use
      */
     public ContainerStatus status() {
-        return Decoders.containerStatus(api.data(HttpMethod.GET, path + "/status/current", Map.of()));
+        return Wire.containerStatus(api.data(HttpMethod.GET, path + "/status/current", Map.of()));
     }
 
     /**
@@ -155,7 +155,7 @@ public final class Container {
      * @return the interfaces with their addresses
      */
     public List<ContainerInterface> interfaces() {
-        return Decoders.list(api.data(HttpMethod.GET, path + "/interfaces", Map.of()), Decoders::iface);
+        return Decoders.list(api.data(HttpMethod.GET, path + "/interfaces", Map.of()), Wire::iface);
     }
 
     private Upid post(String leaf, Map<String, String> params) {

@@ -22,7 +22,7 @@ public final class Storages {
      * @return the storages
      */
     public List<StorageInfo> list() {
-        return Decoders.list(api.data(HttpMethod.GET, path, Map.of()), Decoders::storage);
+        return Decoders.list(api.data(HttpMethod.GET, path, Map.of()), Wire::storage);
     }
 
     /**
@@ -33,7 +33,7 @@ public final class Storages {
      */
     public List<StorageInfo> list(String content) {
         return Decoders.list(api.data(HttpMethod.GET, path, Map.of("content", nonBlank(content, "content"))),
-                Decoders::storage);
+                Wire::storage);
     }
 
     /**
@@ -46,7 +46,7 @@ public final class Storages {
     public List<StorageVolume> content(String storage, String content) {
         String p = path + "/" + Paths.seg(Paths.storage(storage)) + "/content";
         Map<String, String> q = content == null ? Map.of() : Map.of("content", nonBlank(content, "content"));
-        return Decoders.list(api.data(HttpMethod.GET, p, q), Decoders::volume);
+        return Decoders.list(api.data(HttpMethod.GET, p, q), Wire::volume);
     }
 
     private static String nonBlank(String s, String name) {

@@ -255,7 +255,7 @@ class EndpointRequestsTest {
     @Test
     void destroy_putsOptionsInQueryWithoutBody() {
         stub("\"UPID:pve1:000934AF:0D015579:68BF3A41:vzdestroy:120:automation@pve!ci:\"");
-        Upid u = client.node("pve1").container(120).destroy(new DestroyOptions(true, true, true));
+        Upid u = client.node("pve1").container(120).destroy(DestroyOptions.purgeAll().toBuilder().force(true).build());
         assertThat(u.type()).isEqualTo("vzdestroy");
         LoggedRequest r = only("");
         assertThat(r.getMethod().getName()).isEqualTo("DELETE");

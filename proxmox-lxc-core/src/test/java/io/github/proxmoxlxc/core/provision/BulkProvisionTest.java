@@ -36,7 +36,7 @@ class BulkProvisionTest {
             for (int i = 0; i < 12; i++) {
                 reqs.add(ProvisionRequest.builder().spec(SimFixture.spec("b" + i)).template("alpine-3.22").build());
             }
-            List<ProvisionOutcome> out = p.provisionAll(reqs, new BulkOptions(6, 2));
+            List<ProvisionOutcome> out = p.provisionAll(reqs, BulkOptions.builder().maxConcurrent(6).maxConcurrentPerNode(2).build());
 
             assertThat(out).hasSize(12).allMatch(ProvisionOutcome::succeeded);
             assertThat(out).extracting(o -> o.request().label()).containsExactlyElementsOf(
@@ -68,7 +68,7 @@ class BulkProvisionTest {
             for (int i = 0; i < 6; i++) {
                 reqs.add(ProvisionRequest.builder().spec(SimFixture.spec("s" + i)).template("alpine-3.22").build());
             }
-            List<ProvisionOutcome> out = p.provisionAll(reqs, new BulkOptions(6, 2));
+            List<ProvisionOutcome> out = p.provisionAll(reqs, BulkOptions.builder().maxConcurrent(6).maxConcurrentPerNode(2).build());
 
             assertThat(out).allMatch(ProvisionOutcome::succeeded);
             assertThat(out.stream().map(o -> o.result().orElseThrow().node()).distinct()).hasSize(3);

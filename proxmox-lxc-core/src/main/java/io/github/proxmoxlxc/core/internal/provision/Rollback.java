@@ -129,7 +129,7 @@ final class Rollback {
     private boolean blindDestroy(Container ct) {
         try {
             ctx.progress("status unreadable; destroying " + vmid + " with force and purge", null);
-            await(ct.destroy(new DestroyOptions(true, true, true)), "vzdestroy");
+            await(ct.destroy(DestroyOptions.purgeAll().toBuilder().force(true).build()), "vzdestroy");
             return true;
         } catch (NotFoundException e) {
             return false;
