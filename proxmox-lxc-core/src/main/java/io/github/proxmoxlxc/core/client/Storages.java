@@ -37,16 +37,29 @@ public final class Storages {
     }
 
     /**
-     * Lists the volumes on a storage ({@code GET .../storage/{storage}/content}).
+     * Lists all volumes on a storage ({@code GET .../storage/{storage}/content}).
      *
      * @param storage the storage id
-     * @param content a content filter such as {@code vztmpl}, or null for all
+     * @return the volumes
+     */
+    public List<StorageVolume> content(String storage) {
+        return content(storage, Map.of());
+    }
+
+    /**
+     * Lists the volumes of one content type on a storage ({@code GET .../storage/{storage}/content}).
+     *
+     * @param storage the storage id
+     * @param content a content type such as {@code vztmpl}
      * @return the volumes
      */
     public List<StorageVolume> content(String storage, String content) {
+        return content(storage, Map.of("content", nonBlank(content, "content")));
+    }
+
+    private List<StorageVolume> content(String storage, Map<String, String> query) {
         String p = path + "/" + Paths.seg(Paths.storage(storage)) + "/content";
-        Map<String, String> q = content == null ? Map.of() : Map.of("content", nonBlank(content, "content"));
-        return Decoders.list(api.data(HttpMethod.GET, p, q), Wire::volume);
+        return Decoders.list(api.data(HttpMethod.GET, p, query), Wire::volume);
     }
 
     private static String nonBlank(String s, String name) {

@@ -242,6 +242,8 @@ class EndpointRequestsTest {
         ct.start();
         ct.stop();
         ct.shutdown(Duration.ofSeconds(30), true);
+        ct.shutdown(Duration.ofMillis(1500));
+        ct.shutdown();
         ct.reboot();
         List<LoggedRequest> all = pve.wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
         assertThat(all).extracting(r -> r.getMethod().getName() + " " + r.getUrl() + " " + r.getBodyAsString())
@@ -249,6 +251,8 @@ class EndpointRequestsTest {
                         "POST /api2/json/nodes/pve1/lxc/120/status/start ",
                         "POST /api2/json/nodes/pve1/lxc/120/status/stop ",
                         "POST /api2/json/nodes/pve1/lxc/120/status/shutdown timeout=30&forceStop=1",
+                        "POST /api2/json/nodes/pve1/lxc/120/status/shutdown timeout=2",
+                        "POST /api2/json/nodes/pve1/lxc/120/status/shutdown ",
                         "POST /api2/json/nodes/pve1/lxc/120/status/reboot ");
     }
 
