@@ -15,4 +15,5 @@ module io.github.proxmoxlxc.core {
     exports io.github.proxmoxlxc.core.config;
     exports io.github.proxmoxlxc.core.client;
     exports io.github.proxmoxlxc.core.provision;
+    exports io.github.proxmoxlxc.core.apps;
 }
