@@ -539,6 +539,85 @@ public final class PveSimulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * Adds a resource pool (empty; guests join it with {@code pool} on create or {@code PUT /pools}).
+         *
+         * @param comment may be null
+         * @throws IllegalArgumentException if the name does not start with a letter or is taken
+         */
+        public Builder addPool(String poolid, String comment) {
+            Objects.requireNonNull(poolid, "poolid");
+            c.access.add(m -> {
+                try {
+                    m.pools().define(poolid, comment, List.of(), List.of());
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("pool '" + poolid + "': " + e.getMessage(), e);
+                }
+            });
+            return this;
+        }
+
+        /**
+         * datacenter.cfg's {@code next-id}: {@code GET /cluster/nextid} returns the first free id
+         * {@code i} with {@code lower <= i < upper} (default 100 and 1000000).
+         *
+         * @throws IllegalArgumentException unless {@code 100 <= lower < upper <= 999999999}
+         */
+        public Builder nextIdRange(int lower, int upper) {
+            new io.github.proxmoxlxc.testkit.internal.model.Datacenter().nextIdRange(lower, upper);
+            c.nextId = new int[] {lower, upper};
+            return this;
+        }
+
+        /**
+         * Adds a user {@code name@realm}; with a password (at least 5 characters) it can log in with
+         * {@code POST /access/ticket}. Its privileges come from {@link #addAcl} entries.
+         *
+         * @param password may be null (no ticket login)
+         */
+        public Builder addUser(String userid, String password) {
+            if (password != null && password.length() < 5) {
+                throw new IllegalArgumentException("user '" + userid + "': password must be at least 5 characters long");
+            }
+            c.access.add(m -> m.acl().defineUser(userid, password));
+            return this;
+        }
+
+        /**
+         * Adds an API token {@code user@realm!name} of a user added before (or root@pam). With
+         * {@code privsep} it holds the intersection of its own ACL entries and its user's privileges,
+         * without it exactly its user's, as in Proxmox.
+         */
+        public Builder addToken(String tokenId, String secret, boolean privsep) {
+            requireText(secret, "token secret");
+            c.access.add(m -> m.acl().defineToken(tokenId, secret, privsep));
+            return this;
+        }
+
+        /** Adds a custom role (the built-in roles such as {@code PVEVMAdmin} exist already). */
+        public Builder addRole(String name, Set<String> privileges) {
+            Set<String> copy = Set.copyOf(privileges);
+            c.access.add(m -> m.acl().defineRole(name, copy));
+            return this;
+        }
+
+        /**
+         * Grants a role on an ACL path to a user or token added before, like {@code pveum acl modify
+         * PATH --roles ROLE --users|--tokens SUBJECT --propagate 0|1}.
+         */
+        public Builder addAcl(String path, String subject, String role, boolean propagate) {
+            requireText(role, "role");
+            c.access.add(m -> m.acl().addEntry(path, subject, role, null, propagate));
+            return this;
+        }
+
+        /** Grants a set of privileges (an anonymous role) on an ACL path to a user or token added before. */
+        public Builder addAclPrivileges(String path, String subject, Set<String> privileges, boolean propagate) {
+            Set<String> copy = Set.copyOf(privileges);
+            c.access.add(m -> m.acl().addEntry(path, subject, null, copy, propagate));
+            return this;
+        }
+
         /** Creates the simulator (not started; call {@link PveSimulator#start()}). */
         public PveSimulator build() {
             return new PveSimulator(c.copy());

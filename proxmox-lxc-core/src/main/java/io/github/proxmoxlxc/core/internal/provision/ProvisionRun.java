@@ -331,7 +331,8 @@ final class ProvisionRun {
         int polls = 0;
         while (true) {
             polls++;
-            // a failing read ends the wait: the client has already retried it as often as its policy allows
+            // a failing read ends the wait (a 403 or 404 at once, a transient error once the client has retried
+            // it as often as its policy allows)
             ContainerStatus st = container(ctx.vmid).status();
             if (st.running()) {
                 ctx.finish("running after " + polls + " poll(s)");

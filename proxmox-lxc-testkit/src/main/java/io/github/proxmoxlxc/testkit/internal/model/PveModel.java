@@ -50,6 +50,7 @@ public final class PveModel {
     /** Replaces the access control list (default: token {@code root@pam!testkit} with every privilege). */
     public void acl(Acl acl) {
         this.acl = java.util.Objects.requireNonNull(acl, "acl");
+        acl.poolMembership(path -> pools().poolsOfPath(path));
     }
 
     /** The access control list. */
@@ -412,5 +413,20 @@ public final class PveModel {
     /** The node, storage and template queries. */
     public NodeViews views() {
         return new NodeViews(this);
+    }
+
+    // ---------------------------------------------------------------- pools and datacenter.cfg (issue 12)
+
+    private final Pools pools = new Pools(this);
+    private final Datacenter datacenter = new Datacenter();
+
+    /** Resource pools (user.cfg). */
+    public Pools pools() {
+        return pools;
+    }
+
+    /** datacenter.cfg settings the simulator honours ({@code next-id}). */
+    public Datacenter datacenter() {
+        return datacenter;
     }
 }
