@@ -26,6 +26,6 @@ final class DestroyCommand extends TaskCommand {
                     "container " + vmid + " on " + ct.node() + " is running: stop it first (proxmox-lxc stop " + vmid
                     + ") or use --force", "")));
         }
-        return finish(c, out, ct.node(), ct.destroy(new DestroyOptions(true, true, force)), "Destroyed", "destroyed");
+        return finish(c, out, ct.node(), ct.destroy(DestroyOptions.purgeAll().toBuilder().force(force).build()), "Destroyed", "destroyed");
     }
 }

@@ -8,7 +8,7 @@ import io.github.proxmoxlxc.core.client.ProxmoxTimeoutException;
 import io.github.proxmoxlxc.core.client.TaskFailedException;
 import io.github.proxmoxlxc.core.client.TlsTrustException;
 import io.github.proxmoxlxc.core.client.TransportException;
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
+import io.github.proxmoxlxc.core.spec.InvalidValuesException;
 import io.github.proxmoxlxc.core.spec.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,9 +33,9 @@ final class Errors {
         if (provisioning != null) {
             return provisioning;
         }
-        if (t instanceof InvalidSpecException) {
+        if (t instanceof InvalidValuesException) {
             List<ErrorEntry> out = new ArrayList<>();
-            for (Violation v : ((InvalidSpecException) t).violations()) {
+            for (Violation v : ((InvalidValuesException) t).violations()) {
                 out.add(new ErrorEntry(v.field(), v.value(), v.rule(), v.source()));
             }
             return new Classified(ExitCodes.INVALID_INPUT, out);

@@ -19,6 +19,6 @@ final class StopCommand extends TaskCommand {
     int run(Connection c, Out out) {
         checkVmid();
         Container ct = Containers.find(c.client(), vmid, node);
-        return finish(c, out, ct.node(), shutdown ? ct.shutdown(null, true) : ct.stop(), "Stopped", "stopped");
+        return finish(c, out, ct.node(), shutdown ? ct.shutdown(true) : ct.stop(), "Stopped", "stopped");
     }
 }

@@ -44,9 +44,11 @@ public final class ProxmoxClient implements AutoCloseable {
     private final ApiExecutor api;
     private final TaskWaiter waiter;
     private final String baseUrl;
+    private final RetryPolicy retry;
 
     private ProxmoxClient(Builder b) {
         this.baseUrl = b.baseUrl;
+        this.retry = b.retry;
         HttpTransport transport = new HttpTransport(BaseUrl.parse(b.baseUrl), b.trust, b.connectTimeout,
                 b.readTimeout);
         this.api = new ApiExecutor(transport, b.auth, b.retry, b.maxConcurrentPerNode, b.slotWait);
@@ -69,6 +71,17 @@ public final class ProxmoxClient implements AutoCloseable {
      */
     public PveVersion version() {
         return Decoders.version(api.data(HttpMethod.GET, "/version", Map.of()));
+    }
+
+    /**
+     * The retry policy this client applies to idempotent requests; the provisioner paces its
+     * check-then-retry of non-idempotent calls (create, start, download) by the same policy, so it
+     * is the one place retries are configured.
+     *
+     * @return the policy given to {@link Builder#retry(RetryPolicy)}, or the default
+     */
+    public RetryPolicy retryPolicy() {
+        return retry;
     }
 
     /**

@@ -1,7 +1,7 @@
 package io.github.proxmoxlxc.core.provision;
 
+import io.github.proxmoxlxc.core.internal.provision.PatchLines;
 import io.github.proxmoxlxc.core.spec.DeviceEntry;
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
 import io.github.proxmoxlxc.core.spec.Violation;
 import io.github.proxmoxlxc.core.internal.provision.PatchText;
 import java.util.ArrayList;
@@ -158,6 +158,19 @@ public final class NodePatch {
     }
 
     /**
+     * The patch as the lines a person would put into each file on the node: each file introduced by
+     * a {@code # <path> (node <node>)} header, removals as {@code # remove: <line>}. Every applier
+     * reports these lines, so a printed, planned and applied patch read the same.
+     *
+     * @param node the node
+     * @param vmid the container id
+     * @return the lines, empty for an empty patch
+     */
+    public List<String> fileLines(String node, int vmid) {
+        return PatchLines.render(Objects.requireNonNull(node, "node"), vmid, this);
+    }
+
+    /**
      * Whether applying it would change nothing.
      *
      * @return true when there are no keys, lines or removals
@@ -290,7 +303,7 @@ public final class NodePatch {
          * Builds the patch.
          *
          * @return the patch
-         * @throws InvalidSpecException listing every key, line or entry that is malformed or could
+         * @throws InvalidNodePatchException listing every key, line or entry that is malformed or could
          *     break out of its line
          */
         public NodePatch build() {
@@ -324,7 +337,7 @@ public final class NodePatch {
                 checkSub("subgidLines", l, v);
             }
             if (!v.isEmpty()) {
-                throw new InvalidSpecException(v);
+                throw new InvalidNodePatchException(v);
             }
             return new NodePatch(this);
         }

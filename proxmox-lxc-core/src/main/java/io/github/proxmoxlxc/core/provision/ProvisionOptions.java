@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * How a {@link Provisioner} works: placement, storages, VMID allocation, timeouts, what to do on
  * failure, the node-patch applier and the event listener. All durations are {@link Duration}s.
+ * Retries are not configured here: the client's {@link io.github.proxmoxlxc.core.client.RetryPolicy}
+ * retries reads and paces the provisioner's check-then-retry of create, start and download.
  *
  * <pre>{@code
  * ProvisionOptions o = ProvisionOptions.builder()
@@ -37,8 +39,6 @@ public final class ProvisionOptions {
     private final boolean preflight;
     private final NodePatchApplier nodePatchApplier;
     private final ProvisionListener listener;
-    private final int stepAttempts;
-    private final Duration retryDelay;
     private final Duration lookupCacheTtl;
     private final PollSchedule taskPolling;
 
@@ -59,8 +59,6 @@ public final class ProvisionOptions {
         this.preflight = b.preflight;
         this.nodePatchApplier = b.nodePatchApplier;
         this.listener = b.listener;
-        this.stepAttempts = b.stepAttempts;
-        this.retryDelay = b.retryDelay;
         this.lookupCacheTtl = b.lookupCacheTtl;
         this.taskPolling = b.taskPolling;
     }
@@ -106,8 +104,6 @@ public final class ProvisionOptions {
         b.preflight = preflight;
         b.nodePatchApplier = nodePatchApplier;
         b.listener = listener;
-        b.stepAttempts = stepAttempts;
-        b.retryDelay = retryDelay;
         b.lookupCacheTtl = lookupCacheTtl;
         b.taskPolling = taskPolling;
         return b;
@@ -258,25 +254,6 @@ public final class ProvisionOptions {
     }
 
     /**
-     * How many times a step is tried when it fails transiently (connection reset, 595/596, a held
-     * config lock), including the first try. Reads are also retried by the client itself.
-     *
-     * @return the attempts (default 5)
-     */
-    public int stepAttempts() {
-        return stepAttempts;
-    }
-
-    /**
-     * The pause before a step is retried (doubled each time, at most 10 times this value).
-     *
-     * @return the delay (default 500 ms)
-     */
-    public Duration retryDelay() {
-        return retryDelay;
-    }
-
-    /**
      * How long node, storage and template listings are reused within a provisioner (refreshed early
      * when placement fails).
      *
@@ -322,8 +299,6 @@ public final class ProvisionOptions {
         private boolean preflight = true;
         private NodePatchApplier nodePatchApplier = NodePatchApplier.printOnly();
         private ProvisionListener listener = ProvisionListener.none();
-        private int stepAttempts = 5;
-        private Duration retryDelay = Duration.ofMillis(500);
         private Duration lookupCacheTtl = Duration.ofSeconds(10);
         private PollSchedule taskPolling;
 
@@ -498,28 +473,6 @@ public final class ProvisionOptions {
          */
         public Builder listener(ProvisionListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        /**
-         * Sets how many times a step is tried on transient failures.
-         *
-         * @param attempts at least 1 (1: no retries)
-         * @return this builder
-         */
-        public Builder stepAttempts(int attempts) {
-            this.stepAttempts = positive("stepAttempts", attempts);
-            return this;
-        }
-
-        /**
-         * Sets the pause before a step retry.
-         *
-         * @param delay not negative
-         * @return this builder
-         */
-        public Builder retryDelay(Duration delay) {
-            this.retryDelay = Args.notNegative("retryDelay", delay);
             return this;
         }
 

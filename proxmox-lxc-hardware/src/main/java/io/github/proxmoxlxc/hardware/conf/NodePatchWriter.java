@@ -2,7 +2,7 @@ package io.github.proxmoxlxc.hardware.conf;
 
 import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.provision.NodePatch;
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
+import io.github.proxmoxlxc.hardware.idmap.InvalidIdMapException;
 import io.github.proxmoxlxc.core.spec.Violation;
 import io.github.proxmoxlxc.hardware.idmap.IdMap;
 import io.github.proxmoxlxc.hardware.idmap.SubordinateIds;
@@ -48,7 +48,7 @@ public final class NodePatchWriter {
      * @param patch the patch
      * @return true when a file changed
      * @throws ConfigLockedException when the config has a {@code lock:}
-     * @throws InvalidSpecException when the resulting idmap is invalid or not delegated
+     * @throws InvalidIdMapException when the resulting idmap is invalid or not delegated
      * @throws ProxmoxException when the config does not exist or a file cannot be written
      */
     public boolean apply(int vmid, NodePatch patch) {
@@ -79,7 +79,7 @@ public final class NodePatchWriter {
                         SubordinateIds.parse("/etc/subgid", subgidNew), user));
             }
             if (!problems.isEmpty()) {
-                throw new InvalidSpecException(problems);
+                throw new InvalidIdMapException(problems);
             }
         }
         boolean changed = false;

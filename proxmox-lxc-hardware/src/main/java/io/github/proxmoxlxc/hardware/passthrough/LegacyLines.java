@@ -1,7 +1,7 @@
 package io.github.proxmoxlxc.hardware.passthrough;
 
 import io.github.proxmoxlxc.core.provision.NodePatch;
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
+import io.github.proxmoxlxc.core.spec.InvalidValuesException;
 import io.github.proxmoxlxc.core.spec.Violation;
 import io.github.proxmoxlxc.hardware.gpu.DeviceNode;
 import io.github.proxmoxlxc.hardware.gpu.HostGroups;
@@ -104,7 +104,7 @@ final class LegacyLines {
         if (!existing.isEmpty()) {
             try {
                 map.base(IdMap.parse(existing));
-            } catch (InvalidSpecException e) {
+            } catch (InvalidValuesException e) {
                 problems.addAll(e.violations());
                 return;
             }
@@ -134,7 +134,7 @@ final class LegacyLines {
         IdMap built;
         try {
             built = map.build();
-        } catch (InvalidSpecException e) {
+        } catch (InvalidValuesException e) {
             problems.addAll(e.violations());
             return;
         }

@@ -2,7 +2,7 @@ package io.github.proxmoxlxc.hardware.idmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
+import io.github.proxmoxlxc.core.spec.InvalidValuesException;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -38,7 +38,7 @@ class IdMapPropertyTest {
         IdMap m;
         try {
             m = b.build();
-        } catch (InvalidSpecException refused) {
+        } catch (InvalidValuesException refused) {
             assertThat(refused.violations()).isNotEmpty();
             return;
         }

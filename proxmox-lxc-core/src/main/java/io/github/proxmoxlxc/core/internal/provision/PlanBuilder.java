@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.internal.provision;
 
+import io.github.proxmoxlxc.core.internal.spec.LxcOption;
 import io.github.proxmoxlxc.core.provision.PlannedCall;
 import io.github.proxmoxlxc.core.provision.ProvisionOptions;
 import io.github.proxmoxlxc.core.provision.ProvisionPlan;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the {@link ProvisionPlan} of a request from what is known: offline only the request and
@@ -210,33 +212,18 @@ public final class PlanBuilder {
         return b.build();
     }
 
-    /** Options that only steer the create itself; pve-container checks no VM.Config.* privilege for them. */
-    private static final java.util.Set<String> CREATE_ONLY = java.util.Set.of("vmid", "ostemplate", "password",
-            "ssh-public-keys", "storage", "pool", "restore", "force", "unique", "start", "bwlimit",
-            "ignore-unpack-errors", "ha-managed", "unprivileged", "features", "hookscript");
-
     private static List<RequiredPrivilege> createPrivileges(ContainerSpec spec, java.util.Set<String> keys, String vmid,
                                                             String root, String tpl) {
         List<RequiredPrivilege> p = new ArrayList<>();
         p.add(acl(spec.pool().map(x -> "/pool/" + x).orElse("/vms/" + vmid), "VM.Allocate", "create the container"));
-        // pve-container check_ct_modify_config_perm, applied to the create parameters
+        // pve-container check_ct_modify_config_perm, applied to the create parameters: the option table
+        // names each option's VM.Config.* privilege (none for create-only and root@pam-only options)
         for (String k : keys) {
-            if (CREATE_ONLY.contains(k) || k.matches("dev\\d+")) {
+            Optional<String> privilege = LxcOption.forKey(k).flatMap(LxcOption::privilege);
+            if (privilege.isEmpty()) {
                 continue;
             }
-            String priv;
-            if (k.equals("cores") || k.equals("cpulimit") || k.equals("cpuunits")) {
-                priv = "VM.Config.CPU";
-            } else if (k.equals("memory") || k.equals("swap")) {
-                priv = "VM.Config.Memory";
-            } else if (k.equals("rootfs") || k.matches("mp\\d+")) {
-                priv = "VM.Config.Disk";
-            } else if (k.matches("net\\d+") || k.equals("nameserver") || k.equals("searchdomain")
-                    || k.equals("hostname")) {
-                priv = "VM.Config.Network";
-            } else {
-                priv = "VM.Config.Options";
-            }
+            String priv = privilege.get();
             p.add(acl("/vms/" + vmid, priv, "set " + (priv.equals("VM.Config.Options") ? "options" : priv.substring(
                     "VM.Config.".length()).toLowerCase(java.util.Locale.ROOT) + " options") + " on create"));
         }

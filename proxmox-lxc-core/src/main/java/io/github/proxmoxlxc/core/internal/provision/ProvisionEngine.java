@@ -3,6 +3,7 @@ package io.github.proxmoxlxc.core.internal.provision;
 import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.client.PollSchedule;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
+import io.github.proxmoxlxc.core.client.RetryPolicy;
 import io.github.proxmoxlxc.core.provision.PreflightException;
 import io.github.proxmoxlxc.core.provision.PreflightProblem;
 import io.github.proxmoxlxc.core.provision.ProvisionException;
@@ -27,6 +28,8 @@ public final class ProvisionEngine {
     final Templates templates;
     final TaskTimings timings;
     final PollSchedule polling;
+    /** The client's retry policy: it paces the check-then-retry of non-idempotent calls. */
+    final RetryPolicy retry;
     private final NodeGate unlimited = new NodeGate(Integer.MAX_VALUE);
 
     /** What resolving found: where the container goes and which template it uses. */
@@ -44,6 +47,7 @@ public final class ProvisionEngine {
         this.client = client;
         this.options = options;
         this.polling = options.taskPolling().orElse(PollSchedule.defaults());
+        this.retry = client == null ? RetryPolicy.defaults() : client.retryPolicy();
         this.lookups = client == null ? null : new Lookups(client, options.lookupCacheTtl());
         this.vmids = client == null ? null : new VmidAllocator(lookups, options);
         this.timings = new TaskTimings(polling);
@@ -125,8 +129,16 @@ public final class ProvisionEngine {
     }
 
     ProvisionResult provision(ProvisionRequest request, NodeGate gate) {
+        return provision(request, gate, newContext(request));
+    }
+
+    RunContext newContext(ProvisionRequest request) {
+        return new RunContext(request.label(), options.listener());
+    }
+
+    /** Provisions one request, reporting through {@code ctx} (whose step tells where a failure happened). */
+    ProvisionResult provision(ProvisionRequest request, NodeGate gate, RunContext ctx) {
         client();
-        RunContext ctx = new RunContext(request.label(), options.listener());
         Resolution r;
         try {
             r = resolve(request, ctx, gate, options.preflight());

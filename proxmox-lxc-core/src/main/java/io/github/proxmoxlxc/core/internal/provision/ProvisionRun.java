@@ -155,7 +155,7 @@ final class ProvisionRun {
                     }
                     throw new VmidTaken(e);
                 }
-                if (!Faults.transientFailure(e) || tries >= options.stepAttempts()) {
+                if (!Faults.transientFailure(e) || tries >= engine.retry.maxAttempts()) {
                     if (Faults.lostResponse(e)) {
                         ctx.containerMayExist = true;
                         ctx.call(call);
@@ -173,18 +173,21 @@ final class ProvisionRun {
                 } else {
                     ctx.progress("create refused for now (" + Faults.describe(e) + "), retrying", null);
                 }
-                Backoff.pause(options.retryDelay(), tries);
+                Backoff.pause(engine.retry, tries);
             }
         }
     }
 
-    /** Polls a few times for a container whose create response was lost. */
+    /**
+     * Polls a few times for a container whose create response was lost (the request may still be
+     * on its way through a proxy); each read is retried by the client only.
+     */
     private boolean appears(int vmid) {
         for (int i = 0; i < 3; i++) {
             if (status(vmid).isPresent()) {
                 return true;
             }
-            Backoff.sleep(options.retryDelay());
+            Backoff.sleep(engine.polling.initialInterval());
         }
         return false;
     }
@@ -256,11 +259,12 @@ final class ProvisionRun {
                 }
                 return;
             } catch (RuntimeException e) {
-                if (!Faults.transientFailure(e) || tries >= options.stepAttempts()) {
+                // the applier works outside the client (a node file, an SSH channel), so no other layer retries it
+                if (!Faults.transientFailure(e) || tries >= engine.retry.maxAttempts()) {
                     throw e;
                 }
                 ctx.progress("node patch failed (" + Faults.describe(e) + "), retrying", null);
-                Backoff.pause(options.retryDelay(), tries);
+                Backoff.pause(engine.retry, tries);
             }
         }
     }
@@ -284,7 +288,7 @@ final class ProvisionRun {
                     ctx.finish("already running");
                     return;
                 }
-                if (!Faults.transientFailure(e) || tries >= options.stepAttempts()) {
+                if (!Faults.transientFailure(e) || tries >= engine.retry.maxAttempts()) {
                     throw e;
                 }
                 ctx.call(call);
@@ -293,7 +297,7 @@ final class ProvisionRun {
                     ctx.finish("running");
                     return;
                 }
-                Backoff.pause(options.retryDelay(), tries);
+                Backoff.pause(engine.retry, tries);
                 continue;
             }
             try {
@@ -317,7 +321,7 @@ final class ProvisionRun {
             if (st.isPresent() && st.get().running()) {
                 return true;
             }
-            Backoff.sleep(options.retryDelay());
+            Backoff.sleep(engine.polling.initialInterval());
         }
         return false;
     }
@@ -326,24 +330,18 @@ final class ProvisionRun {
         ctx.start(ProvisionStep.WAIT_RUNNING);
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
         int polls = 0;
-        RuntimeException last = null;
         while (true) {
             polls++;
-            try {
-                ContainerStatus st = container(ctx.vmid).status();
-                if (st.running()) {
-                    ctx.finish("running after " + polls + " poll(s)");
-                    return;
-                }
-            } catch (NotFoundException | io.github.proxmoxlxc.core.client.PermissionException e) {
-                // a 403 does not go away by polling: fail now with Proxmox's text
-                throw e;
-            } catch (RuntimeException e) {
-                last = e;
+            // a failing read ends the wait (a 403 or 404 at once, a transient error once the client has retried
+            // it as often as its policy allows)
+            ContainerStatus st = container(ctx.vmid).status();
+            if (st.running()) {
+                ctx.finish("running after " + polls + " poll(s)");
+                return;
             }
             if (System.nanoTime() > deadline) {
                 throw new ProxmoxTimeoutException("container " + ctx.vmid + " on " + node + " not running after "
-                        + options.startTimeout() + (last == null ? "" : " (last error: " + last.getMessage() + ")"), last);
+                        + options.startTimeout());
             }
             Backoff.sleep(engine.polling.initialInterval());
         }
@@ -357,23 +355,15 @@ final class ProvisionRun {
             return List.of();
         }
         long deadline = System.nanoTime() + options.ipTimeout().toNanos();
-        RuntimeException last = null;
         while (true) {
-            try {
-                List<String> a = addresses(container(ctx.vmid).interfaces());
-                if (!a.isEmpty()) {
-                    ctx.finish(String.join(", ", a));
-                    return a;
-                }
-            } catch (NotFoundException | io.github.proxmoxlxc.core.client.PermissionException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                last = e;
+            List<String> a = addresses(container(ctx.vmid).interfaces());
+            if (!a.isEmpty()) {
+                ctx.finish(String.join(", ", a));
+                return a;
             }
             if (System.nanoTime() > deadline) {
                 throw new ProxmoxTimeoutException("container " + ctx.vmid + " on " + node + " has no address after "
-                        + options.ipTimeout() + (last == null ? "" : " (last error: " + last.getMessage() + ")")
-                        + "; skip the wait with ProvisionOptions.waitForIp(false)", last);
+                        + options.ipTimeout() + "; skip the wait with ProvisionOptions.waitForIp(false)");
             }
             Backoff.sleep(engine.polling.initialInterval());
         }
@@ -442,15 +432,13 @@ final class ProvisionRun {
         }
     }
 
+    /** Whether the container exists; when its status cannot be read it is presumed to exist. */
     private boolean statusQuietly(int vmid) {
-        for (int i = 0; i < options.stepAttempts(); i++) {
-            try {
-                return status(vmid).isPresent();
-            } catch (RuntimeException e) {
-                Backoff.sleep(options.retryDelay());
-            }
+        try {
+            return status(vmid).isPresent();
+        } catch (RuntimeException e) {
+            return true;
         }
-        return true;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -459,21 +447,12 @@ final class ProvisionRun {
         return client.node(node).container(vmid);
     }
 
-    /** The status, or empty when the container does not exist; transient errors retried. */
+    /** The status, or empty when the container does not exist; transient errors are retried by the client. */
     private Optional<ContainerStatus> status(int vmid) {
-        int tries = 0;
-        while (true) {
-            tries++;
-            try {
-                return Optional.of(container(vmid).status());
-            } catch (NotFoundException e) {
-                return Optional.empty();
-            } catch (RuntimeException e) {
-                if (tries >= options.stepAttempts() * 2) {
-                    throw e;
-                }
-                Backoff.pause(options.retryDelay(), Math.min(tries, 3));
-            }
+        try {
+            return Optional.of(container(vmid).status());
+        } catch (NotFoundException e) {
+            return Optional.empty();
         }
     }
 

@@ -11,7 +11,6 @@ import io.github.proxmoxlxc.core.client.TaskWait;
 import io.github.proxmoxlxc.core.client.Upid;
 import io.github.proxmoxlxc.core.provision.ProvisionOptions;
 import io.github.proxmoxlxc.core.provision.ProvisionStep;
-import java.time.Duration;
 
 /**
  * Undoes a failed run: waits for a create still in progress, stops the container if it runs,
@@ -115,27 +114,22 @@ final class Rollback {
                 + options.rollbackTimeout() + (last == null ? "" : " (last error: " + last.getMessage() + ")"), last);
     }
 
-    /** The container's hostname, or null when it cannot be read twice in a row (then it is presumed ours). */
+    /** The container's hostname, or null when it cannot be read (then it is presumed ours). */
     private String ownerHostname(Container ct) {
-        for (int i = 0; i < 2; i++) {
-            try {
-                String h = ct.config().values().get("hostname");
-                ownershipChecked = true;
-                return h;
-            } catch (NotFoundException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                Backoff.sleep(options.retryDelay());
-            }
-        }
         ownershipChecked = true;
-        return null;
+        try {
+            return ct.config().values().get("hostname");
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return null;
+        }
     }
 
     private boolean blindDestroy(Container ct) {
         try {
             ctx.progress("status unreadable; destroying " + vmid + " with force and purge", null);
-            await(ct.destroy(new DestroyOptions(true, true, true)), "vzdestroy");
+            await(ct.destroy(DestroyOptions.purgeAll().toBuilder().force(true).build()), "vzdestroy");
             return true;
         } catch (NotFoundException e) {
             return false;
@@ -162,7 +156,6 @@ final class Rollback {
     }
 
     private void pause(int round) {
-        long ms = options.retryDelay().toMillis();
-        Backoff.sleep(Duration.ofMillis(Math.min(ms * 10, ms * Math.min(round, 10))));
+        Backoff.pause(client.retryPolicy(), Math.min(round, 10));
     }
 }

@@ -41,24 +41,9 @@ final class VmidAllocator {
         }
     }
 
-    /** {@code /cluster/nextid}, retried: it is a read, so any server-side error may be tried again. */
+    /** {@code /cluster/nextid}: a read, retried by the client's policy only. */
     private int nextId() {
-        int tries = 0;
-        while (true) {
-            tries++;
-            try {
-                return lookups.client().cluster().nextId();
-            } catch (io.github.proxmoxlxc.core.client.ApiException e) {
-                if (e.status() < 500 || tries >= options.stepAttempts()) {
-                    throw e;
-                }
-            } catch (RuntimeException e) {
-                if (!Faults.transientFailure(e) || tries >= options.stepAttempts()) {
-                    throw e;
-                }
-            }
-            Backoff.pause(options.retryDelay(), tries);
-        }
+        return lookups.client().cluster().nextId();
     }
 
     private int nextInRange(int first, int last) {

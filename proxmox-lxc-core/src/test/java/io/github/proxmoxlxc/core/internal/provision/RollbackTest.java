@@ -24,7 +24,7 @@ class RollbackTest {
              ProxmoxClient client = ProxmoxClient.builder().baseUrl(sim.baseUrl())
                      .apiToken(sim.tokenId(), sim.tokenSecret()).trust(Trust.fingerprints(sim.fingerprint()))
                      .taskPolling(FAST).build()) {
-            ProvisionOptions o = ProvisionOptions.builder().retryDelay(Duration.ofMillis(5)).taskPolling(FAST)
+            ProvisionOptions o = ProvisionOptions.builder().taskPolling(FAST)
                     .waitForIp(false).build();
             Provisioner p = Provisioner.on(client, o);
             for (int id : new int[] {500, 501}) {
