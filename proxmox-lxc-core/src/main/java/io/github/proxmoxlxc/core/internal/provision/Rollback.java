@@ -25,18 +25,19 @@ final class Rollback {
     private final RunContext ctx;
     private final String node;
     private final int vmid;
-    private final String hostname;
-    private boolean ownershipChecked;
+    private final RunMarker marker;
+    /** Set once the config showed this run's marker; until then nothing is destroyed. */
+    private boolean owned;
 
     Rollback(ProxmoxClient client, ProvisionOptions options, PollSchedule polling, RunContext ctx, String node,
-             int vmid, String hostname) {
+             int vmid, RunMarker marker) {
         this.client = client;
         this.options = options;
         this.polling = polling;
         this.ctx = ctx;
         this.node = node;
         this.vmid = vmid;
-        this.hostname = hostname;
+        this.marker = marker;
     }
 
     /**
@@ -63,7 +64,7 @@ final class Rollback {
                 return acted;
             } catch (RuntimeException e) {
                 last = e;
-                if (++statusFailures >= 3) {
+                if (++statusFailures >= 3 && ownedQuietly(ct)) {
                     // the status cannot be read: destroy without it (force stops a running container first)
                     acted |= blindDestroy(ct);
                     if (gone(ct)) {
@@ -75,12 +76,16 @@ final class Rollback {
                 continue;
             }
             try {
-                if (!ownershipChecked && hostname != null && !"create".equals(st.lock())) {
-                    String actual = ownerHostname(ct);
-                    if (actual != null && !actual.equals(hostname)) {
-                        // never destroy a container this run did not create
-                        ctx.finish("container " + vmid + " is '" + actual + "', not '" + hostname + "': left alone");
+                if (!owned && !"create".equals(st.lock())) {
+                    Owner o = checkOwner(ct);
+                    if (o == Owner.OTHER) {
+                        // never destroy a container this run did not create: the marker decides, not the hostname
+                        ctx.finish("container " + vmid + " does not carry this run's marker: left alone");
                         return false;
+                    }
+                    if (o == Owner.UNKNOWN) {
+                        pause(round);
+                        continue;
                     }
                 }
                 if (st.lock() != null && !st.lock().isEmpty()) {
@@ -115,21 +120,28 @@ final class Rollback {
                 + options.rollbackTimeout() + (last == null ? "" : " (last error: " + last.getMessage() + ")"), last);
     }
 
-    /** The container's hostname, or null when it cannot be read twice in a row (then it is presumed ours). */
-    private String ownerHostname(Container ct) {
-        for (int i = 0; i < 2; i++) {
-            try {
-                String h = ct.config().values().get("hostname");
-                ownershipChecked = true;
-                return h;
-            } catch (NotFoundException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                Backoff.sleep(options.retryDelay());
-            }
+    /** Whether the marker was seen, reading the config if needed; a missing container is not ours. */
+    private boolean ownedQuietly(Container ct) {
+        try {
+            return owned || checkOwner(ct) == Owner.OURS;
+        } catch (NotFoundException e) {
+            return false;
         }
-        ownershipChecked = true;
-        return null;
+    }
+
+    /** Whose container it is, as far as its config tells. */
+    private enum Owner { OURS, OTHER, UNKNOWN }
+
+    /** Reads the config once: the marker makes it ours; a config without it is someone else's. */
+    private Owner checkOwner(Container ct) {
+        try {
+            owned = marker.foundIn(ct.config());
+            return owned ? Owner.OURS : Owner.OTHER;
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            return Owner.UNKNOWN;
+        }
     }
 
     private boolean blindDestroy(Container ct) {
