@@ -30,4 +30,8 @@ final class ConnectionOptions {
 
     @Option(names = "--insecure", description = "Trust any certificate (testing only; logs a warning).")
     boolean insecure;
+
+    @Option(names = "--allow-plain-http",
+            description = "Allow an http:// PVE_URL: the token or password is sent unencrypted (local test servers only).")
+    boolean allowPlainHttp;
 }

@@ -322,7 +322,8 @@ public final class ContainerSpec {
     }
 
     /**
-     * The description shown in the web interface (at most 8192 characters; newlines allowed).
+     * The description shown in the web interface (at most 8092 characters, newlines and tabs but no other
+     * control characters; the provisioner appends a one-line ownership marker).
      *
      * @return the value of {@code description}, or empty when unset
      */
@@ -854,8 +855,8 @@ public final class ContainerSpec {
         }
 
         /**
-         * Sets {@code description}. The description shown in the web interface (at most 8192 characters;
-         * newlines allowed).
+         * Sets {@code description}. The description shown in the web interface (at most 8092 characters;
+         * newlines and tabs allowed, no carriage return or other control character).
          *
          * @param description the text
          * @return this builder

@@ -49,12 +49,14 @@ public final class SpecValidator {
             }
         }
         s.description().ifPresent(v -> {
-            if (v.length() > 8192) {
-                c.add("description", v.substring(0, 40) + "...", "must be at most 8192 characters");
+            if (v.length() > MAX_DESCRIPTION) {
+                c.add("description", Formats.printable(v.substring(0, 40)) + "...", "must be at most " + MAX_DESCRIPTION
+                        + " characters (Proxmox allows 8192; the rest is kept for the run's ownership marker)");
             }
-            if (v.chars().anyMatch(ch -> (ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') || ch == 0x7f)) {
+            // '\r' and C1 controls rewrite what a terminal shows of the plan (issue 10, item 16)
+            if (v.chars().anyMatch(ch -> (ch < 0x20 && ch != '\n' && ch != '\t') || (ch >= 0x7f && ch <= 0x9f))) {
                 c.add("description", Formats.printable(v),
-                        "must not contain control characters other than newline/tab");
+                        "must not contain control characters other than newline and tab (no carriage return)");
             }
         });
         s.ostemplate().ifPresent(v -> {
@@ -212,6 +214,9 @@ public final class SpecValidator {
         }
         return Formats.isIpv4(v) || Formats.isIpv6(v);
     }
+
+    /** PVE's 8192 less room for the marker line the provisioner appends. */
+    static final int MAX_DESCRIPTION = 8192 - 100;
 
     private static void validateRaw(ContainerSpec s, Checks c) {
         Map<String, String> typed = SpecCodec.typedParameters(s, false);
