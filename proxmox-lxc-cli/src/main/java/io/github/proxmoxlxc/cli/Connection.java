@@ -71,6 +71,13 @@ final class Connection implements AutoCloseable {
         }
         String shownUrl = BaseUrlText.redact(url);
         ProxmoxClient.Builder b = ProxmoxClient.builder().trust(trust(o, env));
+        if (o.callTimeout != null) {
+            try {
+                b.callTimeout(o.callTimeout);
+            } catch (IllegalArgumentException e) {
+                throw CliException.invalid("--call-timeout", o.callTimeout.toString(), "must be positive");
+            }
+        }
         try {
             b.baseUrl(url);
         } catch (IllegalArgumentException e) {

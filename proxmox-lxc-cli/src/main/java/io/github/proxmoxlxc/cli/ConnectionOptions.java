@@ -34,4 +34,8 @@ final class ConnectionOptions {
     @Option(names = "--allow-plain-http",
             description = "Allow an http:// PVE_URL: the token or password is sent unencrypted (local test servers only).")
     boolean allowPlainHttp;
+
+    @Option(names = "--call-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Give up on one API call after this long, however slowly the server answers (default 2m).")
+    java.time.Duration callTimeout;
 }
