@@ -38,6 +38,8 @@ final class ProvisionRun {
     private final String node;
     /** Sent with the create; the proof of ownership for adopting after a lost response and for rollback. */
     private final RunMarker marker = RunMarker.create();
+    /** This run's own create task succeeded for ctx.vmid (not adopted after a lost response). */
+    private boolean createConfirmed;
 
     /** The VMID was used by someone else; try the next candidate. */
     private static final class VmidTaken extends RuntimeException {
@@ -110,6 +112,7 @@ final class ProvisionRun {
             try {
                 Optional<Upid> upid = postCreate(vmid, params);
                 waitCreated(vmid, upid);
+                createConfirmed = upid.isPresent();
                 ctx.finish("created " + vmid);
                 return;
             } catch (VmidTaken e) {
@@ -450,7 +453,8 @@ final class ProvisionRun {
                     node, false, false, e, null);
         }
         try {
-            boolean destroyed = new Rollback(client, options, engine.polling, ctx, node, vmid, marker).run();
+            boolean destroyed = new Rollback(client, options, engine.polling, ctx, node, vmid, marker,
+                    createConfirmed).run();
             engine.vmids.release(vmid);
             return new ProvisionException(what + (destroyed ? "; container " + vmid + " on " + node
                     + " was rolled back (destroyed)" : "; container " + vmid + " was not created"), step, ctx.label,

@@ -26,11 +26,13 @@ final class Rollback {
     private final String node;
     private final int vmid;
     private final RunMarker marker;
+    /** The run saw its own create task succeed for this VMID: an unreadable config is then still ours. */
+    private final boolean createConfirmed;
     /** Set once the config showed this run's marker; until then nothing is destroyed. */
     private boolean owned;
 
     Rollback(ProxmoxClient client, ProvisionOptions options, PollSchedule polling, RunContext ctx, String node,
-             int vmid, RunMarker marker) {
+             int vmid, RunMarker marker, boolean createConfirmed) {
         this.client = client;
         this.options = options;
         this.polling = polling;
@@ -38,6 +40,7 @@ final class Rollback {
         this.node = node;
         this.vmid = vmid;
         this.marker = marker;
+        this.createConfirmed = createConfirmed;
     }
 
     /**
@@ -140,7 +143,9 @@ final class Rollback {
         } catch (NotFoundException e) {
             throw e;
         } catch (RuntimeException e) {
-            return Owner.UNKNOWN;
+            // a config that cannot be read proves nothing either way; the run's own successful create does
+            owned = createConfirmed;
+            return createConfirmed ? Owner.OURS : Owner.UNKNOWN;
         }
     }
 

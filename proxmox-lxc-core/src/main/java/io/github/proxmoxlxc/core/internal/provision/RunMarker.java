@@ -15,8 +15,8 @@ import java.util.UUID;
  * {@code <vmid>.conf} (encoded with {@code encode_text}, decoded on read), returns it from
  * {@code GET .../config}, and checks only {@code VM.Config.Options} for it. Tags would also survive
  * but are shown in the resource tree and are subject to the datacenter's {@code user-tag-access}
- * policy, which may refuse a new tag per run. The line is an HTML comment, so the Notes panel's
- * Markdown view has nothing to show for it.
+ * policy, which may refuse a new tag per run. The line is written as an HTML comment so that a
+ * Markdown rendering of the notes is meant to hide it; in the raw notes it is one short line.
  */
 final class RunMarker {
     private final String line;

@@ -38,9 +38,9 @@ class RollbackTest {
             client.call(HttpMethod.PUT, "/nodes/pve1/lxc/501/config", java.util.Map.of("description",
                     "notes\n" + mine.line()));
             boolean strangers = new Rollback(client, o, FAST, new RunContext("mine", ProvisionListener.none()), "pve1",
-                    500, mine).run();
+                    500, mine, false).run();
             boolean own = new Rollback(client, o, FAST, new RunContext("ct501", ProvisionListener.none()), "pve1",
-                    501, mine).run();
+                    501, mine, false).run();
 
             assertThat(strangers).isFalse();
             assertThat(own).isTrue();
