@@ -31,9 +31,12 @@ final class HostileServer implements AutoCloseable {
     });
     private final Mode mode;
     private volatile boolean closed;
+    /** Built before the first connection: building it per request took longer than a read timeout under load. */
+    private final byte[] bomb;
 
     HostileServer(Mode mode) throws IOException {
         this.mode = mode;
+        this.bomb = mode == Mode.GZIP_BOMB ? gzipOfZeros(96L * 1024 * 1024) : new byte[0]; // ~100 KB -> 96 MiB
         this.server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
         pool.submit(this::acceptLoop);
     }
@@ -58,7 +61,6 @@ final class HostileServer implements AutoCloseable {
             readHead(in);
             switch (mode) {
                 case GZIP_BOMB -> {
-                    byte[] bomb = gzipOfZeros(96L * 1024 * 1024); // ~100 KB inflating to 96 MiB of '0'
                     head(out, 200, "OK", "Content-Encoding: gzip\r\nContent-Length: " + bomb.length);
                     out.write(bomb);
                 }

@@ -22,7 +22,7 @@ class Issue10HostileServerTest {
 
     private static ProxmoxClient client(HostileServer s, Duration callTimeout) {
         return ProxmoxClient.builder().baseUrl(s.url()).allowPlaintextHttp().apiToken("ci@pve!tk", "secret")
-                .retry(RetryPolicy.none()).readTimeout(Duration.ofSeconds(5)).callTimeout(callTimeout).build();
+                .retry(RetryPolicy.none()).readTimeout(Duration.ofSeconds(20)).callTimeout(callTimeout).build();
     }
 
     @Test
