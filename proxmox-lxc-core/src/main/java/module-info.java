@@ -5,6 +5,7 @@
 module io.github.proxmoxlxc.core {
     requires org.slf4j;
     requires okhttp3;
+    requires okio;
     requires com.fasterxml.jackson.databind;
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.retry;

@@ -93,7 +93,7 @@ final class ProgressPrinter implements ProvisionListener, AutoCloseable {
     /** Prints a permanent line, clearing the live line first and drawing it again below. */
     private void line(String text) {
         clear();
-        err.println(text);
+        err.println(Out.safe(text)); // task log lines are server text
         redraw();
     }
 
@@ -132,7 +132,8 @@ final class ProgressPrinter implements ProvisionListener, AutoCloseable {
             b.append(SPINNER[frame % SPINNER.length]);
         }
         if (!status.isEmpty()) {
-            b.append("  ").append(status.length() > 60 ? status.substring(0, 57) + "..." : status);
+            String st = Out.safe(status).replace('\n', ' ');
+            b.append("  ").append(st.length() > 60 ? st.substring(0, 57) + "..." : st);
         }
         err.print(b);
         err.flush();

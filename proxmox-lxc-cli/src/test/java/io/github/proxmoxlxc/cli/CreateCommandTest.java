@@ -54,7 +54,8 @@ class CreateCommandTest {
         assertThat(r.code()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.fieldNames()).toIterable().containsExactly("vmid", "node", "hostname", "addresses",
-                "status", "timings", "access", "warnings", "applied");
+                "status", "timings", "access", "warnings", "applied", "simulated");
+        assertThat(doc.get("simulated").asBoolean()).isTrue();
         assertThat(doc.get("hostname").asText()).isEqualTo("jellyfin");
         assertThat(doc.get("status").asText()).isEqualTo("running");
         assertThat(doc.get("timings").get("create").isNumber()).isTrue();

@@ -74,7 +74,7 @@ public class ClientOverheadBenchmark {
         server.setExecutor(serverThreads);
         server.start();
         String base = "http://127.0.0.1:" + server.getAddress().getPort();
-        ours = ProxmoxClient.builder().baseUrl(base).apiToken(TOKEN_ID, SECRET).build();
+        ours = ProxmoxClient.builder().baseUrl(base).allowPlaintextHttp().apiToken(TOKEN_ID, SECRET).build();
         plain = new OkHttpClient.Builder().protocols(List.of(Protocol.HTTP_1_1)).retryOnConnectionFailure(false)
                 .build();
         mapper = JsonMapper.builder().build();

@@ -348,12 +348,44 @@ public final class NodePatch {
                 v.add(Violation.of(field, l, p));
             } else if (!PatchText.LXC_LINE.matcher(l).matches()) {
                 v.add(Violation.of(field, l, "must be 'lxc.<key>: <value>'"));
+            } else if (field.equals("rawLines") && l.startsWith("lxc.idmap")) {
+                checkIdmap(field, l, v);
+            }
+        }
+
+        /** Ids are 32-bit ({@code 2^32-1} is the invalid id); host id 0 is the host's root. */
+        private static final long ID_LIMIT = 0xFFFF_FFFFL;
+
+        private static void checkIdmap(String field, String l, List<Violation> v) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "lxc\\.idmap\\s*[:=]\\s*([ug])\\s+(\\d{1,10})\\s+(\\d{1,10})\\s+(\\d{1,10})\\s*").matcher(l);
+            if (!m.matches()) {
+                v.add(Violation.of(field, l, "must be 'lxc.idmap: <u|g> <container-start> <host-start> <count>'"));
+                return;
+            }
+            long ct = Long.parseLong(m.group(2));
+            long host = Long.parseLong(m.group(3));
+            long count = Long.parseLong(m.group(4));
+            if (count < 1 || ct + count > ID_LIMIT || host + count > ID_LIMIT) {
+                v.add(Violation.of(field, l, "ids must be 32-bit: start + count at most " + ID_LIMIT + ", count >= 1"));
+            } else if (host == 0) {
+                v.add(Violation.of(field, l, "maps the container onto host id 0 (root): an unprivileged container"
+                        + " would act as host root; map onto a delegated range such as 100000"));
             }
         }
 
         private static void checkSub(String field, String l, List<Violation> v) {
             if (!l.matches("[a-z_][a-z0-9_.\\-]*:\\d{1,10}:\\d{1,10}")) {
                 v.add(Violation.of(field, l, "must be 'name:first:count'"));
+                return;
+            }
+            String[] f = l.split(":");
+            long first = Long.parseLong(f[1]);
+            long count = Long.parseLong(f[2]);
+            if (count < 1 || first + count > ID_LIMIT) {
+                v.add(Violation.of(field, l, "ids must be 32-bit: first + count at most " + ID_LIMIT + ", count >= 1"));
+            } else if (first == 0) {
+                v.add(Violation.of(field, l, "delegates host id 0 (root); delegate a range such as 100000"));
             }
         }
 

@@ -294,8 +294,8 @@ public final class ContainerSpec {
     }
 
     /**
-     * {@return the description shown in the web interface (at most 8192 characters; newlines allowed); empty
-     * when unset}
+     * {@return the description shown in the web interface (at most 8092 characters, newlines and tabs but no
+     * other control characters; the provisioner appends a one-line ownership marker); empty when unset}
      */
     public Optional<String> description() {
         return value(DESCRIPTION);

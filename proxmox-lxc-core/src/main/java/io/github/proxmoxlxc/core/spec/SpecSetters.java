@@ -103,8 +103,8 @@ abstract class SpecSetters {
     }
 
     /**
-     * Sets {@code description}. The description shown in the web interface (at most 8192 characters; newlines
-     * allowed).
+     * Sets {@code description}. The description shown in the web interface (at most 8092 characters;
+     * newlines and tabs allowed, no carriage return or other control character).
      *
      * @param description the text
      * @return this builder

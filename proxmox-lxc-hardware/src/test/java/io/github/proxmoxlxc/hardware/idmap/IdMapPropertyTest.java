@@ -67,12 +67,12 @@ class IdMapPropertyTest {
 
     @Property
     void punchesOutsideTheBaseRangeAlwaysSucceedAndMapAsAsked(@ForAll("punches") List<Punch> punches) {
-        // keep one punch per container id and per host id, all hosts outside 100000..165535
+        // keep one punch per container id and per host id, all hosts outside 100000..165535 and not host root (refused)
         java.util.Map<IdKind, java.util.Map<Long, Long>> chosen = new java.util.EnumMap<>(IdKind.class);
         IdMap.Builder b = IdMap.builder();
         for (Punch p : punches) {
             Map<Long, Long> m = chosen.computeIfAbsent(p.kind(), k -> new java.util.HashMap<>());
-            if (p.host() >= IdMap.DEFAULT_HOST_BASE && p.host() < IdMap.DEFAULT_HOST_BASE + IdMap.SIZE
+            if (p.host() == 0 || p.host() >= IdMap.DEFAULT_HOST_BASE && p.host() < IdMap.DEFAULT_HOST_BASE + IdMap.SIZE
                     || m.containsKey(p.ct()) || m.containsValue(p.host())) {
                 continue;
             }

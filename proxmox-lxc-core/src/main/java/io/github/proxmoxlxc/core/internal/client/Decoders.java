@@ -13,6 +13,7 @@ import io.github.proxmoxlxc.core.client.Permissions;
 import io.github.proxmoxlxc.core.client.PveVersion;
 import io.github.proxmoxlxc.core.client.TaskLogLine;
 import io.github.proxmoxlxc.core.client.TaskStatus;
+import io.github.proxmoxlxc.core.client.UnexpectedResponseException;
 import io.github.proxmoxlxc.core.client.Upid;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -32,11 +33,27 @@ public final class Decoders {
     private Decoders() {
     }
 
-    /** Maps each element of an array (a null or non-array gives an empty list). */
+    /**
+     * Maps each element of an array; a missing or null {@code data} gives an empty list.
+     *
+     * @throws UnexpectedResponseException when {@code data} is present but not an array, or an
+     *     element is not an object
+     */
     public static <T> List<T> list(JsonNode data, Function<JsonNode, T> f) {
         List<T> out = new ArrayList<>();
-        if (data != null && data.isArray()) {
-            data.forEach(n -> out.add(f.apply(n)));
+        if (data == null || data.isNull() || data.isMissingNode()) {
+            return List.of();
+        }
+        if (!data.isArray()) {
+            throw new UnexpectedResponseException("response 'data' is " + Json.kind(data)
+                    + " where a list was expected; the server or a proxy in between is not answering as Proxmox VE does");
+        }
+        for (JsonNode n : data) {
+            if (!n.isObject()) {
+                throw new UnexpectedResponseException("response 'data' holds " + Json.kind(n)
+                        + " where a list of objects was expected");
+            }
+            out.add(f.apply(n));
         }
         return List.copyOf(out);
     }

@@ -3,6 +3,8 @@ package io.github.proxmoxlxc.core.internal.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.client.HttpMethod;
+import io.github.proxmoxlxc.core.client.ProxmoxTimeoutException;
+import io.github.proxmoxlxc.core.client.ResponseTooLargeException;
 import io.github.proxmoxlxc.core.client.TlsTrustException;
 import io.github.proxmoxlxc.core.client.TransportException;
 import io.github.proxmoxlxc.core.client.Trust;
@@ -21,6 +23,8 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,8 +39,15 @@ public final class HttpTransport implements AutoCloseable {
     private static final Pattern SECRET_RESPONSE = Pattern.compile(
             "^/access/(?!permissions$).*|.*/(vncproxy|termproxy|spiceproxy|vncwebsocket|mtunnel|mtunnelwebsocket)$");
 
+    /** The default overall deadline of one call (documented on the client builder). */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
+    /** The default response cap: 64 MiB inflated; 10,000 containers in /cluster/resources are about 5 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+
     private final OkHttpClient http;
     private final HttpUrl base;
+    private final Duration callTimeout;
+    private final long maxResponseBytes;
 
     /**
      * Creates the transport.
@@ -47,7 +58,24 @@ public final class HttpTransport implements AutoCloseable {
      * @param readTimeout read and write timeout
      */
     public HttpTransport(HttpUrl base, Trust trust, Duration connectTimeout, Duration readTimeout) {
+        this(base, trust, connectTimeout, readTimeout, DEFAULT_CALL_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    /**
+     * Creates the transport with an overall deadline per call and a cap on the inflated response size.
+     *
+     * @param base the API base URL ending in {@code /api2/json}
+     * @param trust how to trust the server
+     * @param connectTimeout connect timeout
+     * @param readTimeout read and write timeout (between two reads)
+     * @param callTimeout the whole exchange, connect to last body byte
+     * @param maxResponseBytes the most response bytes read after decompression
+     */
+    public HttpTransport(HttpUrl base, Trust trust, Duration connectTimeout, Duration readTimeout,
+                         Duration callTimeout, long maxResponseBytes) {
         this.base = base;
+        this.callTimeout = callTimeout;
+        this.maxResponseBytes = maxResponseBytes;
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .protocols(List.of(Protocol.HTTP_1_1))
                 .retryOnConnectionFailure(false)
@@ -55,12 +83,15 @@ public final class HttpTransport implements AutoCloseable {
                 .followSslRedirects(false)
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
-                .writeTimeout(readTimeout);
+                .writeTimeout(readTimeout)
+                .callTimeout(callTimeout);
         if (base.isHttps()) {
             Tls.configure(b, trust, base.host());
+        } else if (trust.kind() != Trust.Kind.SYSTEM) {
+            // never drop a pin or CA silently: the builder refuses this combination first
+            throw new IllegalArgumentException("trust: " + trust + " cannot be used with plain HTTP " + base.host());
         } else {
-            LOG.warn("plain HTTP to {}: credentials travel unencrypted (Proxmox serves only HTTPS on 8006)",
-                    base.host());
+            LOG.warn("plain HTTP to {} (allowPlaintextHttp): credentials travel unencrypted", base.host());
         }
         this.http = b.build();
     }
@@ -94,8 +125,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         long start = System.nanoTime();
         try (Response resp = http.newCall(rb.build()).execute()) {
-            ResponseBody body = resp.body();
-            String text = body.string();
+            String text = readCapped(resp.body(), m, req.path());
             if (LOG.isDebugEnabled()) {
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 LOG.debug("{} {} -> {} {} ({} ms)", m, req.path(), resp.code(), resp.message(), ms);
@@ -119,6 +149,11 @@ public final class HttpTransport implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             throw new TransportException(m, req.path(), "I/O timeout: " + e.getMessage(), e);
         } catch (InterruptedIOException e) {
+            if (!Thread.currentThread().isInterrupted() && System.nanoTime() - start >= callTimeout.toNanos()) {
+                // OkHttp's call timeout: the whole exchange took too long (a slow drip resets the read timeout)
+                throw new ProxmoxTimeoutException(m + " " + req.path() + ": no complete response within the call "
+                        + "timeout of " + callTimeout + " (ProxmoxClient.Builder.callTimeout)", e);
+            }
             // the calling thread was interrupted: not a transport failure, and never retried
             Thread.currentThread().interrupt();
             throw new ProxmoxException(m + " " + req.path() + ": interrupted", e);
@@ -127,12 +162,36 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the body as UTF-8, at most {@code maxResponseBytes} after decompression: a gzip bomb or an
+     * endless chunked body ends with {@link ResponseTooLargeException} instead of filling the heap.
+     */
+    private String readCapped(ResponseBody body, String method, String path) throws IOException {
+        BufferedSource src = body.source();
+        Buffer buf = new Buffer();
+        long total = 0;
+        long n;
+        while ((n = src.read(buf, 64 * 1024)) != -1) {
+            total += n;
+            if (total > maxResponseBytes) {
+                throw new ResponseTooLargeException(method, path, maxResponseBytes);
+            }
+        }
+        return buf.readUtf8();
+    }
+
     private HttpUrl url(ApiRequest req) {
         HttpUrl.Builder ub = base.newBuilder().addEncodedPathSegments(req.path().substring(1));
         if (req.method() == HttpMethod.GET || req.method() == HttpMethod.DELETE) {
             req.params().forEach(ub::addQueryParameter);
         }
-        return ub.build();
+        HttpUrl url = ub.build();
+        // a '..' segment would be resolved by the URL parser and leave the API root with the credentials
+        if (!url.encodedPath().startsWith(base.encodedPath() + "/")
+                || url.pathSegments().size() <= base.pathSegments().size()) {
+            throw new IllegalArgumentException("path: '" + req.path() + "' leaves " + base.encodedPath());
+        }
+        return url;
     }
 
     @Override

@@ -171,7 +171,7 @@ public final class PlanBuilder {
             pct = pct.replace("local:" + gib, root + ":" + gib);
         }
         b.addCall(new PlannedCall(ProvisionStep.CREATE, "POST", base + "/lxc", params,
-                createPrivileges(spec, params.keySet(), vmid, root, tpl), pct, "then wait for the vzcreate task"));
+                createPrivileges(spec, withDescription(params.keySet()), vmid, root, tpl), pct, "then wait for the vzcreate task"));
         if (!request.nodePatch().isEmpty()) {
             List<RequiredPrivilege> np = new ArrayList<>();
             if (!request.nodePatch().confLines().isEmpty() || !request.nodePatch().removeRawLines().isEmpty()) {
@@ -245,6 +245,13 @@ public final class PlanBuilder {
             p.add(new RequiredPrivilege(Kind.ROOT_AT_PAM, r.field(), "root@pam", r.reason()));
         }
         return p.stream().distinct().toList();
+    }
+
+    /** The run adds its ownership marker to the description, so the create always sets it. */
+    private static java.util.Set<String> withDescription(java.util.Set<String> keys) {
+        java.util.Set<String> k = new java.util.LinkedHashSet<>(keys);
+        k.add("description");
+        return k;
     }
 
     private static RequiredPrivilege acl(String path, String priv, String reason) {

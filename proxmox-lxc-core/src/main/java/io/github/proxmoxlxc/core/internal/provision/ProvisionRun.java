@@ -36,6 +36,10 @@ final class ProvisionRun {
     private final ProvisionOptions options;
     private final ProxmoxClient client;
     private final String node;
+    /** Sent with the create; the proof of ownership for adopting after a lost response and for rollback. */
+    private final RunMarker marker = RunMarker.create();
+    /** This run's own create task succeeded for ctx.vmid (not adopted after a lost response). */
+    private boolean createConfirmed;
 
     /** The VMID was used by someone else; try the next candidate. */
     private static final class VmidTaken extends RuntimeException {
@@ -105,10 +109,11 @@ final class ProvisionRun {
             ctx.start(ProvisionStep.CREATE);
             ContainerSpec spec = PlanBuilder.createSpec(request.spec(), vmid, volume, res.candidate().rootfsStorage(),
                     PlanBuilder.rootfsGiB(request));
-            Map<String, String> params = PlanBuilder.createParams(spec);
+            Map<String, String> params = marker.addTo(PlanBuilder.createParams(spec));
             try {
                 Optional<Upid> upid = postCreate(vmid, params);
                 waitCreated(vmid, upid);
+                createConfirmed = upid.isPresent();
                 ctx.finish("created " + vmid);
                 return;
             } catch (VmidTaken e) {
@@ -192,14 +197,30 @@ final class ProvisionRun {
         return false;
     }
 
+    /**
+     * Whether the container carries this run's marker, never decided by hostname: another run may
+     * have created a container with the same name. A create still holding its lock is waited for,
+     * since pve-container writes the full config (and the description) during the create task.
+     */
     private boolean isOurs(int vmid) {
-        Optional<String> want = request.spec().hostname();
-        if (want.isEmpty()) {
-            return true;
+        long deadline = System.nanoTime() + options.createTimeout().toNanos();
+        while (true) {
+            Optional<ContainerStatus> st = status(vmid);
+            if (st.isEmpty()) {
+                return false;
+            }
+            if (!"create".equals(st.get().lock()) || System.nanoTime() > deadline) {
+                break;
+            }
+            Backoff.sleep(engine.polling.initialInterval());
         }
+        // one read: the client's retry policy already retries it (one retry layer)
         try {
-            return want.get().equals(container(vmid).config().values().get("hostname"));
+            return marker.foundIn(container(vmid).config());
         } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            // unknown is not ours: adopting someone else's container is worse than failing
             return false;
         }
     }
@@ -418,8 +439,8 @@ final class ProvisionRun {
                     node, false, false, e, null);
         }
         try {
-            boolean destroyed = new Rollback(client, options, engine.polling, ctx, node, vmid,
-                    request.spec().hostname().orElse(null)).run();
+            boolean destroyed = new Rollback(client, options, engine.polling, ctx, node, vmid, marker,
+                    createConfirmed).run();
             engine.vmids.release(vmid);
             return new ProvisionException(what + (destroyed ? "; container " + vmid + " on " + node
                     + " was rolled back (destroyed)" : "; container " + vmid + " was not created"), step, ctx.label,

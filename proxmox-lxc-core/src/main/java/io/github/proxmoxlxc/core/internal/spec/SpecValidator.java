@@ -89,13 +89,19 @@ public final class SpecValidator {
 
     static void description(String f, Object value, Checks c) {
         String v = (String) value;
-        if (v.length() > 8192) {
-            c.add(f, v.substring(0, 40) + "...", "must be at most 8192 characters");
+        if (v.length() > MAX_DESCRIPTION) {
+            c.add(f, Formats.printable(v.substring(0, 40)) + "...", "must be at most " + MAX_DESCRIPTION
+                    + " characters (Proxmox allows 8192; the rest is kept for the run's ownership marker)");
         }
-        if (v.chars().anyMatch(ch -> (ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') || ch == 0x7f)) {
-            c.add(f, Formats.printable(v), "must not contain control characters other than newline/tab");
+        // '\r' and C1 controls rewrite what a terminal shows of the plan (issue 10, item 16)
+        if (v.chars().anyMatch(ch -> (ch < 0x20 && ch != '\n' && ch != '\t') || (ch >= 0x7f && ch <= 0x9f))) {
+            c.add(f, Formats.printable(v),
+                    "must not contain control characters other than newline and tab (no carriage return)");
         }
     }
+
+    /** PVE's 8192 less room for the marker line the provisioner appends. */
+    static final int MAX_DESCRIPTION = 8192 - 100;
 
     static void ostemplate(String f, Object value, Checks c) {
         String v = (String) value;
