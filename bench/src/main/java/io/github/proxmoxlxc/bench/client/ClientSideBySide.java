@@ -449,7 +449,12 @@ public final class ClientSideBySide {
         return b.toString();
     }
 
-    static String machine() {
+    /**
+     * The machine a figure came from: CPU model, cores, OS, Java, load.
+     *
+     * @return one line
+     */
+    public static String machine() {
         String cpu = "unknown CPU";
         try {
             for (String line : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
