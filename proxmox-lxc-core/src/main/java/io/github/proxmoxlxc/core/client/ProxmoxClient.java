@@ -457,6 +457,14 @@ public final class ProxmoxClient implements AutoCloseable {
          * Limits concurrent requests per node (default 8), so bulk work does not overload a node.
          * Requests not addressed to a node share one extra limit.
          *
+         * <p>This one setting sizes everything else: at most {@code max x (nodes in use + 1)}
+         * requests run at once, and the client keeps that many connections open for reuse (no
+         * smaller idle-connection cap of its own), so callers up to the limit never close and
+         * re-handshake connections. A connection idle for 4 s is closed, just before pveproxy's
+         * own 5-s keep-alive timeout would close it. Tuning: set {@code max} to the concurrency
+         * one node should bear (each request costs pveproxy 10-50 ms of Perl); more threads than
+         * {@code max x nodes} only queue for a slot, up to {@code maxWait}.
+         *
          * @param max at least 1
          * @param maxWait how long a request waits for a slot before {@link ProxmoxTimeoutException}
          * @return this builder

@@ -10,12 +10,19 @@ import io.github.proxmoxlxc.core.client.TransportException;
 import io.github.proxmoxlxc.core.client.Trust;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.EventListener;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -32,6 +39,15 @@ import org.slf4j.LoggerFactory;
  * One HTTP exchange over OkHttp: builds the URL and body, sends, reads and closes the body, and
  * maps I/O and TLS failures. HTTP/1.1 only; OkHttp's own retry on connection failure is off so the
  * retry layer is the only one.
+ *
+ * <p>Connections: every call is synchronous, so OkHttp's dispatcher limits (which apply to
+ * asynchronous calls only) never act; the one concurrency limit is {@link ApiExecutor}'s per-node
+ * bulkhead. Concurrent calls therefore never exceed {@code maxConcurrentRequestsPerNode x (nodes in
+ * use + 1)} (the {@code + 1} is the limit shared by requests addressed to no node), and neither do
+ * open connections. The pool keeps every idle connection up to that bound instead of OkHttp's
+ * default of 5 (which closed and re-handshook connections as soon as more than 5 callers paused at
+ * once), and closes a connection after {@link #KEEP_ALIVE} idle, just before pveproxy's own 5-s
+ * keep-alive timeout would, so a request never goes out on a connection the server is closing.
  */
 public final class HttpTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
@@ -48,6 +64,13 @@ public final class HttpTransport implements AutoCloseable {
     private final HttpUrl base;
     private final Duration callTimeout;
     private final long maxResponseBytes;
+    private final AtomicLong connectionsOpened = new AtomicLong();
+
+    /**
+     * How long an idle connection stays open: below pveproxy's keep-alive timeout (5 s,
+     * {@code PVE::APIServer::AnyEvent}, {@code $self->{timeout} = 5}).
+     */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(4);
 
     /**
      * Creates the transport.
@@ -84,7 +107,15 @@ public final class HttpTransport implements AutoCloseable {
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .writeTimeout(readTimeout)
-                .callTimeout(callTimeout);
+                .callTimeout(callTimeout)
+                // no idle-count limit of its own: the per-node bulkheads bound the connections (class comment)
+                .connectionPool(new ConnectionPool(Integer.MAX_VALUE, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
+                .eventListener(new EventListener() {
+                    @Override
+                    public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+                        connectionsOpened.incrementAndGet();
+                    }
+                });
         if (base.isHttps()) {
             Tls.configure(b, trust, base.host());
         } else if (trust.kind() != Trust.Kind.SYSTEM) {
@@ -94,6 +125,17 @@ public final class HttpTransport implements AutoCloseable {
             LOG.warn("plain HTTP to {} (allowPlaintextHttp): credentials travel unencrypted", base.host());
         }
         this.http = b.build();
+    }
+
+    /**
+     * The number of connections opened so far (TCP connects, each followed by a TLS handshake on
+     * https): stays flat once the callers' concurrency has been reached, unless connections idled
+     * out.
+     *
+     * @return connections opened since creation
+     */
+    public long connectionsOpened() {
+        return connectionsOpened.get();
     }
 
     /** The API base URL. */

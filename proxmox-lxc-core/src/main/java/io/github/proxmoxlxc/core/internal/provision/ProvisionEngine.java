@@ -6,6 +6,7 @@ import io.github.proxmoxlxc.core.client.ProxmoxClient;
 import io.github.proxmoxlxc.core.client.RetryPolicy;
 import io.github.proxmoxlxc.core.provision.PreflightException;
 import io.github.proxmoxlxc.core.provision.PreflightProblem;
+import io.github.proxmoxlxc.core.provision.ProvisionListener;
 import io.github.proxmoxlxc.core.provision.ProvisionException;
 import io.github.proxmoxlxc.core.provision.ProvisionOptions;
 import io.github.proxmoxlxc.core.provision.ProvisionPlan;
@@ -50,7 +51,8 @@ public final class ProvisionEngine {
         this.retry = client == null ? RetryPolicy.defaults() : client.retryPolicy();
         this.lookups = client == null ? null : new Lookups(client, options.lookupCacheTtl());
         this.vmids = client == null ? null : new VmidAllocator(lookups, options);
-        this.timings = new TaskTimings(polling);
+        // task logs become PROGRESS events: without a listener, reading them is a request per poll for nothing
+        this.timings = new TaskTimings(polling, options.listener() != ProvisionListener.none());
         this.templates = client == null ? null : new Templates(lookups, options, timings);
     }
 
