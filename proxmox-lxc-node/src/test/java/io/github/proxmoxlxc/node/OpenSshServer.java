@@ -61,6 +61,7 @@ final class OpenSshServer implements AutoCloseable {
         try (ServerSocket s = new ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
             port = s.getLocalPort();
         }
+        Files.createDirectories(dir.resolve("bin"));
         Path config = dir.resolve("sshd_config");
         Files.writeString(config, String.join("\n",
                 "Port " + port,
@@ -78,6 +79,8 @@ final class OpenSshServer implements AutoCloseable {
                 "MaxSessions 64",
                 "MaxStartups 64",
                 "Subsystem sftp internal-sftp",
+                // test doubles of node programs (pct) come first
+                "SetEnv PATH=" + dir.resolve("bin") + ":/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin",
                 ""));
         Path log = dir.resolve("sshd.log");
         Process p = new ProcessBuilder(SSHD.toString(), "-D", "-e", "-f", config.toString())
