@@ -41,6 +41,7 @@ public final class ProvisionOptions {
     private final Duration retryDelay;
     private final Duration lookupCacheTtl;
     private final PollSchedule taskPolling;
+    private final java.util.List<ContainerSetup> containerSetups;
 
     private ProvisionOptions(Builder b) {
         this.placement = b.placement;
@@ -63,6 +64,16 @@ public final class ProvisionOptions {
         this.retryDelay = b.retryDelay;
         this.lookupCacheTtl = b.lookupCacheTtl;
         this.taskPolling = b.taskPolling;
+        this.containerSetups = java.util.List.copyOf(b.containerSetups);
+    }
+
+    /**
+     * The steps run in the container once it is running and has its addresses, in order.
+     *
+     * @return an unmodifiable list, empty by default
+     */
+    public java.util.List<ContainerSetup> containerSetups() {
+        return containerSetups;
     }
 
     /**
@@ -105,6 +116,7 @@ public final class ProvisionOptions {
         b.waitForIp = waitForIp;
         b.preflight = preflight;
         b.nodePatchApplier = nodePatchApplier;
+        b.containerSetups.addAll(containerSetups);
         b.listener = listener;
         b.stepAttempts = stepAttempts;
         b.retryDelay = retryDelay;
@@ -321,6 +333,7 @@ public final class ProvisionOptions {
         private boolean waitForIp = true;
         private boolean preflight = true;
         private NodePatchApplier nodePatchApplier = NodePatchApplier.printOnly();
+        private final java.util.List<ContainerSetup> containerSetups = new java.util.ArrayList<>();
         private ProvisionListener listener = ProvisionListener.none();
         private int stepAttempts = 5;
         private Duration retryDelay = Duration.ofMillis(500);
@@ -487,6 +500,18 @@ public final class ProvisionOptions {
          */
         public Builder nodePatchApplier(NodePatchApplier applier) {
             this.nodePatchApplier = Objects.requireNonNull(applier, "nodePatchApplier");
+            return this;
+        }
+
+        /**
+         * Adds a step run in the container after it is running and has its addresses (see
+         * {@link ContainerSetup}); a failing step fails the run with the usual rollback or keep.
+         *
+         * @param setup the step
+         * @return this builder
+         */
+        public Builder addContainerSetup(ContainerSetup setup) {
+            this.containerSetups.add(Objects.requireNonNull(setup, "setup"));
             return this;
         }
 
