@@ -16,6 +16,7 @@ module io.github.proxmoxlxc.core {
     exports io.github.proxmoxlxc.core.config;
     exports io.github.proxmoxlxc.core.client;
     exports io.github.proxmoxlxc.core.provision;
+    exports io.github.proxmoxlxc.core.apps;
     // shared line rules for the hardware module's config-file editor; not public API
     exports io.github.proxmoxlxc.core.internal.provision to io.github.proxmoxlxc.hardware;
 }

@@ -1,5 +1,7 @@
 package io.github.proxmoxlxc.cli;
 
+import io.github.proxmoxlxc.core.apps.App;
+import io.github.proxmoxlxc.core.apps.AppCatalogue;
 import io.github.proxmoxlxc.core.config.ConfigResolver;
 import io.github.proxmoxlxc.core.config.ResolvedConfig;
 import io.github.proxmoxlxc.core.config.Strictness;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import picocli.CommandLine.Option;
 
@@ -19,11 +22,19 @@ final class ConfigOptions {
                     + " ./default.vars).")
     Path defaults;
 
-    @Option(names = "--app", paramLabel = "NAME", description = "The app name (hostname default and <app>.vars).")
+    @Option(names = "--app", paramLabel = "NAME",
+            description = "The app: a slug or name of the community-scripts catalogue (see 'apps search') sets the"
+                    + " app-profile layer (cpu/ram/disk floors, OS and version, privileges, tags); any name sets the"
+                    + " hostname default and <app>.vars.")
     String app;
 
+    @Option(names = "--variant", paramLabel = "NAME",
+            description = "The catalogue app's install method, e.g. alpine (see 'apps show NAME'; default: default).")
+    String variant;
+
     @Option(names = "--app-profile", paramLabel = "FILE",
-            description = "What the app needs (.vars format); its var_cpu/var_ram/var_disk are floors.")
+            description = "What the app needs (.vars format), instead of the catalogue's; its var_cpu/var_ram/var_disk"
+                    + " are floors.")
     Path appProfile;
 
     @Option(names = "--app-vars", paramLabel = "FILE",
@@ -39,8 +50,17 @@ final class ConfigOptions {
             + " instead of failing.")
     boolean lenient;
 
+    /** Notes from the last {@link #resolve}: where app-specific values were looked for and not found. */
+    final List<String> notes = new ArrayList<>();
+
+    /** The catalogue app named by {@code --app}, if it is one. */
+    Optional<App> catalogueApp() {
+        return app == null || app.isBlank() ? Optional.empty() : AppCatalogue.bundled().find(app);
+    }
+
     /** Resolves every layer; environment {@code var_*} come from the context's environment. */
     ResolvedConfig resolve(CliContext ctx) {
+        notes.clear();
         VarsPaths paths = VarsPaths.of(ctx.root(), ctx.env(), ctx.cwd());
         ConfigResolver.Builder b = ConfigResolver.builder()
                 .env(ctx.env())
@@ -51,6 +71,18 @@ final class ConfigOptions {
             }
             b.app(app);
         }
+        Optional<App> known = catalogueApp();
+        if (variant != null) {
+            if (known.isEmpty()) {
+                throw CliException.invalid("--variant", variant, "needs --app with an app of the community-scripts"
+                        + " catalogue" + (app == null ? "" : "; '" + app + "' is not one (see: proxmox-lxc apps search)"));
+            }
+            if (!known.get().variants().contains(variant.toLowerCase(Locale.ROOT))) {
+                throw CliException.invalid("--variant", variant, "one of " + known.get().slug()
+                        + "'s install methods: " + String.join(", ", known.get().variants()));
+            }
+            b.variant(variant);
+        }
         Optional<Path> d = defaults != null ? Optional.of(file("--defaults", ctx, defaults)) : paths.findDefaultVars();
         d.ifPresent(b::defaults);
         if (appProfile != null) {
@@ -58,8 +90,14 @@ final class ConfigOptions {
         }
         if (appVars != null) {
             b.appVars(file("--app-vars", ctx, appVars));
-        } else if (app != null && Files.isRegularFile(paths.appVars(app))) {
-            b.appVars(paths.appVars(app));
+        } else if (app != null) {
+            Path saved = paths.appVars(known.map(App::nsapp).orElse(app));
+            if (Files.isRegularFile(saved)) {
+                b.appVars(saved);
+            } else if (known.isEmpty() && appProfile == null) {
+                notes.add("app: looked for " + app + "'s saved defaults at " + saved + " (not found); give them"
+                        + " with --app-vars FILE or what the app needs with --app-profile FILE");
+            }
         }
         for (String s : sets) {
             int eq = s.indexOf('=');

@@ -1,5 +1,7 @@
 package io.github.proxmoxlxc.cli;
 
+import io.github.proxmoxlxc.core.apps.App;
+import io.github.proxmoxlxc.core.apps.AppAccess;
 import io.github.proxmoxlxc.core.provision.NodePatchApplier;
 import io.github.proxmoxlxc.core.provision.ProvisionOptions;
 import io.github.proxmoxlxc.core.provision.ProvisionResult;
@@ -12,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -92,12 +95,40 @@ final class CreateCommand extends ClientCommand {
         doc.put("addresses", r.addresses());
         doc.put("status", r.status());
         doc.put("timings", timings);
+        Optional<AppAccess> access = access(r);
+        access.ifPresent(a -> doc.put("access", accessJson(a)));
         doc.put("warnings", warnings);
         out.document(doc);
         if (!out.json()) {
             summary(out, c, r, patchLines);
+            access.ifPresent(a -> {
+                out.line("Access (" + a.app().name() + ", once its install script has run):");
+                a.lines().forEach(l -> out.line("  " + l));
+            });
         }
         return ExitCodes.OK;
+    }
+
+    /** The catalogue app's access details, when {@code --app} names one and an address is known. */
+    private Optional<AppAccess> access(ProvisionResult r) {
+        Optional<App> app = config.catalogueApp();
+        if (app.isEmpty() || r.addresses().isEmpty()) {
+            return Optional.empty();
+        }
+        String address = r.addresses().stream().filter(a -> a.indexOf(':') < 0).findFirst()
+                .orElse(r.addresses().get(0));
+        return Optional.of(app.get().access(address));
+    }
+
+    private static Map<String, Object> accessJson(AppAccess a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("app", a.app().slug());
+        m.put("address", a.address().orElse(null));
+        m.put("url", a.url().orElse(null));
+        m.put("username", a.username().orElse(null));
+        m.put("password", a.password().orElse(null));
+        m.put("configPath", a.configPath().orElse(null));
+        return m;
     }
 
     private static void summary(Out out, Connection c, ProvisionResult r, List<String> patchLines) {

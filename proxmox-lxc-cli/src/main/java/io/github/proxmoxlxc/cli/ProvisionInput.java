@@ -53,6 +53,7 @@ final class ProvisionInput {
         for (ConfigWarning w : mapping.warnings()) {
             warnings.add(w.toString());
         }
+        warnings.addAll(options.notes);
         TemplateRef ref = mapping.template().orElseThrow(() -> CliException.invalid("var_os", "",
                 "var_os and var_version must be set (the built-in defaults set them unless turned off)"));
         String template = ref.searchPrefix() + (ref.flavour().equals("-standard_") ? "-standard" : "-default");

@@ -23,6 +23,7 @@ import picocli.CommandLine.Command;
             DestroyCommand.class,
             ListCommand.class,
             GpusCommand.class,
+            AppsCommand.class,
             SimulatorCommand.class,
         },
         footer = ExitCodes.HELP)

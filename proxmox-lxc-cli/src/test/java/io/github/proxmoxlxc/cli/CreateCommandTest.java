@@ -54,7 +54,7 @@ class CreateCommandTest {
         assertThat(r.code()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.fieldNames()).toIterable().containsExactly("vmid", "node", "hostname", "addresses",
-                "status", "timings", "warnings");
+                "status", "timings", "access", "warnings");
         assertThat(doc.get("hostname").asText()).isEqualTo("jellyfin");
         assertThat(doc.get("status").asText()).isEqualTo("running");
         assertThat(doc.get("timings").get("create").isNumber()).isTrue();

@@ -1,5 +1,7 @@
 package io.github.proxmoxlxc.core.config;
 
+import io.github.proxmoxlxc.core.apps.App;
+import io.github.proxmoxlxc.core.apps.AppCatalogue;
 import io.github.proxmoxlxc.core.internal.config.Bools;
 import io.github.proxmoxlxc.core.internal.config.Floors;
 import io.github.proxmoxlxc.core.internal.config.KeyRules;
@@ -11,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,6 +34,15 @@ import java.util.Optional;
  * minimums for values from saved {@code .vars} files: an {@code <app>.vars} cannot lower them (the
  * value is raised, with a warning naming both), as build.func's {@code APP_DEFAULT_*} does.
  * Environment and explicit values are the user's direct intent and may go below, with a warning.
+ *
+ * <p><b>Apps from the catalogue.</b> When the app ({@link Builder#app(String)}) is in the bundled
+ * {@link AppCatalogue} (by slug or name, any case) and no app-profile file is given, the app's
+ * {@link App#profile(String)} is the app-profile layer, with provenance
+ * {@code app-profile (catalogue: jellyfin)}: its cores, memory and disk as floors, its OS and
+ * version for the template, its privileged flag and tags. {@link Builder#variant(String)} picks
+ * another install method ({@code alpine}). An app that is neither in the catalogue nor backed by
+ * a profile or {@code <app>.vars} gets a warning that nothing app-specific was found, with
+ * close catalogue names.
  *
  * <p><b>var_keyctl.</b> build.func ignores {@code var_keyctl} and sets {@code keyctl=1} exactly
  * when the container is unprivileged (reference §3, §10). This resolver honours
@@ -62,6 +74,9 @@ public final class ConfigResolver {
     private final Map<String, String> env;
     private final Map<String, String> explicit;
     private final Strictness strictness;
+    private final App catalogueApp;
+    private final String variant;
+    private final boolean catalogueLookup;
 
     private ConfigResolver(Builder b) {
         this.app = b.app;
@@ -73,6 +88,9 @@ public final class ConfigResolver {
         this.env = Map.copyOf(b.env);
         this.explicit = Collections.unmodifiableMap(new LinkedHashMap<>(b.explicit));
         this.strictness = b.strictness;
+        this.catalogueApp = b.catalogueApp;
+        this.variant = b.variant;
+        this.catalogueLookup = b.catalogueLookup;
     }
 
     /**
@@ -109,18 +127,24 @@ public final class ConfigResolver {
         List<Violation> violations = new ArrayList<>();
         List<ConfigWarning> warnings = new ArrayList<>();
         Map<String, List<Setting>> candidates = new LinkedHashMap<>();
+        Optional<App> known = Optional.ofNullable(catalogueApp);
+        if (known.isEmpty() && app != null && catalogueLookup) {
+            known = AppCatalogue.bundled().find(app);
+        }
         if (useBuiltins) {
             for (Map.Entry<String, String> e : BUILTINS.entrySet()) {
                 add(candidates, new Setting(e.getKey(), e.getValue(), Provenance.of(Layer.BUILTIN)));
             }
             if (app != null) {
-                add(candidates, new Setting("var_hostname", VarsPaths.nsapp(app),
+                add(candidates, new Setting("var_hostname",
+                        known.map(App::nsapp).orElseGet(() -> VarsPaths.nsapp(app)),
                         Provenance.of(Layer.BUILTIN)));
             }
         }
         readFile(Layer.DEFAULTS, defaults, null, candidates, violations, warnings);
         readFile(Layer.APP_PROFILE, appProfile, appProfileContent, candidates, violations,
                 warnings);
+        catalogueProfile(known, candidates, violations, warnings);
         readFile(Layer.APP_VARS, appVars, null, candidates, violations, warnings);
         for (String key : VarsKeys.WHITELIST) {
             direct(Layer.ENV, key, env.get(key), candidates, violations);
@@ -161,6 +185,58 @@ public final class ConfigResolver {
                             + " unprivileged containers"));
         }
         return new ResolvedConfig(app, order(resolved), warnings);
+    }
+
+    private void catalogueProfile(Optional<App> known, Map<String, List<Setting>> candidates,
+            List<Violation> violations, List<ConfigWarning> warnings) {
+        String v = variant == null ? App.DEFAULT_VARIANT : variant;
+        if (appProfile != null) {
+            if (variant != null) {
+                warnings.add(new ConfigWarning("variant", "variant " + variant + " ignored: the app"
+                        + " profile " + appProfile + " replaces the catalogue's", ""));
+            }
+            return;
+        }
+        if (known.isEmpty()) {
+            if (variant != null) {
+                violations.add(new Violation("variant", variant, "an install method of an app of"
+                        + " the community-scripts catalogue; " + (app == null ? "no app is given"
+                        : "'" + app + "' is not in the catalogue"), "explicit"));
+            }
+            if (app != null && catalogueLookup && appVars == null) {
+                List<String> close = AppCatalogue.bundled().suggestions(app);
+                warnings.add(new ConfigWarning("app", "nothing app-specific found for '" + app
+                        + "': not in the bundled community-scripts catalogue ("
+                        + AppCatalogue.bundled().size() + " apps"
+                        + (close.isEmpty() ? "" : "; did you mean " + String.join(", ", close) + "?")
+                        + "), and no app profile or <app>.vars was given; the built-in defaults"
+                        + " apply", ""));
+            }
+            return;
+        }
+        App a = known.get();
+        if (!a.variants().contains(v.toLowerCase(Locale.ROOT))) {
+            violations.add(new Violation("variant", v, "one of app " + a.slug()
+                    + "'s install methods " + a.variants(), "explicit"));
+            return;
+        }
+        Path origin = Path.of("catalogue: " + a.slug()
+                + (v.equalsIgnoreCase(App.DEFAULT_VARIANT) ? "" : " " + v.toLowerCase(Locale.ROOT)));
+        Provenance p = Provenance.of(Layer.APP_PROFILE, origin, 0);
+        for (Map.Entry<String, String> e : a.profile(v).entrySet()) {
+            Optional<String> broken = KeyRules.violatedRule(e.getKey(), e.getValue());
+            if (broken.isPresent()) {
+                violations.add(new Violation(e.getKey(), e.getValue(), broken.get(), p.location()));
+            } else {
+                add(candidates, new Setting(e.getKey(), e.getValue(), p));
+            }
+        }
+        if (a.retired()) {
+            warnings.add(new ConfigWarning("app", a.slug() + " is retired in the community scripts"
+                    + " (no var_* defaults in " + a.ctScript().orElse("ct/" + a.slug() + ".sh")
+                    + " at the catalogue's commit): resources and OS are the website's, and there is"
+                    + " no install script", p.location()));
+        }
     }
 
     private static Map<String, ResolvedValue> order(Map<String, ResolvedValue> resolved) {
@@ -258,13 +334,55 @@ public final class ConfigResolver {
         private Map<String, String> env = Map.of();
         private final Map<String, String> explicit = new LinkedHashMap<>();
         private Strictness strictness = Strictness.STRICT;
+        private App catalogueApp;
+        private String variant;
+        private boolean catalogueLookup = true;
 
         private Builder() {
         }
 
         /**
+         * Sets the app from the catalogue: its {@code NSAPP} is the app name and the built-in
+         * {@code var_hostname}, and its {@link App#profile(String)} is the app-profile layer
+         * (unless an app-profile file is set).
+         *
+         * @param app the catalogue app
+         * @return this builder
+         */
+        public Builder app(App app) {
+            this.catalogueApp = Objects.requireNonNull(app, "app");
+            this.app = app.nsapp();
+            return this;
+        }
+
+        /**
+         * Chooses the catalogue app's install method; {@code default} unless set.
+         *
+         * @param variant e.g. {@code alpine}
+         * @return this builder
+         */
+        public Builder variant(String variant) {
+            this.variant = Objects.requireNonNull(variant, "variant");
+            return this;
+        }
+
+        /**
+         * Turns looking up {@link #app(String)} in the bundled catalogue on (the default) or off.
+         * Off, an app name only sets the hostname, as before the catalogue existed.
+         *
+         * @param lookup false to ignore the catalogue
+         * @return this builder
+         */
+        public Builder catalogueLookup(boolean lookup) {
+            this.catalogueLookup = lookup;
+            return this;
+        }
+
+        /**
          * Sets the app name ({@code APP}); its normalised form ({@code NSAPP}: lower case, spaces
-         * removed) is the built-in {@code var_hostname}.
+         * removed) is the built-in {@code var_hostname}. When the bundled {@link AppCatalogue}
+         * has the app (slug or name, any case), its values are the app-profile layer unless an
+         * app-profile file is set, and its {@code NSAPP} is the hostname.
          *
          * @param app the app name, e.g. {@code Jellyfin}
          * @return this builder
@@ -273,6 +391,7 @@ public final class ConfigResolver {
         public Builder app(String app) {
             VarsPaths.nsapp(Objects.requireNonNull(app, "app"));
             this.app = app;
+            this.catalogueApp = null;
             return this;
         }
 

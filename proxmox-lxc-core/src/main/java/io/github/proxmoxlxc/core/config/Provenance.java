@@ -50,14 +50,15 @@ public record Provenance(Layer layer, Optional<Path> file, int line) {
     }
 
     /**
-     * The location in words: {@code file:line}, {@code environment}, {@code explicit} or
-     * {@code builtin}.
+     * The location in words: {@code file:line} (just the name for line 0, e.g.
+     * {@code catalogue: jellyfin}), {@code environment}, {@code explicit} or {@code builtin}.
      *
      * @return the location
      */
     public String location() {
         if (file.isPresent()) {
-            return file.get() + ":" + line;
+            // line 0: a named source without lines, e.g. "catalogue: jellyfin"
+            return line == 0 ? file.get().toString() : file.get() + ":" + line;
         }
         switch (layer) {
             case ENV:
@@ -71,6 +72,9 @@ public record Provenance(Layer layer, Optional<Path> file, int line) {
 
     @Override
     public String toString() {
+        if (file.isPresent() && line == 0) {
+            return layer.id() + " (" + file.get() + ")";
+        }
         return layer.id() + " " + location();
     }
 }

@@ -30,7 +30,7 @@ class ConfigMappingTest {
 
     @Test
     void builtInDefaults_mapToWhatBuildFuncsDefaultModeCreates() {
-        ConfigMapping m = mapping(ConfigResolver.builder().app("Jellyfin")
+        ConfigMapping m = mapping(ConfigResolver.builder().app("Jellyfin").catalogueLookup(false)
                 .set("var_container_storage", "local-lvm").set("var_ctid", "105"));
 
         Map<String, String> p = m.build(m.specBuilder().ostemplate(TEMPLATE)).toParameters();

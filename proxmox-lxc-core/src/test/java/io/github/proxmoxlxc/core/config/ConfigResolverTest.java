@@ -29,7 +29,7 @@ class ConfigResolverTest {
 
     @Test
     void bareRun_resolvesToBuildFuncBuiltInDefaults() {
-        ResolvedConfig c = ConfigResolver.builder().app("Jellyfin").build().resolve();
+        ResolvedConfig c = ConfigResolver.builder().app("Jellyfin").catalogueLookup(false).build().resolve();
 
         assertThat(c.value("var_cpu")).contains("1");
         assertThat(c.value("var_ram")).contains("1024");
