@@ -18,7 +18,7 @@ public final class CommandFailedException extends NodeChannelException {
      * @param exitStatus the exit status, -1 when killed by a signal or unknown
      * @param outputTail the last lines of stdout and stderr
      */
-    public CommandFailedException(String message, int exitStatus, List<String> outputTail) {
+    CommandFailedException(String message, int exitStatus, List<String> outputTail) {
         super(message);
         this.exitStatus = exitStatus;
         this.outputTail = List.copyOf(outputTail);

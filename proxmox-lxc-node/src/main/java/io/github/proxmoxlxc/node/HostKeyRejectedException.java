@@ -14,7 +14,7 @@ public final class HostKeyRejectedException extends NodeChannelException {
      * @param message which target, which key, what was expected
      * @param fingerprint the server key's {@code SHA256:...} fingerprint
      */
-    public HostKeyRejectedException(String message, String fingerprint) {
+    HostKeyRejectedException(String message, String fingerprint) {
         super(message);
         this.fingerprint = fingerprint;
     }

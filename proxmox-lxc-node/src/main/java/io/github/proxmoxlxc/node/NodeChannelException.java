@@ -15,7 +15,7 @@ public class NodeChannelException extends ProxmoxException {
      *
      * @param message what failed and how to fix it
      */
-    public NodeChannelException(String message) {
+    NodeChannelException(String message) {
         super(message);
     }
 
@@ -25,7 +25,7 @@ public class NodeChannelException extends ProxmoxException {
      * @param message what failed and how to fix it
      * @param cause the underlying failure
      */
-    public NodeChannelException(String message, Throwable cause) {
+    NodeChannelException(String message, Throwable cause) {
         super(message, cause);
     }
 }
