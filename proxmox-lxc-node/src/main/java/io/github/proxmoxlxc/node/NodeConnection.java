@@ -62,9 +62,9 @@ import org.slf4j.LoggerFactory;
 public final class NodeConnection implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(NodeConnection.class);
     private static final Logger output = LoggerFactory.getLogger(NodeConnection.class.getName() + ".output");
-    private static final AttributeKey<String> REJECTED = new AttributeKey<>();
     private static final AttributeKey<String> SEEN = new AttributeKey<>();
-    private static final AttributeKey<CompletableFuture<Boolean>> KEX = new AttributeKey<>();
+    /** Completed with {@code ok:<fp>}, {@code rejected:<fp>} or {@code closed}; kept outside the attributes MINA clears on close. */
+    private static final AttributeKey<CompletableFuture<String>> KEX = new AttributeKey<>();
 
     private final SshTarget target;
     private final HostKeyPolicy hostKeys;
@@ -104,20 +104,20 @@ public final class NodeConnection implements AutoCloseable {
             @Override
             public void sessionEvent(Session s, Event event) {
                 if (event == Event.KeyEstablished) {
-                    kexOf(s).complete(Boolean.TRUE);
+                    kexOf(s).complete("ok:" + s.getAttribute(SEEN));
                 }
             }
 
             @Override
             public void sessionClosed(Session s) {
-                kexOf(s).complete(Boolean.FALSE);
+                kexOf(s).complete("closed");
             }
         });
         client.start();
     }
 
-    private static CompletableFuture<Boolean> kexOf(Session s) {
-        CompletableFuture<Boolean> f = s.getAttribute(KEX);
+    private static CompletableFuture<String> kexOf(Session s) {
+        CompletableFuture<String> f = s.getAttribute(KEX);
         return f != null ? f : new CompletableFuture<>();
     }
 
@@ -275,25 +275,25 @@ public final class NodeConnection implements AutoCloseable {
         }
         try {
             // key exchange, host key check included, before any credential goes out
-            Boolean kexOk;
+            String kex;
             try {
-                kexOk = kexOf(s).get(connectMs, TimeUnit.MILLISECONDS);
+                kex = kexOf(s).get(connectMs, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
                 throw new ProxmoxTimeoutException("SSH key exchange with " + target + " did not finish within "
                         + Duration.ofMillis(connectMs));
             } catch (ExecutionException e) {
                 throw new NodeChannelException("SSH key exchange with " + target + " failed: " + e.getCause(), e);
             }
-            String rejected = s.getAttribute(REJECTED);
-            if (rejected != null) {
+            if (kex.startsWith("rejected:")) {
+                String rejected = kex.substring("rejected:".length());
                 throw new HostKeyRejectedException("the SSH host key of " + target + " (" + rejected + ") does not match "
                         + describePolicy() + "; nothing was sent. If the node's key really changed, check it on the node "
                         + "with 'ssh-keygen -lf /etc/ssh/ssh_host_ed25519_key.pub' and update the pin or known_hosts", rejected);
             }
-            if (!Boolean.TRUE.equals(kexOk)) {
+            if (!kex.startsWith("ok:")) {
                 throw new NodeChannelException("the SSH connection to " + target + " closed during key exchange");
             }
-            fingerprint = s.getAttribute(SEEN);
+            fingerprint = kex.substring("ok:".length());
             for (KeyPair k : identities) {
                 s.addPublicKeyIdentity(k);
             }
@@ -390,7 +390,7 @@ public final class NodeConnection implements AutoCloseable {
                 ok = hostKeys.pinnedFingerprints().contains(fp);
             }
             if (!ok) {
-                s.setAttribute(REJECTED, fp);
+                kexOf(s).complete("rejected:" + fp);
                 log.warn("SSH host key of {} rejected: {} {}", target, KeyUtils.getKeyType(key), fp);
             }
             return ok;
