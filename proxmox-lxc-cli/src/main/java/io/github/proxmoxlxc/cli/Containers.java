@@ -40,7 +40,8 @@ final class Containers {
             if (i.inet() != null && !i.inet().isEmpty()) {
                 out.add(i.inet());
             }
-            if (i.inet6() != null && !i.inet6().isEmpty()) {
+            // every veth has an fe80:: link-local address (as on a node); like the provisioner, not shown
+            if (i.inet6() != null && !i.inet6().isEmpty() && !i.inet6().toLowerCase(java.util.Locale.ROOT).startsWith("fe80")) {
                 out.add(i.inet6());
             }
         }

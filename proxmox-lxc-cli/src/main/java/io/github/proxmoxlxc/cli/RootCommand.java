@@ -25,6 +25,14 @@ import picocli.CommandLine.Command;
             GpusCommand.class,
             AppsCommand.class,
             SimulatorCommand.class,
+            SnapshotCommand.class,
+            BackupCommand.class,
+            BackupsCommand.class,
+            RestoreCommand.class,
+            CloneCommand.class,
+            TemplateCommand.class,
+            ResizeCommand.class,
+            SetCommand.class,
         },
         footer = ExitCodes.HELP)
 final class RootCommand implements Runnable {

@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.cli;
 
+import io.github.proxmoxlxc.testkit.ClusterDescription;
 import io.github.proxmoxlxc.testkit.PveSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -41,6 +42,12 @@ final class SimulatorCommand implements Callable<Integer> {
             description = "Factor on task durations: 1 is real time, 0.001 makes a 30 s create take 30 ms (default: ${DEFAULT-VALUE}).")
     double timeScale;
 
+    @Option(names = "--config", paramLabel = "FILE",
+            description = "Describe the cluster in a JSON or YAML file: nodes, storages, templates, pools, users, API"
+                    + " tokens, roles, ACL entries, next-id range (format: the testkit README). Nodes listed there"
+                    + " replace --nodes.")
+    Path config;
+
     @Option(names = "--fault-rate", paramLabel = "P", defaultValue = "0",
             description = "Give each request a random fault with probability P (0..1), reproducible with --seed (default: ${DEFAULT-VALUE}).")
     double faultRate;
@@ -67,8 +74,28 @@ final class SimulatorCommand implements Callable<Integer> {
         } catch (IllegalArgumentException e) {
             throw CliException.invalid("--time-scale", Double.toString(timeScale), e.getMessage());
         }
-        for (int i = 1; i <= nodes; i++) {
-            b.addNode("pve" + i, 8, 32L << 30);
+        ClusterDescription description = null;
+        if (config != null) {
+            try {
+                description = ClusterDescription.parse(config);
+            } catch (IOException e) {
+                throw CliException.invalid("--config", config.toString(), "must be a readable JSON or YAML file ("
+                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + ")");
+            } catch (IllegalArgumentException e) {
+                throw CliException.invalid("--config", config.toString(), e.getMessage());
+            }
+        }
+        if (description == null || !description.describesNodes()) {
+            for (int i = 1; i <= nodes; i++) {
+                b.addNode("pve" + i, 8, 32L << 30);
+            }
+        }
+        if (description != null) {
+            try {
+                description.applyTo(b);
+            } catch (IllegalArgumentException e) {
+                throw CliException.invalid("--config", config.toString(), e.getMessage());
+            }
         }
         Path ca = null;
         PveSimulator sim;
@@ -118,10 +145,10 @@ final class SimulatorCommand implements Callable<Integer> {
             m.put("password", sim.rootPassword());
             ctx.out().println(Json.line(m));
             ctx.out().flush();
-            out.note("Proxmox VE simulator running with " + nodes + " node(s); stop it with SIGTERM or Ctrl-C.");
+            out.note("Proxmox VE simulator running with " + sim.nodeNames().size() + " node(s); stop it with SIGTERM or Ctrl-C.");
             return;
         }
-        out.line("Proxmox VE simulator running with " + nodes + " node(s); stop it with Ctrl-C.");
+        out.line("Proxmox VE simulator running with " + sim.nodeNames().size() + " node(s); stop it with Ctrl-C.");
         out.line("  url           " + url);
         out.line("  token id      " + sim.tokenId());
         out.line("  token secret  " + sim.tokenSecret());

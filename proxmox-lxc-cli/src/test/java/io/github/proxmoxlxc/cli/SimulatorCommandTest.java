@@ -100,6 +100,85 @@ class SimulatorCommandTest {
     }
 
     @Test
+    void config_yamlDescribesNodesPoolsTokensAclAndNextId_andTheTokenIsRestrictedByIt() throws Exception {
+        Path dir = Files.createTempDirectory("simulator-config");
+        Path file = dir.resolve("cluster.yaml");
+        Files.writeString(file, String.join("\n",
+                "nodes:",
+                "  - {name: alpha, cpus: 8, memory: 32G}",
+                "  - {name: beta, cpus: 4, memory: 16G}",
+                "storages:",
+                "  - {id: local, nodes: [alpha, beta], type: dir, content: [vztmpl, iso], size: 100G}",
+                "  - {id: tank, type: zfspool, content: [rootdir, images], size: 1T, shared: true}",
+                "templates:",
+                "  stored:",
+                "    - {node: alpha, storage: local, file: debian-12-standard_12.7-1_amd64.tar.zst}",
+                "pools:",
+                "  - {id: ci, comment: CI containers}",
+                "users:",
+                "  - {id: ci@pve, password: secret123}",
+                "tokens:",
+                "  - {id: ci@pve!build, secret: 8d2c1b0a-0000-4000-8000-000000000001, privsep: true}",
+                "acl:",
+                "  - {path: /, user: ci@pve, role: PVEAuditor}",
+                "  - {path: /pool/ci, user: ci@pve, role: PVEVMAdmin}",
+                "  - {path: /pool/ci, token: ci@pve!build, privileges: [VM.Allocate, VM.Audit]}",
+                "  - {path: /nodes, token: ci@pve!build, role: PVEAuditor, propagate: false}",
+                "next-id: {lower: 5000, upper: 5002}",
+                ""));
+        Capture out = new Capture();
+        StringWriter err = new StringWriter();
+        CompletableFuture<Void> stop = new CompletableFuture<>();
+        CliContext ctx = CliContext.builder().out(new PrintWriter(out)).err(new PrintWriter(err)).stop(stop).build();
+        ExecutorService ex = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> code = ex.submit(() -> Main.run(new String[] {"simulator", "--json", "--config",
+                    file.toString()}, ctx));
+            JsonNode info = new ObjectMapper().readTree(out.firstLine.get(60, TimeUnit.SECONDS));
+            Trust trust = Trust.fingerprints(info.get("fingerprint").asText());
+            try (ProxmoxClient admin = ProxmoxClient.builder().baseUrl(info.get("url").asText())
+                    .apiToken(info.get("tokenId").asText(), info.get("tokenSecret").asText()).trust(trust).build();
+                    ProxmoxClient token = ProxmoxClient.builder().baseUrl(info.get("url").asText())
+                            .apiToken("ci@pve!build", "8d2c1b0a-0000-4000-8000-000000000001").trust(trust).build()) {
+                assertThat(admin.nodes().list()).extracting(n -> n.node()).containsExactly("alpha", "beta");
+                assertThat(admin.get("/cluster/nextid").dataAsString()).isEqualTo("5000");
+                assertThat(admin.get("/pools").json()).contains("\"poolid\":\"ci\"")
+                        .contains("\"comment\":\"CI containers\"");
+                assertThat(admin.get("/nodes/beta/storage").json()).contains("\"storage\":\"tank\"");
+                // the privilege-separated token: its own entries intersected with its user's
+                java.util.Map<String, Object> perms = token.get("/access/permissions").dataAsMap();
+                assertThat(perms).containsKey("/pool/ci").doesNotContainKey("/storage");
+                @SuppressWarnings("unchecked")
+                java.util.Map<String, Object> pool = (java.util.Map<String, Object>) perms.get("/pool/ci");
+                assertThat(pool.keySet()).containsExactlyInAnyOrder("VM.Allocate", "VM.Audit");
+                assertThat(perms).containsKey("/nodes");
+                assertThat(token.call(io.github.proxmoxlxc.core.client.HttpMethod.GET, "/access/permissions",
+                        java.util.Map.of("path", "/nodes/alpha")).json())
+                        .as("propagate: false applies to /nodes only").contains("\"/nodes/alpha\":{}");
+            }
+            stop.complete(null);
+            assertThat(code.get(60, TimeUnit.SECONDS)).isZero();
+        } finally {
+            stop.complete(null);
+            ex.shutdownNow();
+        }
+    }
+
+    @Test
+    void config_unknownKeyOrMissingFile_isInvalidInputNamingTheFile() throws Exception {
+        Path dir = Files.createTempDirectory("simulator-config");
+        Path file = dir.resolve("bad.json");
+        Files.writeString(file, "{\"nodes\": [{\"name\": \"pve1\"}], \"pool\": []}");
+        CliRunner.Result r = new CliRunner().run("simulator", "--config", file.toString(), "--json");
+        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.out()).contains("\"key\": \"--config\"").contains("unknown key 'pool'");
+        CliRunner.Result missing = new CliRunner().run("simulator", "--config", dir.resolve("none.yaml").toString(),
+                "--json");
+        assertThat(missing.code()).isEqualTo(3);
+        assertThat(missing.out()).contains("no such file");
+    }
+
+    @Test
     void portInUse_isInvalidInputNamingThePort() throws Exception {
         try (java.net.ServerSocket taken = new java.net.ServerSocket(0, 50,
                 java.net.InetAddress.getByName("127.0.0.1"))) {

@@ -201,6 +201,33 @@ public final class PveSimulator implements AutoCloseable {
         return containers().stream().filter(c -> c.vmid() == vmid).findFirst();
     }
 
+    /**
+     * The text of a container's {@code /etc/pve/lxc/<vmid>.conf} as pct writes it: options, raw
+     * {@code lxc.*} lines, and one {@code [name]} section per snapshot.
+     *
+     * @param vmid the container id
+     * @return the file text, or empty if there is no such container
+     */
+    public Optional<String> configFile(int vmid) {
+        return model.configFile(vmid);
+    }
+
+    /**
+     * Puts an existing backup of a container into a storage's {@code backup} content, named as
+     * vzdump names it ({@code vzdump-lxc-<vmid>-<time>.tar.zst}); for tests of listing, pruning and
+     * restoring. The container's present config (or a small default) is what a restore brings back.
+     *
+     * @param node the node
+     * @param storage a storage of that node
+     * @param vmid the container the backup belongs to
+     * @param takenAt the backup time (second precision; names and prune buckets use UTC)
+     * @param protect whether the backup is protected from removal and pruning
+     * @return the backup's volume id
+     */
+    public String addBackup(String node, String storage, int vmid, java.time.Instant takenAt, boolean protect) {
+        return model.backups().addBackup(node, storage, vmid, takenAt.getEpochSecond(), protect, null);
+    }
+
     /** All tasks, oldest first. */
     public List<TaskState> tasks() {
         return model.taskStates();
@@ -536,6 +563,85 @@ public final class PveSimulator implements AutoCloseable {
          */
         public Builder addTokenPrivileges(String path, String... privileges) {
             c.addTokenPrivileges(path, privileges);
+            return this;
+        }
+
+        /**
+         * Adds a resource pool (empty; guests join it with {@code pool} on create or {@code PUT /pools}).
+         *
+         * @param comment may be null
+         * @throws IllegalArgumentException if the name does not start with a letter or is taken
+         */
+        public Builder addPool(String poolid, String comment) {
+            Objects.requireNonNull(poolid, "poolid");
+            c.access.add(m -> {
+                try {
+                    m.pools().define(poolid, comment, List.of(), List.of());
+                } catch (RuntimeException e) {
+                    throw new IllegalArgumentException("pool '" + poolid + "': " + e.getMessage(), e);
+                }
+            });
+            return this;
+        }
+
+        /**
+         * datacenter.cfg's {@code next-id}: {@code GET /cluster/nextid} returns the first free id
+         * {@code i} with {@code lower <= i < upper} (default 100 and 1000000).
+         *
+         * @throws IllegalArgumentException unless {@code 100 <= lower < upper <= 999999999}
+         */
+        public Builder nextIdRange(int lower, int upper) {
+            new io.github.proxmoxlxc.testkit.internal.model.Datacenter().nextIdRange(lower, upper);
+            c.nextId = new int[] {lower, upper};
+            return this;
+        }
+
+        /**
+         * Adds a user {@code name@realm}; with a password (at least 5 characters) it can log in with
+         * {@code POST /access/ticket}. Its privileges come from {@link #addAcl} entries.
+         *
+         * @param password may be null (no ticket login)
+         */
+        public Builder addUser(String userid, String password) {
+            if (password != null && password.length() < 5) {
+                throw new IllegalArgumentException("user '" + userid + "': password must be at least 5 characters long");
+            }
+            c.access.add(m -> m.acl().defineUser(userid, password));
+            return this;
+        }
+
+        /**
+         * Adds an API token {@code user@realm!name} of a user added before (or root@pam). With
+         * {@code privsep} it holds the intersection of its own ACL entries and its user's privileges,
+         * without it exactly its user's, as in Proxmox.
+         */
+        public Builder addToken(String tokenId, String secret, boolean privsep) {
+            requireText(secret, "token secret");
+            c.access.add(m -> m.acl().defineToken(tokenId, secret, privsep));
+            return this;
+        }
+
+        /** Adds a custom role (the built-in roles such as {@code PVEVMAdmin} exist already). */
+        public Builder addRole(String name, Set<String> privileges) {
+            Set<String> copy = Set.copyOf(privileges);
+            c.access.add(m -> m.acl().defineRole(name, copy));
+            return this;
+        }
+
+        /**
+         * Grants a role on an ACL path to a user or token added before, like {@code pveum acl modify
+         * PATH --roles ROLE --users|--tokens SUBJECT --propagate 0|1}.
+         */
+        public Builder addAcl(String path, String subject, String role, boolean propagate) {
+            requireText(role, "role");
+            c.access.add(m -> m.acl().addEntry(path, subject, role, null, propagate));
+            return this;
+        }
+
+        /** Grants a set of privileges (an anonymous role) on an ACL path to a user or token added before. */
+        public Builder addAclPrivileges(String path, String subject, Set<String> privileges, boolean propagate) {
+            Set<String> copy = Set.copyOf(privileges);
+            c.access.add(m -> m.acl().addEntry(path, subject, null, copy, propagate));
             return this;
         }
 

@@ -45,6 +45,9 @@ final class SimulatorConfig {
     int port;
     boolean asyncResponses;
     final Map<String, Set<String>> tokenAcl = new LinkedHashMap<>(Acl.allOnRoot());
+    /** Cluster description additions (issue 12): pools, users, tokens, roles, ACL entries, next-id. */
+    final List<java.util.function.Consumer<PveModel>> access = new ArrayList<>();
+    int[] nextId;
 
     private static String randomPassword() {
         byte[] b = new byte[12];
@@ -155,6 +158,8 @@ final class SimulatorConfig {
         c.asyncResponses = asyncResponses;
         c.tokenAcl.clear();
         c.tokenAcl.putAll(tokenAcl);
+        c.access.addAll(access);
+        c.nextId = nextId;
         return c;
     }
 
@@ -198,6 +203,10 @@ final class SimulatorConfig {
                 }
             }
         }
+        if (nextId != null) {
+            m.datacenter().nextIdRange(nextId[0], nextId[1]);
+        }
+        access.forEach(a -> a.accept(m));
         return m;
     }
 }

@@ -182,8 +182,9 @@ class PveSimulatorHttpsTest {
         assertThat(features.status()).isEqualTo(403);
         SimClient.Resp bind = client.post("/nodes/pve1/lxc", "vmid", "210", "ostemplate", TEMPLATE, "storage",
                 "local-lvm", "mp0", "/srv/data,mp=/data");
-        assertThat(bind.status()).isEqualTo(500);
-        assertThat(bind.json().path("message").asText()).isEqualTo("Only root can pass arbitrary filesystem paths.\n");
+        assertThat(bind.status()).isEqualTo(403);
+        assertThat(bind.json().path("message").asText())
+                .isEqualTo("Permission check failed (mount point type bind is only allowed for root@pam)\n");
         assertThat(sim.container(210)).isEmpty();
     }
 
@@ -323,7 +324,7 @@ class PveSimulatorHttpsTest {
     void legacyServersPutTheErrorOnlyInTheReasonPhrase() throws Exception {
         try (PveSimulator old = PveSimulator.builder().legacyErrors(true).build().start()) {
             SimClient c = new SimClient(old);
-            SimClient.RawResp r = c.raw("POST", "/nodes/pve1/lxc/999/status/start",
+            SimClient.RawResp r = c.raw("GET", "/nodes/pve1/lxc/999/config",
                     Map.of("Authorization", old.authorizationHeader()), null);
             assertThat(r.statusLine()).isEqualTo(
                     "HTTP/1.1 500 Configuration file 'nodes/pve1/lxc/999.conf' does not exist");

@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * One container ({@code /nodes/{node}/lxc/{vmid}}): config, status, lifecycle and destroy.
@@ -147,6 +148,150 @@ public final class Container {
             p.put("force", "1");
         }
         return ApiSupport.upid(api.data(HttpMethod.DELETE, path, p), "DELETE " + path);
+    }
+
+    /**
+     * Clones the container ({@code POST .../clone}). The source holds lock {@code disk} and the copy
+     * lock {@code create} while the {@code vzclone} task runs.
+     *
+     * @param request the new VMID and the kind of clone
+     * @return the {@code vzclone} task
+     */
+    public Upid cloneTo(CloneRequest request) {
+        Objects.requireNonNull(request, "request");
+        return post("/clone", request.params());
+    }
+
+    /**
+     * Converts the stopped container into a template ({@code POST .../template}). Proxmox runs a
+     * {@code vztemplate} worker but answers without its id, so the call returns at once; read
+     * {@link #config()} until {@code template} is {@code 1} to see it done.
+     */
+    public void convertToTemplate() {
+        api.data(HttpMethod.POST, path + "/template", Map.of());
+    }
+
+    /**
+     * Grows a volume ({@code PUT .../resize}); Proxmox never shrinks one.
+     *
+     * @param disk {@code rootfs} or {@code mpN}
+     * @param size {@code +2G} to add, or {@code 16G} as the new absolute size (K, M, G, T)
+     * @return the {@code resize} task
+     * @throws IllegalArgumentException if the disk or size is malformed
+     */
+    public Upid resize(String disk, String size) {
+        return resize(disk, size, Optional.empty());
+    }
+
+    /**
+     * Grows a volume unless the config changed since {@code digest} was read.
+     *
+     * @param disk {@code rootfs} or {@code mpN}
+     * @param size {@code +2G} or {@code 16G}
+     * @param digest the config digest from {@link ContainerConfig}, or empty to skip the check
+     * @return the {@code resize} task
+     */
+    public Upid resize(String disk, String size, Optional<String> digest) {
+        Objects.requireNonNull(disk, "disk");
+        Objects.requireNonNull(size, "size");
+        if (!disk.matches("rootfs|mp\\d{1,3}")) {
+            throw new IllegalArgumentException("disk: '" + disk + "' must be rootfs or mpN, e.g. mp0");
+        }
+        if (!size.matches("\\+?\\d+(\\.\\d+)?[KMGT]?")) {
+            throw new IllegalArgumentException("size: '" + size + "' must be +N or N with a unit K, M, G or T, "
+                    + "e.g. +2G (add) or 16G (absolute; never smaller than now)");
+        }
+        Map<String, String> p = new LinkedHashMap<>();
+        p.put("disk", disk);
+        Optional<String> check = digest;
+        String wire = size;
+        if (size.startsWith("+")) {
+            // a PUT may be re-sent after a lost response: "+2G" twice would grow twice, so the
+            // increment becomes an absolute size checked against the digest it was computed from
+            ContainerConfig conf = config();
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?:^|,)size=(\\d+(?:\\.\\d+)?)([KMGT]?)")
+                    .matcher(conf.values().getOrDefault(disk, ""));
+            if (m.find() && conf.digest() != null && (digest.isEmpty() || digest.get().equals(conf.digest()))) {
+                wire = (bytes(m.group(1), m.group(2)) + bytes(size.substring(1).replaceAll("[KMGT]$", ""),
+                        size.replaceAll("^.*?([KMGT]?)$", "$1"))) / 1024 + "K";
+                check = Optional.of(conf.digest());
+            }
+        }
+        p.put("size", wire);
+        check.ifPresent(d -> p.put("digest", d));
+        String leaf = path + "/resize";
+        return ApiSupport.upid(api.data(HttpMethod.PUT, leaf, p), "PUT " + leaf);
+    }
+
+    private static long bytes(String number, String unit) {
+        long mult = switch (unit) {
+            case "K" -> 1L << 10;
+            case "M" -> 1L << 20;
+            case "G" -> 1L << 30;
+            case "T" -> 1L << 40;
+            default -> 1L;
+        };
+        return (long) (Double.parseDouble(number) * mult);
+    }
+
+    /**
+     * The container's averaged load history ({@code GET .../rrddata}, consolidation {@code AVERAGE}).
+     *
+     * @param timeframe hour, day, week, month or year
+     * @return about 70 points, oldest first
+     */
+    public List<RrdPoint> rrd(RrdTimeframe timeframe) {
+        return rrd(timeframe, "AVERAGE");
+    }
+
+    /**
+     * The container's peak load history ({@code GET .../rrddata}, consolidation {@code MAX}).
+     *
+     * @param timeframe hour, day, week, month or year
+     * @return about 70 points, oldest first
+     */
+    public List<RrdPoint> rrdMax(RrdTimeframe timeframe) {
+        return rrd(timeframe, "MAX");
+    }
+
+    private List<RrdPoint> rrd(RrdTimeframe timeframe, String cf) {
+        Objects.requireNonNull(timeframe, "timeframe");
+        com.fasterxml.jackson.databind.JsonNode data = api.data(HttpMethod.GET, path + "/rrddata",
+                Map.of("timeframe", timeframe.wire(), "cf", cf));
+        List<RrdPoint> out = new java.util.ArrayList<>();
+        if (data != null && data.isArray()) {
+            for (com.fasterxml.jackson.databind.JsonNode n : data) {
+                out.add(new RrdPoint(java.time.Instant.ofEpochSecond(n.path("time").asLong()), num(n, "cpu"),
+                        num(n, "maxcpu"), num(n, "mem"), num(n, "maxmem"), num(n, "disk"), num(n, "maxdisk"),
+                        num(n, "netin"), num(n, "netout")));
+            }
+        }
+        out.sort(java.util.Comparator.comparing(RrdPoint::time));
+        return List.copyOf(out);
+    }
+
+    private static Double num(com.fasterxml.jackson.databind.JsonNode n, String field) {
+        com.fasterxml.jackson.databind.JsonNode v = n.get(field);
+        if (v == null || v.isNull()) {
+            return null;
+        }
+        if (v.isNumber()) {
+            return v.asDouble();
+        }
+        try {
+            return Double.parseDouble(v.asText());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The container's snapshots: take, list, roll back, delete. Making it sends nothing.
+     *
+     * @return the snapshots resource
+     */
+    public Snapshots snapshots() {
+        return new Snapshots(api, path);
     }
 
     /**

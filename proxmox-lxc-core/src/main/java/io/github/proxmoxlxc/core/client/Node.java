@@ -68,6 +68,15 @@ public final class Node {
     }
 
     /**
+     * Backups of this node's containers: vzdump, list, remove, prune, restore. Making it sends nothing.
+     *
+     * @return the backups resource
+     */
+    public Backups backups() {
+        return new Backups(api, name, path);
+    }
+
+    /**
      * The appliance (template) index and template downloads.
      *
      * @return the appliances resource

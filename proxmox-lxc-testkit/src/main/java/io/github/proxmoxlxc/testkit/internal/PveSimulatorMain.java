@@ -13,7 +13,8 @@ import java.util.Map;
  * Starts a simulator for scripts (e.g. the proxmoxer smoke test) and prints one JSON line with
  * {@code baseUrl}, {@code apiUrl}, {@code host}, {@code port}, {@code node}, {@code tokenId},
  * {@code tokenSecret}, {@code rootPassword}, {@code fingerprint} and {@code caFile}. Runs until stdin
- * is closed or the process is stopped. Options: {@code --time-scale=<double>}, {@code --seed=<long>}.
+ * is closed or the process is stopped. Options: {@code --config=<cluster description file>},
+ * {@code --time-scale=<double>}, {@code --seed=<long>}.
  * Not public API; the CLI gets its own {@code simulator} command.
  */
 public final class PveSimulatorMain {
@@ -25,12 +26,15 @@ public final class PveSimulatorMain {
     public static void main(String[] args) throws IOException {
         PveSimulator.Builder b = PveSimulator.builder();
         for (String a : args) {
-            if (a.startsWith("--time-scale=")) {
+            if (a.startsWith("--config=")) {
+                io.github.proxmoxlxc.testkit.ClusterDescription.parse(Path.of(a.substring("--config=".length())))
+                        .applyTo(b);
+            } else if (a.startsWith("--time-scale=")) {
                 b.timeScale(Double.parseDouble(a.substring("--time-scale=".length())));
             } else if (a.startsWith("--seed=")) {
                 b.seed(Long.parseLong(a.substring("--seed=".length())));
             } else {
-                throw new IllegalArgumentException("unknown option '" + a + "' (known: --time-scale=, --seed=)");
+                throw new IllegalArgumentException("unknown option '" + a + "' (known: --config=, --time-scale=, --seed=)");
             }
         }
         try (PveSimulator sim = b.start()) {

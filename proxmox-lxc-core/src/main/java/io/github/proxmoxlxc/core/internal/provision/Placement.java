@@ -110,7 +110,9 @@ final class Placement {
             if (s.isEmpty()) {
                 p.add(new PreflightProblem("storage", subject, what + " does not exist on the node (storages: "
                         + storages.stream().map(StorageInfo::storage).toList() + ")",
-                        "create it (Datacenter -> Storage) or choose another storage"));
+                        "create it (Datacenter -> Storage) or choose another storage; if it exists, grant "
+                                + "Datastore.Audit on /storage/" + wanted + " (Proxmox lists only storages the caller "
+                                + "holds Datastore.Audit or Datastore.AllocateSpace on)"));
                 return null;
             }
             List<String> why = unusable(s.get(), content, need);
@@ -128,7 +130,9 @@ final class Placement {
             });
             p.add(new PreflightProblem("storage", subject, "no " + what + " with content " + content
                     + (need > 0 ? " and " + gib(need) + " free" : "") + " is enabled and active (" + reasons + ")",
-                    "enable content '" + content + "' on a storage (Datacenter -> Storage -> Edit -> Content) or free space"));
+                    "enable content '" + content + "' on a storage (Datacenter -> Storage -> Edit -> Content) or free space;"
+                            + " if one has it, grant Datastore.Audit on /storage/<id> (Proxmox lists only storages the"
+                            + " caller holds Datastore.Audit or Datastore.AllocateSpace on)"));
             return null;
         }
         return best.get().storage();

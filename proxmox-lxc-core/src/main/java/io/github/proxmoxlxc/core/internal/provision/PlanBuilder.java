@@ -237,6 +237,10 @@ public final class PlanBuilder {
         if (!spec.isUnprivileged()) {
             p.add(acl("/", "Sys.Modify", "create a privileged container"));
         }
+        if (spec.haManaged().orElse(false)) {
+            // pve-container create_vm checks Sys.Console on / for ha-managed
+            p.add(acl("/", "Sys.Console", "add the container as an HA resource"));
+        }
         for (PrivilegeRequirement r : spec.requiresRootAtPam()) {
             p.add(new RequiredPrivilege(Kind.ROOT_AT_PAM, r.field(), "root@pam", r.reason()));
         }

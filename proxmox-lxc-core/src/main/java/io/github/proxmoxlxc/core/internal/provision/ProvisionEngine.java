@@ -204,12 +204,15 @@ public final class ProvisionEngine {
         String arch = Templates.dpkgArch(request.spec());
         if (!candidates.isEmpty()) {
             Placement.Candidate probe = candidates.get(0);
-            templates.locate(name, probe.info().node(), probe.templateStorage(), arch, problems);
+            Templates.Located probed = templates.locate(name, probe.info().node(), probe.templateStorage(), arch,
+                    problems);
             if (checks) {
-                // privileges on the storages placement would use (they do not depend on the node)
+                // privileges on the storages placement would use (they do not depend on the node); the
+                // download only when the probed node lacks the template (Datastore.AllocateTemplate)
                 Integer vmid = request.spec().vmid().isPresent() ? request.spec().vmid().getAsInt() : null;
                 problems.addAll(Preflight.privileges(lookups, PlanBuilder.build(request, options, new PlanBuilder.Facts(
-                        null, vmid, probe.rootfsStorage(), probe.templateStorage(), null, null, false, true)), notes));
+                        null, vmid, probe.rootfsStorage(), probe.templateStorage(), null,
+                        probed == null ? null : probed.downloadFile(), probed != null, true)), notes));
             }
         } else if (checks) {
             problems.addAll(Preflight.privileges(lookups, plan(request), notes));

@@ -336,7 +336,8 @@ final class ProvisionRun {
                     ctx.finish("running after " + polls + " poll(s)");
                     return;
                 }
-            } catch (NotFoundException e) {
+            } catch (NotFoundException | io.github.proxmoxlxc.core.client.PermissionException e) {
+                // a 403 does not go away by polling: fail now with Proxmox's text
                 throw e;
             } catch (RuntimeException e) {
                 last = e;
@@ -365,7 +366,7 @@ final class ProvisionRun {
                     ctx.finish(String.join(", ", a));
                     return a;
                 }
-            } catch (NotFoundException e) {
+            } catch (NotFoundException | io.github.proxmoxlxc.core.client.PermissionException e) {
                 throw e;
             } catch (RuntimeException e) {
                 last = e;

@@ -28,7 +28,16 @@ final class Auth {
     private final byte[] ticketKey = new byte[32];
     private final byte[] csrfKey = new byte[32];
 
+    /** Users and further tokens (from a cluster description); the primary token and root@pam are checked here. */
+    private final java.util.function.Supplier<io.github.proxmoxlxc.testkit.internal.model.Acl> acl;
+
     Auth(String tokenId, String tokenSecret, String rootPassword, Clock clock) {
+        this(tokenId, tokenSecret, rootPassword, clock, () -> null);
+    }
+
+    Auth(String tokenId, String tokenSecret, String rootPassword, Clock clock,
+            java.util.function.Supplier<io.github.proxmoxlxc.testkit.internal.model.Acl> acl) {
+        this.acl = acl;
         this.tokenId = tokenId;
         this.tokenSecret = tokenSecret;
         this.rootPassword = rootPassword;
@@ -71,6 +80,10 @@ final class Auth {
                 if (eq > 0 && constantEq(value.substring(0, eq), tokenId) && constantEq(value.substring(eq + 1), tokenSecret)) {
                     return new Result(tokenId, false, null);
                 }
+                io.github.proxmoxlxc.testkit.internal.model.Acl a = acl.get();
+                if (eq > 0 && a != null && a.tokenMatches(value.substring(0, eq), value.substring(eq + 1))) {
+                    return new Result(value.substring(0, eq), false, null);
+                }
                 return Result.fail("Authentication failed!");
             }
         }
@@ -81,7 +94,8 @@ final class Auth {
     String login(String username, String realm, String password) {
         String user = username.contains("@") || realm == null ? username : username + "@" + realm;
         if (!user.equals(ROOT)) {
-            return null;
+            io.github.proxmoxlxc.testkit.internal.model.Acl a = acl.get();
+            return a != null && (a.passwordMatches(user, password) || user.equals(verifyTicket(password))) ? user : null;
         }
         if (constantEq(password, rootPassword) || user.equals(verifyTicket(password))) {
             return user;

@@ -46,7 +46,7 @@ public final class PveHandler {
         this.model = model;
         this.settings = settings;
         this.faults = faults;
-        this.auth = new Auth(settings.tokenId(), settings.tokenSecret(), settings.rootPassword(), clock);
+        this.auth = new Auth(settings.tokenId(), settings.tokenSecret(), settings.rootPassword(), clock, model::acl);
         this.configSchema = schema.endpoint("PUT /nodes/{node}/lxc/{vmid}/config").orElseThrow().parameters();
     }
 

@@ -19,7 +19,7 @@ final class Routes {
         ContainerOps ct = m.containers();
         NodeViews nv = m.views();
         String node = p.get("node");
-        int vmid = p.containsKey("vmid") ? Integer.parseInt(p.get("vmid")) : 0;
+        int vmid = p.containsKey("vmid") && p.get("vmid").matches("\\d+") ? Integer.parseInt(p.get("vmid")) : 0;
         switch (key) {
             case "GET /version":
                 return one(Map.of("version", "9.1.1", "release", "9.1", "repoid", "42db4a6cf33dac83"));
@@ -30,13 +30,13 @@ final class Routes {
             case "GET /cluster/nextid":
                 return one(nv.nextid(p.containsKey("vmid") ? vmid : null));
             case "GET /cluster/resources":
-                return one(nv.resources(p.get("type")));
+                return one(io.github.proxmoxlxc.testkit.internal.model.ResourceView.resources(m, p.get("type"), user));
             case "GET /cluster/status":
                 return one(clusterStatus(m, h.settings().clusterName()));
             case "GET /nodes/{node}/lxc":
                 return one(visible(ct.list(node), e -> m.acl().has(user, "/vms/" + e.get("vmid"), "VM.Audit")));
             case "POST /nodes/{node}/lxc":
-                return one(ct.create(node, user, p));
+                return one("1".equals(p.get("restore")) ? m.backups().restore(node, user, p) : ct.create(node, user, p));
             case "GET /nodes/{node}/lxc/{vmid}":
                 ct.statusCurrent(node, vmid);
                 return one(List.of(Map.of("subdir", "config"), Map.of("subdir", "status"), Map.of("subdir", "snapshot"),
@@ -89,29 +89,45 @@ final class Routes {
             case "GET /nodes/{node}/network":
                 return one(nv.network(node));
             case "GET /access/permissions":
-                return one(permissions(m.acl(), user, p.get("userid"), p.get("path")));
+                return one(permissions(m, user, p.get("userid"), p.get("path")));
             case "GET /access/ticket":
                 return one(null);
             case "GET /pools":
-                return one(List.of());
+                return one(m.pools().index(user, p.get("poolid"), p.get("type")));
+            case "GET /pools/{poolid}":
+                return one(m.pools().read(p.get("poolid"), p.get("type")));
+            case "POST /pools":
+                m.pools().create(user, p.get("poolid"), p.get("comment"));
+                return one(null);
+            case "PUT /pools":
+            case "PUT /pools/{poolid}":
+                m.pools().update(user, p);
+                return one(null);
+            case "DELETE /pools":
+            case "DELETE /pools/{poolid}":
+                m.pools().delete(user, p.get("poolid"));
+                return one(null);
             default:
+                Object[] dayTwo = DayTwoRoutes.dispatch(h, key, p, user);
+                if (dayTwo != null) {
+                    return dayTwo;
+                }
                 String[] mp = key.split(" ", 2);
                 throw new PveError(501, "Method '" + mp[0] + " " + mp[1] + "' not implemented");
         }
     }
 
-    /** The caller's own permissions, an owned token's, or (with Sys.Audit on /access) anyone's. */
-    private static Object permissions(Acl acl, String user, String userid, String path) {
+    /**
+     * The caller's own permissions, an owned token's, or (with Sys.Audit on /access) anyone's; an
+     * unknown user or token has none (RPCEnvironment::permissions returns {}).
+     */
+    private static Object permissions(PveModel m, String user, String userid, String path) {
+        Acl acl = m.acl();
         String target = userid == null ? user : userid;
         if (!target.equals(user) && !target.startsWith(user + "!")) {
             acl.check(user, "/access", "Sys.Audit");
         }
-        if (!acl.knows(target)) {
-            int bang = target.indexOf('!');
-            throw PveError.die(bang < 0 ? "no such user ('" + target + "')"
-                    : "no such token '" + target.substring(bang + 1) + "' for user '" + target.substring(0, bang) + "'");
-        }
-        return acl.effective(target, path);
+        return acl.effective(target, path, m.pools().memberPaths());
     }
 
     /** Storages are listed only with Datastore.Audit or Datastore.AllocateSpace on them. */

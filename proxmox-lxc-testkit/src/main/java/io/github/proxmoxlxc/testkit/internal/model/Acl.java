@@ -9,17 +9,26 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.Objects;
+import java.util.function.Function;
 
 /**
- * The access control list of the simulated cluster, reduced to what a client can observe.
+ * The access control list of the simulated cluster, as pve-access-control evaluates it
+ * ({@code PVE::AccessControl::roles}, {@code PVE::RPCEnvironment::permissions} and
+ * {@code compile_acl_path}).
  *
- * <p>{@code root@pam} is the superuser and holds every privilege everywhere, as in Proxmox. The one
- * API token holds the privileges of its ACL: a map of ACL path to privileges. An entry applies to
- * its path and every path below it (by whole segments: {@code /storage} covers
- * {@code /storage/local}, not {@code /storagex}); the most specific entry wins, so an entry on a
- * deeper path replaces what is inherited from above (an empty set there is Proxmox's
- * {@code NoAccess}). The default ACL is every privilege on {@code /}. Every entry propagates
- * (there is no {@code propagate=0}). Thread-safe: the ACL is an immutable snapshot, replaced whole.
+ * <p>{@code root@pam} holds every privilege everywhere. Other users and API tokens get the roles
+ * of the ACL entries on the path and its parents: walking from {@code /} down, the entries of a
+ * level that apply (the final path, or {@code propagate}) replace what was inherited; a token's own
+ * entries are looked at before its user's. A privilege-separated token holds the intersection of
+ * its own privileges and its user's; one without privilege separation holds its user's. Roles
+ * granted on {@code /pool/<pool>} apply to the pool's guests and storages unless their own ACL
+ * sets {@code NoAccess}. Groups are not modelled.
+ *
+ * <p>The primary token's ACL ({@link #setTokenAcl}) is a map of path to privileges, each entry a
+ * propagating anonymous role; its user, unless defined with {@link #defineUser}, is treated as
+ * holding every privilege (so the token's ACL alone decides). Thread-safe: state is replaced
+ * whole under the object lock and read from volatile snapshots.
  */
 public final class Acl {
 
@@ -39,18 +48,29 @@ public final class Acl {
             "VM.GuestAgent.Unrestricted", "VM.Migrate", "VM.PowerMgmt", "VM.Replicate", "VM.Snapshot",
             "VM.Snapshot.Rollback")));
 
-    /** The paths {@code GET /access/permissions} always considers (pve-access-control get_effective_permissions). */
-    private static final List<String> TOP_PATHS = List.of("/", "/access", "/access/groups", "/nodes", "/pools",
+    /** The paths {@code GET /access/permissions} always considers (RPCEnvironment get_effective_permissions). */
+    private static final List<String> TOP_PATHS = List.of("/", "/access", "/access/groups", "/nodes", "/pool",
             "/sdn", "/storage", "/vms");
+    private static final String ANON = "\u0000";
+
+    /** One ACL entry: a role for a user or token on a path. */
+    public record Entry(String path, String subject, String role, boolean propagate) { }
+
+    private record Token(String secret, boolean privsep) { }
 
     private final String tokenId;
     private volatile Map<String, Set<String>> tokenAcl;
+    private volatile Map<String, Set<String>> roles = Roles.BUILT_IN;
+    private volatile Map<String, String> users = Map.of();
+    private volatile Map<String, Token> tokens = Map.of();
+    private volatile List<Entry> entries = List.of();
+    private volatile Function<String, List<String>> poolsOf = path -> List.of();
 
     /**
      * Creates the ACL.
      *
-     * @param tokenId the API token id ({@code user@realm!name})
-     * @param tokenAcl the token's ACL, path to privileges (validated, copied)
+     * @param tokenId the primary API token id ({@code user@realm!name})
+     * @param tokenAcl the primary token's ACL, path to privileges (validated, copied)
      * @throws IllegalArgumentException if a path or privilege is malformed or unknown
      */
     public Acl(String tokenId, Map<String, ? extends Collection<String>> tokenAcl) {
@@ -64,7 +84,7 @@ public final class Acl {
     }
 
     /**
-     * Replaces the token's ACL.
+     * Replaces the primary token's ACL.
      *
      * @throws IllegalArgumentException if a path or privilege is malformed or unknown
      */
@@ -72,42 +92,213 @@ public final class Acl {
         this.tokenAcl = copyValidated(acl);
     }
 
-    /** The token's ACL (immutable, sorted by path). */
+    /** The primary token's ACL (immutable, sorted by path). */
     public Map<String, Set<String>> tokenAcl() {
         return tokenAcl;
     }
 
-    /** The token id this ACL belongs to. */
+    /** The primary token id. */
     public String tokenId() {
         return tokenId;
     }
 
-    /** Whether {@code userid} names a known identity: root@pam or the token. */
-    public boolean knows(String userid) {
-        return ROOT.equals(userid) || tokenId.equals(userid);
+    /** Where pool-derived roles come from: the pools a path ({@code /vms/<id>}, {@code /storage/<id>}) belongs to. */
+    public void poolMembership(Function<String, List<String>> pools) {
+        this.poolsOf = Objects.requireNonNull(pools, "pools");
     }
 
     /**
-     * Effective privileges of an identity on a path. Only root@pam and the token can authenticate,
-     * so every identity other than root@pam is treated as the token.
+     * Defines a user ({@code name@realm}); {@code password} (may be null) allows a ticket login.
+     *
+     * @throws IllegalArgumentException if the id is malformed or root@pam
      */
+    public synchronized void defineUser(String userid, String password) {
+        if (userid == null || !userid.matches("[^\\s:/!]+@[A-Za-z][A-Za-z0-9.\\-_]+") || ROOT.equals(userid)) {
+            throw new IllegalArgumentException("user id '" + userid + "' must look like name@realm (and not root@pam)");
+        }
+        Map<String, String> next = new TreeMap<>(users);
+        next.put(userid, password == null ? "" : password);
+        users = Collections.unmodifiableMap(next);
+    }
+
+    /**
+     * Defines an API token {@code user@realm!name} with its secret and privilege separation.
+     *
+     * @throws IllegalArgumentException if the id is malformed or its user is not defined
+     */
+    public synchronized void defineToken(String id, String secret, boolean privsep) {
+        if (id == null || !id.matches("[^\\s:/!]+@[A-Za-z][A-Za-z0-9.\\-_]+![A-Za-z][A-Za-z0-9.\\-_]+")) {
+            throw new IllegalArgumentException("token id '" + id + "' must look like user@realm!name");
+        }
+        String user = id.substring(0, id.indexOf('!'));
+        if (!ROOT.equals(user) && !users.containsKey(user)) {
+            throw new IllegalArgumentException("token '" + id + "': user '" + user + "' is not defined");
+        }
+        if (secret == null || secret.isBlank()) {
+            throw new IllegalArgumentException("token '" + id + "': secret must not be blank");
+        }
+        Map<String, Token> next = new TreeMap<>(tokens);
+        next.put(id, new Token(secret, privsep));
+        tokens = Collections.unmodifiableMap(next);
+    }
+
+    /**
+     * Defines a custom role.
+     *
+     * @throws IllegalArgumentException if the name is a built-in role or a privilege is unknown
+     */
+    public synchronized void defineRole(String name, Collection<String> privileges) {
+        if (name == null || !name.matches("[A-Za-z][A-Za-z0-9.\\-_]*") || Roles.BUILT_IN.containsKey(name)) {
+            throw new IllegalArgumentException("role '" + name + "' must be a new name (built-in roles: "
+                    + Roles.BUILT_IN.keySet() + ")");
+        }
+        Map<String, Set<String>> next = new LinkedHashMap<>(roles);
+        next.put(name, validPrivileges("role '" + name + "'", privileges));
+        roles = Collections.unmodifiableMap(next);
+    }
+
+    /**
+     * Adds an ACL entry for a defined user or token: a role, or (with {@code role == null}) a set
+     * of privileges as an anonymous role.
+     *
+     * @throws IllegalArgumentException naming the path, subject, role or privilege that is wrong
+     */
+    public synchronized void addEntry(String path, String subject, String role, Collection<String> privileges,
+            boolean propagate) {
+        if (path == null || !path.matches("/|(/[^/\\s]+)+")) {
+            throw new IllegalArgumentException("ACL path '" + path + "' must be '/' or '/segment[/segment...]'");
+        }
+        if (!knows(subject) || ROOT.equals(subject)) {
+            throw new IllegalArgumentException("ACL entry on '" + path + "': '" + subject
+                    + "' is not a defined user or token");
+        }
+        String r = role;
+        if (r == null) {
+            r = ANON + path + ANON + subject + ANON + entries.size();
+            Map<String, Set<String>> next = new LinkedHashMap<>(roles);
+            next.put(r, validPrivileges("ACL entry on '" + path + "'", privileges == null ? List.of() : privileges));
+            roles = Collections.unmodifiableMap(next);
+        } else if (!roles.containsKey(r)) {
+            throw new IllegalArgumentException("ACL entry on '" + path + "': role '" + r + "' does not exist (built-in: "
+                    + Roles.BUILT_IN.keySet() + ")");
+        }
+        List<Entry> next = new ArrayList<>(entries);
+        next.add(new Entry(path, subject, r, propagate));
+        entries = List.copyOf(next);
+    }
+
+    /** Whether the token id and secret match a defined token (the primary token is checked by the caller). */
+    public boolean tokenMatches(String id, String secret) {
+        Token t = tokens.get(id);
+        return t != null && java.security.MessageDigest.isEqual(t.secret.getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                secret.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Whether a defined user (not root@pam) has this non-empty password. */
+    public boolean passwordMatches(String userid, String password) {
+        String p = users.get(userid);
+        return p != null && !p.isEmpty() && java.security.MessageDigest.isEqual(
+                p.getBytes(java.nio.charset.StandardCharsets.UTF_8), password.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /** Whether {@code userid} names a known identity: root@pam, a defined user, the primary or a defined token. */
+    public boolean knows(String userid) {
+        return ROOT.equals(userid) || tokenId.equals(userid) || users.containsKey(userid) || tokens.containsKey(userid);
+    }
+
+    /** Effective privileges of an identity on a path (empty for unknown identities). */
     public Set<String> privileges(String user, String path) {
         if (ROOT.equals(user)) {
             return ALL_PRIVILEGES;
         }
-        Map<String, Set<String>> acl = tokenAcl;
-        String p = path;
-        while (true) {
-            Set<String> s = acl.get(p);
-            if (s != null) {
-                return s;
-            }
-            if (p.equals("/")) {
+        int bang = user.indexOf('!');
+        if (bang > 0) {
+            String owner = user.substring(0, bang);
+            boolean primary = tokenId.equals(user);
+            Token t = tokens.get(user);
+            if (!primary && t == null) {
                 return Set.of();
             }
-            int i = p.lastIndexOf('/');
-            p = i == 0 ? "/" : p.substring(0, i);
+            Set<String> userPrivs = ROOT.equals(owner) || primary && !users.containsKey(owner) ? ALL_PRIVILEGES
+                    : privileges(owner, path);
+            if (t != null && !t.privsep) {
+                return userPrivs;
+            }
+            Set<String> own = compile(user, path);
+            Set<String> both = new TreeSet<>(own);
+            both.retainAll(userPrivs);
+            return Collections.unmodifiableSet(both);
         }
+        if (!users.containsKey(user)) {
+            return Set.of();
+        }
+        return compile(user, path);
+    }
+
+    /** compile_acl_path: roles on the path (with propagation), plus roles from the pools it belongs to. */
+    private Set<String> compile(String subject, String path) {
+        Map<String, Boolean> r = roles(subject, path);
+        if (!r.containsKey("NoAccess")) {
+            Map<String, Boolean> fromPools = new LinkedHashMap<>();
+            for (String pool : poolsOf.apply(path)) {
+                roles(subject, "/pool/" + pool).keySet().forEach(x -> fromPools.put(x, false));
+            }
+            if (fromPools.containsKey("NoAccess")) {
+                r = Map.of("NoAccess", false);
+            } else {
+                Map<String, Boolean> merged = new LinkedHashMap<>(r);
+                fromPools.keySet().forEach(x -> merged.putIfAbsent(x, false));
+                r = merged;
+            }
+        }
+        Set<String> privs = new TreeSet<>();
+        r.keySet().forEach(role -> privs.addAll(roleDefinition(role)));
+        return Collections.unmodifiableSet(privs);
+    }
+
+    /** PVE::AccessControl::roles for one subject: deeper levels that apply replace what was inherited. */
+    private Map<String, Boolean> roles(String subject, String path) {
+        List<String> levels = new ArrayList<>();
+        levels.add("/");
+        if (!path.equals("/")) {
+            StringBuilder sb = new StringBuilder();
+            for (String seg : path.substring(1).split("/")) {
+                sb.append('/').append(seg);
+                levels.add(sb.toString());
+            }
+        }
+        boolean primary = tokenId.equals(subject);
+        Map<String, Boolean> result = new LinkedHashMap<>();
+        for (int i = 0; i < levels.size(); i++) {
+            String level = levels.get(i);
+            boolean last = i == levels.size() - 1;
+            Map<String, Boolean> found = new LinkedHashMap<>();
+            if (primary) {
+                Set<String> privs = tokenAcl.get(level);
+                if (privs != null) {
+                    found.put(ANON + "primary" + level, true);
+                }
+            }
+            for (Entry e : entries) {
+                if (e.path.equals(level) && e.subject.equals(subject) && (last || e.propagate)) {
+                    found.put(e.role, e.propagate);
+                }
+            }
+            if (!found.isEmpty()) {
+                result = found;
+            }
+        }
+        if (result.containsKey("NoAccess")) {
+            return Map.of("NoAccess", result.get("NoAccess"));
+        }
+        return result;
+    }
+
+    private Set<String> roleDefinition(String role) {
+        if (role.startsWith(ANON + "primary")) {
+            return tokenAcl.getOrDefault(role.substring((ANON + "primary").length()), Set.of());
+        }
+        return roles.getOrDefault(role, Set.of());
     }
 
     /** Whether the identity holds the privilege on the path. */
@@ -146,8 +337,8 @@ public final class Acl {
 
     /**
      * The body of {@code GET /access/permissions}: path to (privilege to propagate flag). Without a
-     * path: the top-level paths and every ACL path, omitting paths without privileges; with a path:
-     * only that path (possibly empty).
+     * path: the top-level paths, every ACL path and every pool member path, omitting paths without
+     * privileges; with a path: only that path (possibly empty).
      */
     public Map<String, Map<String, Integer>> effective(String user, String path) {
         Map<String, Map<String, Integer>> out = new TreeMap<>();
@@ -156,13 +347,26 @@ public final class Acl {
             return out;
         }
         Set<String> paths = new TreeSet<>(TOP_PATHS);
-        if (!ROOT.equals(user)) {
-            paths.addAll(tokenAcl.keySet());
-        }
+        paths.addAll(tokenAcl.keySet());
+        entries.forEach(e -> paths.add(e.path));
         for (String p : paths) {
             Set<String> privs = privileges(user, p);
             if (!privs.isEmpty()) {
                 out.put(p, flags(privs));
+            }
+        }
+        return out;
+    }
+
+    /** Adds paths (pool members) {@link #effective} considers too, returning the same map filled in. */
+    public Map<String, Map<String, Integer>> effective(String user, String path, Collection<String> morePaths) {
+        Map<String, Map<String, Integer>> out = effective(user, path);
+        if (path == null) {
+            for (String p : morePaths) {
+                Set<String> privs = privileges(user, p);
+                if (!privs.isEmpty()) {
+                    out.put(p, flags(privs));
+                }
             }
         }
         return out;
@@ -178,6 +382,20 @@ public final class Acl {
         Map<String, Integer> m = new TreeMap<>();
         privs.forEach(p -> m.put(p, 1));
         return m;
+    }
+
+    private static Set<String> validPrivileges(String where, Collection<String> privileges) {
+        List<String> bad = new ArrayList<>();
+        for (String priv : privileges) {
+            if (priv == null || !ALL_PRIVILEGES.contains(priv)) {
+                bad.add(where + ": privilege '" + priv + "' is not a Proxmox VE privilege (e.g. VM.Allocate, "
+                        + "Datastore.AllocateSpace)");
+            }
+        }
+        if (!bad.isEmpty()) {
+            throw new IllegalArgumentException(String.join("; ", bad));
+        }
+        return Collections.unmodifiableSet(new TreeSet<>(privileges));
     }
 
     private static Map<String, Set<String>> copyValidated(Map<String, ? extends Collection<String>> acl) {

@@ -13,6 +13,8 @@ final class Container {
     final Map<String, String> config = new LinkedHashMap<>();
     /** Raw {@code lxc.*} lines, in order; not settable through the API. */
     final List<String[]> rawLxc = new ArrayList<>();
+    /** Snapshot sections ({@code [name]} in the file), in creation order: config copy plus snaptime etc. */
+    final Map<String, Map<String, String>> snapshots = new LinkedHashMap<>();
     String status = "stopped";
     final List<String> ips = new ArrayList<>();
     long startedAt;

@@ -16,44 +16,6 @@ public final class ContainerOps {
         this.m = model;
     }
 
-    // ---------------------------------------------------------------- privilege rules (§9)
-
-    static void checkRootOnly(String user, Map<String, String> p, boolean create, boolean unprivileged) {
-        if (ROOT.equals(user)) {
-            return;
-        }
-        for (Map.Entry<String, String> e : p.entrySet()) {
-            String k = e.getKey();
-            if (k.matches("dev\\d+")) {
-                throw PveError.perm("configuring device passthrough is only allowed for root@pam");
-            }
-            if (k.equals("rootfs") || k.matches("mp\\d+")) {
-                String volume = e.getValue().split(",")[0].replaceFirst("^volume=", "");
-                if (volume.startsWith("/")) {
-                    if (create) {
-                        throw PveError.die("Only root can pass arbitrary filesystem paths.");
-                    }
-                    throw PveError.perm("mount point type " + (volume.startsWith("/dev/") ? "device" : "bind")
-                            + " is only allowed for root@pam");
-                }
-            }
-            if (k.equals("features")) {
-                for (String f : e.getValue().split(",")) {
-                    String name = f.split("=")[0];
-                    if (!unprivileged) {
-                        throw PveError.perm("changing feature flags for privileged container is only allowed for root@pam");
-                    }
-                    if (!name.equals("nesting")) {
-                        throw PveError.perm("changing feature flags (except nesting) is only allowed for root@pam");
-                    }
-                }
-            }
-            if (k.equals("hookscript")) {
-                throw PveError.perm("changing the hookscript is only allowed for root@pam");
-            }
-        }
-    }
-
     // ---------------------------------------------------------------- create
 
     /** {@code POST /nodes/{node}/lxc}: synchronous checks, then a {@code vzcreate} task holding lock {@code create}. */
@@ -62,26 +24,15 @@ public final class ContainerOps {
             m.advance();
             m.requireNode(node);
             int vmid = Integer.parseInt(p.get("vmid"));
-            Container existing = m.containers.get(vmid);
-            if (existing != null) {
-                throw PveError.die("CT " + vmid + " already exists on node '" + existing.node + "'");
-            }
             boolean unprivileged = !"0".equals(p.getOrDefault("unprivileged", "1"));
-            CreatePermissions.vmAllocate(m.acl(), user, vmid, p);
-            checkRootOnly(user, p, true, unprivileged);
-            CreatePermissions.resources(m.acl(), user, p);
+            CreateChecks.check(m, node, user, vmid, p, m.pools());
             String ostemplate = p.get("ostemplate");
-            if (ostemplate.startsWith("/") && !ROOT.equals(user)) {
-                throw PveError.die("Only root can pass arbitrary filesystem paths.");
-            }
             int colon = ostemplate.indexOf(':');
-            if (colon < 0) {
-                throw PveError.die("Only root can pass arbitrary filesystem paths.");
-            }
-            Storage tplStore = m.storage(node, ostemplate.substring(0, colon));
-            if (tplStore.volumes.stream().noneMatch(v -> v.volid().equals(ostemplate))) {
-                throw PveError.die("volume '" + ostemplate + "' does not exist");
-            }
+            // restore_archive: PVE::Storage::abs_filesystem_path dies inside the task
+            boolean templateMissing = colon <= 0 || !m.inv.storages.get(node).containsKey(ostemplate.substring(0, colon))
+                    || m.storage(node, ostemplate.substring(0, colon)).volumes.stream()
+                            .noneMatch(v -> v.volid().equals(ostemplate));
+            String pool = p.get("pool");
             String defaultStorage = p.getOrDefault("storage", "local");
             String rootfs = p.getOrDefault("rootfs", defaultStorage + ":4");
             if (rootfs.matches("\\d+(\\.\\d+)?")) {
@@ -108,27 +59,36 @@ public final class ContainerOps {
                 if (k.matches("net\\d+")) {
                     v = normalizeNet(v);
                 } else if (k.matches("mp\\d+")) {
+                    if (v.split(",", 2)[0].matches("(volume=)?\\d+(\\.\\d+)?")) {
+                        // create_vm: a bare number means the default storage
+                        v = defaultStorage + ":" + v.replaceFirst("^volume=", "");
+                    }
                     v = allocate(node, vmid, v, newVolumes, volumeStores, lines);
                 }
                 conf.put(k, v);
             }
-            conf.put("unprivileged", unprivileged ? "1" : "0");
+            if (unprivileged) {
+                conf.put("unprivileged", "1"); // create_vm writes unprivileged only when set
+            }
             lines.add("extracting archive '/var/lib/vz/template/cache/" + file + "'");
             lines.add("Total bytes read: 521902080 (498MiB, 213MiB/s)");
             lines.add("Detected container architecture: " + conf.get("arch"));
             lines.add("Creating SSH host key 'ssh_host_ed25519_key' - this may take some time ...");
             String planned = "OK";
             Map<String, Long> need = new LinkedHashMap<>();
-            newVolumes.forEach(v -> need.merge(v.volid().substring(0, v.volid().indexOf(':')), v.size(), Long::sum));
-            for (Map.Entry<String, Long> n : need.entrySet()) {
-                Storage s = volumeStores.get(n.getKey());
-                if (!s.available()) {
-                    planned = "unable to create CT " + vmid + " - storage '" + s.id + "' is not available";
-                } else if (s.avail() < n.getValue()) {
-                    planned = String.format(Locale.ROOT,
-                            "unable to create CT %d - not enough free space on storage '%s' (requested %.2f GiB, available %.2f GiB)",
-                            vmid, s.id, n.getValue() / (double) PveModel.GIB, s.avail() / (double) PveModel.GIB);
+            for (Volume v : newVolumes) {
+                String sid = v.volid().substring(0, v.volid().indexOf(':'));
+                Storage s = volumeStores.get(sid);
+                long free = s.avail() - need.getOrDefault(sid, 0L);
+                need.merge(sid, v.size(), Long::sum);
+                // only thick LVM checks free space (LVMPlugin alloc_lvm_image compares bytes with KiB)
+                if (s.type.equals("lvm") && free < v.size() / 1024 && planned.equals("OK")) {
+                    planned = "unable to create CT " + vmid + " - not enough free space (" + free + " < "
+                            + v.size() / 1024 + ")";
                 }
+            }
+            if (planned.equals("OK") && templateMissing) {
+                planned = "unable to create CT " + vmid + " - can't find file '" + ostemplate + "'";
             }
             conf.put("lock", "create");
             m.containers.put(vmid, c);
@@ -140,6 +100,9 @@ public final class ContainerOps {
             return m.fork(node, "vzcreate", String.valueOf(vmid), user, ok ? lines : lines.subList(0, 0), planned,
                     () -> {
                         c.config.remove("lock");
+                        if (pool != null) {
+                            m.pools().addVm(vmid, pool);
+                        }
                         if (startAfter) {
                             forkStart(c, user);
                         }
@@ -197,11 +160,19 @@ public final class ContainerOps {
         if (!s.content.contains("rootdir")) {
             throw PveError.die("storage '" + s.id + "' does not support container directories");
         }
-        long size = (long) (Double.parseDouble(mm.group(2)) * PveModel.GIB);
-        int disk = out.size();
+        // create_disks: int(GiB * 1024) MiB
+        long size = (long) (Double.parseDouble(mm.group(2)) * 1024) * 1024L * 1024L;
+        // find_free_diskname: per storage, the lowest index no volume of this guest uses
+        int disk = 0;
+        while (diskNameUsed(s, out, vmid, disk)) {
+            disk++;
+        }
         String volid;
         String fmt = "raw";
-        if (s.type.equals("dir") || s.type.equals("nfs") || s.type.equals("cifs")) {
+        if ((s.type.equals("dir") || s.type.equals("nfs") || s.type.equals("cifs")) && size == 0) {
+            volid = s.id + ":" + vmid + "/subvol-" + vmid + "-disk-" + disk + ".subvol";
+            fmt = "subvol";
+        } else if (s.type.equals("dir") || s.type.equals("nfs") || s.type.equals("cifs")) {
             volid = s.id + ":" + vmid + "/vm-" + vmid + "-disk-" + disk + ".raw";
         } else if (s.type.equals("zfspool")) {
             volid = s.id + ":subvol-" + vmid + "-disk-" + disk;
@@ -216,6 +187,14 @@ public final class ContainerOps {
         stores.put(s.id, s);
         String opts = rest.isEmpty() ? "" : "," + rest.replaceAll("(^|,)size=[^,]*", "");
         return volid + opts + ",size=" + PveModel.sizeString(size);
+    }
+
+    private static boolean diskNameUsed(Storage s, List<Volume> pending, int vmid, int disk) {
+        String name = "-" + vmid + "-disk-" + disk;
+        java.util.function.Predicate<Volume> same = v -> v.volid().startsWith(s.id + ":")
+                && (v.volid().contains("vm" + name) || v.volid().contains("subvol" + name)
+                        || v.volid().contains("base" + name));
+        return s.volumes.stream().anyMatch(same) || pending.stream().anyMatch(same);
     }
 
     // ---------------------------------------------------------------- power
@@ -264,13 +243,21 @@ public final class ContainerOps {
     public String start(String node, int vmid, String user, Map<String, String> p) {
         synchronized (m) {
             m.advance();
-            Container c = m.container(node, vmid);
+            m.requireNode(node);
             checkSkiplock(user, p);
+            Container c = m.containers.get(vmid);
+            if (c == null || !c.node.equals(node)) {
+                // vm_start: check_running is false, the worker's load_config dies
+                return m.fork(node, "vzstart", String.valueOf(vmid), user, List.of(), "Configuration file 'nodes/"
+                        + node + "/lxc/" + vmid + ".conf' does not exist", () -> { }, () -> { });
+            }
             if (c.status.equals("running")) {
                 throw PveError.die("CT " + vmid + " already running");
             }
             if ("1".equals(c.config.get("template"))) {
-                throw PveError.die("cannot start a template");
+                // checked inside the worker, after lock_config
+                return m.fork(node, "vzstart", String.valueOf(vmid), user, List.of(),
+                        "you can't start a CT if it's a template", () -> { }, () -> { });
             }
             return forkStart(c, user);
         }
@@ -280,12 +267,17 @@ public final class ContainerOps {
     public String stop(String node, int vmid, String user, Map<String, String> p, String type) {
         synchronized (m) {
             m.advance();
-            Container c = m.container(node, vmid);
-            checkSkiplock(user, p);
-            if (!c.status.equals("running")) {
-                throw PveError.die("CT " + vmid + " not running");
+            m.requireNode(node);
+            if (!type.equals("vzreboot")) {
+                checkSkiplock(user, p);
             }
-            String exit = lockedExit(c, !type.equals("vzshutdown"));
+            Container c = m.containers.get(vmid);
+            if (c == null || !c.node.equals(node) || !c.status.equals("running")) {
+                // check_running before any config is loaded; vm_reboot says VM
+                throw PveError.die((type.equals("vzreboot") ? "VM " : "CT ") + vmid + " not running");
+            }
+            // vm_reboot does not check the config lock; stop ignores 'mounted'; all inside the worker
+            String exit = type.equals("vzreboot") ? "OK" : lockedExit(c, !type.equals("vzshutdown"));
             List<String> lines = new ArrayList<>();
             if (type.equals("vzreboot")) {
                 return m.fork(node, type, String.valueOf(vmid), user, lines, exit, () -> {
@@ -304,11 +296,12 @@ public final class ContainerOps {
         synchronized (m) {
             m.advance();
             Container c = m.container(node, vmid);
-            if (c.lock() != null) {
-                throw PveError.die("CT is locked (" + c.lock() + ")");
-            }
+            // destroy_vm's early checks: check_protection, then check_lock
             if ("1".equals(c.config.get("protection"))) {
                 throw PveError.die("can't remove CT " + vmid + " - protection mode enabled");
+            }
+            if (c.lock() != null) {
+                throw PveError.die("CT is locked (" + c.lock() + ")");
             }
             boolean force = "1".equals(p.get("force"));
             if (c.status.equals("running") && !force) {
@@ -324,11 +317,23 @@ public final class ContainerOps {
                     }
                 }
             }
-            lines.add("purging CT " + vmid + " from related configurations..");
+            if ("1".equals(p.get("purge"))) {
+                lines.add("purging CT " + vmid + " from related configurations..");
+            }
+            // destroy_lxc_container frees the volumes the config references; others only with
+            // destroy-unreferenced-disks
+            java.util.Set<String> referenced = new java.util.HashSet<>();
+            c.config.forEach((k, v) -> {
+                if (k.equals("rootfs") || k.matches("mp\\d+") || k.matches("unused\\d+")) {
+                    referenced.add(v.split(",")[0]);
+                }
+            });
+            boolean unreferenced = "1".equals(p.get("destroy-unreferenced-disks"));
             return m.fork(node, "vzdestroy", String.valueOf(vmid), user, lines, "OK", () -> {
                 m.containers.remove(vmid);
+                m.pools().removeVm(vmid);
                 m.inv.storages.get(node).values().forEach(s -> s.volumes.removeIf(v -> v.vmid() == vmid
-                        && v.content().equals("rootdir")));
+                        && v.content().equals("rootdir") && (unreferenced || referenced.contains(v.volid()))));
             }, () -> c.config.remove("lock"));
         }
     }
@@ -430,10 +435,10 @@ public final class ContainerOps {
                 throw PveError.die("CT is locked (" + c.lock() + ")");
             }
             if ("1".equals(c.config.get("template"))) {
-                throw PveError.die("CT " + vmid + " is already a template");
+                throw PveError.die("you can't convert a template to a template");
             }
             if (c.status.equals("running")) {
-                throw PveError.die("unable to create template, because CT contains snapshots or is running");
+                throw PveError.die("you can't convert a CT to template if the CT is running");
             }
             m.fork(node, "vztemplate", String.valueOf(vmid), user, List.of(), "OK", () -> {
                 c.config.put("template", "1");
@@ -488,8 +493,8 @@ public final class ContainerOps {
             changes.remove("vmid");
             String digest = changes.remove("digest");
             String delete = changes.remove("delete");
-            changes.remove("revert");
-            if (changes.isEmpty() && delete == null) {
+            String revert = changes.remove("revert");
+            if (changes.isEmpty() && delete == null && revert == null) {
                 throw PveError.die("no options specified");
             }
             if (c.lock() != null) {
@@ -498,29 +503,36 @@ public final class ContainerOps {
             if (digest != null && !digest.equals(PveModel.digest(c))) {
                 throw PveError.die("detected modified configuration - file changed by other user? Try again.");
             }
-            checkRootOnly(user, changes, false, !"0".equals(c.config.getOrDefault("unprivileged", "0")));
-            List<String> toDelete = new ArrayList<>();
-            if (delete != null) {
-                for (String d : delete.split("[,; \\s]+")) {
-                    if (d.isEmpty()) {
-                        continue;
-                    }
-                    if (!knownOption.test(d)) {
-                        throw PveError.params(Map.of("delete", "unknown option '" + d + "'"));
-                    }
-                    if (changes.containsKey(d)) {
-                        throw PveError.params(Map.of(d, "unable to delete parameter that is set"));
-                    }
-                    toDelete.add(d);
+            boolean unprivileged = "1".equals(c.config.get("unprivileged"));
+            List<String> toDelete = splitList(delete);
+            List<String> toRevert = splitList(revert);
+            // API2/LXC/Config.pm update_vm: permissions of deleted, then reverted, options first
+            ConfigPermissions.check(m.acl(), user, vmid, null, c.config, Map.of(), toDelete, unprivileged);
+            ConfigPermissions.check(m.acl(), user, vmid, null, c.config, Map.of(), toRevert, unprivileged);
+            for (String r : toRevert) {
+                if (!knownOption.test(r)) {
+                    throw PveError.params(Map.of("revert", "unknown option '" + r + "'"));
+                }
+                if (changes.containsKey(r)) {
+                    throw PveError.params(Map.of("revert", "you can't use '-" + r + "' and '-revert " + r
+                            + "' at the same time"));
                 }
             }
-            if (!ROOT.equals(user)) {
-                for (String d : toDelete) {
-                    if (d.matches("dev\\d+")) {
-                        throw PveError.perm("configuring device passthrough is only allowed for root@pam");
-                    }
+            for (String d : toDelete) {
+                if (!knownOption.test(d)) {
+                    throw PveError.params(Map.of("delete", "unknown option '" + d + "'"));
+                }
+                if (changes.containsKey(d)) {
+                    // sic: Proxmox's text lacks the quote before -delete
+                    throw PveError.params(Map.of("delete", "you can't use '-" + d + "' and -delete " + d
+                            + "' at the same time"));
+                }
+                if (toRevert.contains(d)) {
+                    throw PveError.params(Map.of("delete", "you can't use '-delete " + d + "' and '-revert " + d
+                            + "' at the same time"));
                 }
             }
+            ConfigPermissions.check(m.acl(), user, vmid, null, c.config, changes, List.of(), unprivileged);
             toDelete.forEach(c.config::remove);
             for (Map.Entry<String, String> e : changes.entrySet()) {
                 String v = e.getValue();
@@ -530,6 +542,19 @@ public final class ContainerOps {
                 c.config.put(e.getKey(), v);
             }
         }
+    }
+
+    /** PVE::Tools::split_list. */
+    private static List<String> splitList(String list) {
+        List<String> out = new ArrayList<>();
+        if (list != null) {
+            for (String d : list.split("[,;\\s\\x00]+")) {
+                if (!d.isEmpty()) {
+                    out.add(d);
+                }
+            }
+        }
+        return out;
     }
 
     /** {@code GET .../status/current}. */
@@ -596,32 +621,15 @@ public final class ContainerOps {
         }
     }
 
-    /** {@code GET .../interfaces}: only while running. */
+    /** {@code GET .../interfaces}: null unless running (PVE::LXC::get_interfaces finds no pid). */
     public List<Map<String, Object>> interfaces(String node, int vmid) {
         synchronized (m) {
             m.advance();
             Container c = m.container(node, vmid);
             if (!c.status.equals("running")) {
-                throw PveError.die("CT " + vmid + " not running");
+                return null;
             }
-            List<Map<String, Object>> out = new ArrayList<>();
-            out.add(Map.of("name", "lo", "hwaddr", "00:00:00:00:00:00", "inet", "127.0.0.1/8", "inet6", "::1/128"));
-            int i = 0;
-            for (Map.Entry<String, String> e : c.config.entrySet()) {
-                if (e.getKey().matches("net\\d+")) {
-                    Map<String, Object> itf = new LinkedHashMap<>();
-                    java.util.regex.Matcher nm = java.util.regex.Pattern.compile("(?:^|,)name=([^,]+)").matcher(e.getValue());
-                    java.util.regex.Matcher hw = java.util.regex.Pattern.compile("(?:^|,)hwaddr=([^,]+)").matcher(e.getValue());
-                    itf.put("name", nm.find() ? nm.group(1) : "eth" + i);
-                    itf.put("hwaddr", hw.find() ? hw.group(1).toLowerCase(Locale.ROOT) : "00:00:00:00:00:00");
-                    if (i < c.ips.size()) {
-                        itf.put("inet", c.ips.get(i));
-                    }
-                    out.add(itf);
-                    i++;
-                }
-            }
-            return out;
+            return Interfaces.of(c);
         }
     }
 }

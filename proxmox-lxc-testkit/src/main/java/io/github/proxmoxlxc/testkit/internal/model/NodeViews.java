@@ -24,7 +24,15 @@ public final class NodeViews {
                 }
                 return String.valueOf(vmid);
             }
-            return String.valueOf(m.nextFreeId());
+            // pve-manager API2/Cluster.pm nextid: the first free id in datacenter.cfg's next-id range
+            int lower = m.datacenter().lower();
+            int upper = m.datacenter().upper();
+            for (int i = lower; i < upper; i++) {
+                if (!m.containers.containsKey(i)) {
+                    return String.valueOf(i);
+                }
+            }
+            throw PveError.die("unable to get any free VMID in range [" + lower + ", " + upper + "]");
         }
     }
 
@@ -93,6 +101,7 @@ public final class NodeViews {
                     s.remove("type");
                     r.putAll(s);
                     r.putIfAbsent("template", 0);
+                    m.pools().poolOf(c.vmid).ifPresent(pool -> r.put("pool", pool));
                     out.add(r);
                 }
             }
@@ -124,6 +133,11 @@ public final class NodeViews {
         synchronized (m) {
             m.advance();
             m.requireNode(node);
+            // pve-storage API2/Storage/Status.pm index: storage_info (content-filtered) must know the storage
+            if (storageFilter != null && m.inv.storages.get(node).values().stream().noneMatch(s -> s.id.equals(storageFilter)
+                    && (content == null || java.util.Arrays.stream(content.split("[,; \\s]+")).anyMatch(s.content::contains)))) {
+                throw PveError.params(Map.of("storage", "No such storage."));
+            }
             List<Map<String, Object>> out = new ArrayList<>();
             for (Storage s : m.inv.storages.get(node).values()) {
                 if (content != null && java.util.Arrays.stream(content.split("[,; \\s]+")).noneMatch(s.content::contains)
@@ -189,6 +203,7 @@ public final class NodeViews {
                 if (v.vmid() != 0) {
                     r.put("vmid", v.vmid());
                 }
+                BackupOps.describe(m, v, r);
                 out.add(r);
             }
             return out;
@@ -213,7 +228,7 @@ public final class NodeViews {
                 r.put("description", t.headline() + " image (simulated).");
                 r.put("architecture", t.template().contains("arm64") ? "arm64" : "amd64");
                 r.put("maintainer", "Proxmox Support Team <support@proxmox.com>");
-                r.put("source", "http://download.proxmox.com/images/" + t.section() + "/" + t.template());
+                r.put("source", "http://download.proxmox.com/images"); // APLInfo.pm: the repository base URL
                 r.put("location", "http://download.proxmox.com/images/" + t.section() + "/" + t.template());
                 r.put("infopage", "https://pve.proxmox.com/wiki/Linux_Container#pct_supported_distributions");
                 r.put("sha512sum", "0".repeat(128));
@@ -227,18 +242,25 @@ public final class NodeViews {
     public String download(String node, String storage, String template, String user, long size) {
         synchronized (m) {
             m.advance();
-            Storage s = m.storage(node, storage);
+            m.requireNode(node);
             Inventory.AplTemplate t = m.inv.aplinfo.get(template);
             if (t == null) {
-                throw PveError.die("no such template");
+                throw PveError.params(Map.of("template", "no such template"));
+            }
+            Storage s = m.storage(node, storage);
+            if (!s.enabled) {
+                throw PveError.die("storage '" + storage + "' is disabled");
             }
             if (!s.content.contains("vztmpl")) {
                 throw PveError.die("storage '" + storage + "' does not support templates");
             }
             String volid = storage + ":vztmpl/" + template;
-            List<String> lines = List.of("starting template download from: " + "http://download.proxmox.com/images/"
-                    + t.section() + "/" + template, "target file: /var/lib/vz/template/cache/" + template,
-                    "downloading ... (" + size + " bytes)", "download of '" + template + "' finished");
+            String url = "http://download.proxmox.com/images/" + t.section() + "/" + template;
+            String dest = "/var/lib/vz/template/cache/" + template;
+            // PVE::Tools::download_file_from_url
+            List<String> lines = List.of("downloading " + url + " to " + dest,
+                    "--" + "2026-01-01 00:00:00--  " + url, "calculating checksum...OK, checksum verified",
+                    "download of '" + url + "' to '" + dest + "' finished");
             String exit = s.avail() < size ? "unable to download template - no space left on device" : "OK";
             return m.fork(node, "download", template, user, lines, exit, () -> {
                 s.volumes.removeIf(v -> v.volid().equals(volid));

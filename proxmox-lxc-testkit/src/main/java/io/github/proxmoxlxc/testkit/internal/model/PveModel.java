@@ -31,6 +31,8 @@ public final class PveModel {
     final Inventory inv = new Inventory();
     final Map<Integer, Container> containers = new TreeMap<>();
     private final Map<String, Task> tasks = new LinkedHashMap<>();
+    /** Notes, protection and saved config of backup volumes, by volid. */
+    final Map<String, BackupOps.Meta> backupMeta = new LinkedHashMap<>();
     private final Random random;
     private volatile Acl acl = new Acl("root@pam!testkit", Acl.allOnRoot());
     private long taskSeq;
@@ -50,6 +52,7 @@ public final class PveModel {
     /** Replaces the access control list (default: token {@code root@pam!testkit} with every privilege). */
     public void acl(Acl acl) {
         this.acl = java.util.Objects.requireNonNull(acl, "acl");
+        acl.poolMembership(path -> pools().poolsOfPath(path));
     }
 
     /** The access control list. */
@@ -198,15 +201,31 @@ public final class PveModel {
 
     /** SHA-1 of the config text, as {@code GET .../config} reports it in {@code digest}. */
     static String digest(Container c) {
-        StringBuilder sb = new StringBuilder();
-        c.config.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
-        c.rawLxc.forEach(kv -> sb.append(kv[0]).append(": ").append(kv[1]).append('\n'));
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(sb.toString()
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-1").digest(fileText(c)
                     .getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The config file as pct writes it: options, raw {@code lxc.*} lines, then one {@code [name]} section per snapshot. */
+    static String fileText(Container c) {
+        StringBuilder sb = new StringBuilder();
+        c.config.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        c.rawLxc.forEach(kv -> sb.append(kv[0]).append(": ").append(kv[1]).append('\n'));
+        c.snapshots.forEach((name, snap) -> {
+            sb.append('\n').append('[').append(name).append("]\n");
+            snap.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        });
+        return sb.toString();
+    }
+
+    /** The text of {@code /etc/pve/lxc/<vmid>.conf}, snapshot sections included. */
+    public synchronized java.util.Optional<String> configFile(int vmid) {
+        advance();
+        Container c = containers.get(vmid);
+        return c == null ? java.util.Optional.empty() : java.util.Optional.of(fileText(c));
     }
 
     String randomMac() {
@@ -409,8 +428,43 @@ public final class PveModel {
         return new ContainerOps(this);
     }
 
+    /** The backup, prune and restore operations. */
+    public BackupOps backups() {
+        return new BackupOps(this);
+    }
+
+    /** The rrddata series. */
+    public RrdOps rrd() {
+        return new RrdOps(this);
+    }
+
+    /** The disk operations (resize). */
+    public DiskOps disks() {
+        return new DiskOps(this);
+    }
+
+    /** The snapshot operations. */
+    public SnapshotOps snapshots() {
+        return new SnapshotOps(this);
+    }
+
     /** The node, storage and template queries. */
     public NodeViews views() {
         return new NodeViews(this);
+    }
+
+    // ---------------------------------------------------------------- pools and datacenter.cfg (issue 12)
+
+    private final Pools pools = new Pools(this);
+    private final Datacenter datacenter = new Datacenter();
+
+    /** Resource pools (user.cfg). */
+    public Pools pools() {
+        return pools;
+    }
+
+    /** datacenter.cfg settings the simulator honours ({@code next-id}). */
+    public Datacenter datacenter() {
+        return datacenter;
     }
 }

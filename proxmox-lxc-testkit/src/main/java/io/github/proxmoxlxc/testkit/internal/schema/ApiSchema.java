@@ -17,6 +17,8 @@ import java.util.regex.Pattern;
 public final class ApiSchema {
 
     private static final String RESOURCE = "/io/github/proxmoxlxc/testkit/schema-subset.json";
+    /** More endpoints extracted the same way (pool update and delete). */
+    private static final String EXTRA = "/io/github/proxmoxlxc/testkit/schema-extra.json";
     private static volatile ApiSchema shared;
 
     private final Map<String, Endpoint> byKey = new LinkedHashMap<>();
@@ -56,7 +58,18 @@ public final class ApiSchema {
                         if (in == null) {
                             throw new IllegalStateException("schema resource missing: " + RESOURCE);
                         }
-                        shared = new ApiSchema(new ObjectMapper().readTree(in));
+                        com.fasterxml.jackson.databind.node.ObjectNode root =
+                                (com.fasterxml.jackson.databind.node.ObjectNode) new ObjectMapper().readTree(in);
+                        try (InputStream extra = ApiSchema.class.getResourceAsStream(EXTRA)) {
+                            if (extra != null) {
+                                new ObjectMapper().readTree(extra).properties().forEach(e -> {
+                                    if (!e.getKey().startsWith("_")) {
+                                        root.putIfAbsent(e.getKey(), e.getValue());
+                                    }
+                                });
+                            }
+                        }
+                        shared = new ApiSchema(root);
                     } catch (IOException e) {
                         throw new UncheckedIOException(e);
                     }

@@ -68,6 +68,11 @@ public final class ParamValidator {
             if (err != null) {
                 errors.put(e.getKey(), err);
             }
+            // JSONSchema.pm check_object: a string 'requires' names a property that must be given too
+            String requires = prop.path("requires").isTextual() ? prop.path("requires").asText() : null;
+            if (requires != null && params.get(requires) == null) {
+                errors.put(requires, "missing property required by '" + e.getKey() + "'");
+            }
         }
         for (Map.Entry<String, JsonNode> p : parameters.path("properties").properties()) {
             if (p.getKey().endsWith("[n]") || p.getValue().path("optional").asInt(0) != 0) {

@@ -27,6 +27,7 @@ class PveModelTest {
     PveModel model(long seed) {
         PveModel m = new PveModel(new ModelSettings(Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC),
                 nanos::get, seed, 1.0, ModelSettings.DEFAULT_DURATIONS));
+        m.acl(new Acl(TOKEN, Acl.allOnRoot()));
         m.addNode("pve1", 4, 8L << 30);
         m.addStorage("pve1", new Storage("local", "dir", Set.of("vztmpl", "iso"), 100L << 30, 0, false, true, true));
         m.addStorage("pve1", new Storage("local-lvm", "lvmthin", Set.of("rootdir"), 20L << 30, 0, false, true, true));
@@ -100,13 +101,19 @@ class PveModelTest {
     }
 
     @Test
-    void overfullStorageFailsInsideTheTaskAndLeavesNothingBehind() {
-        String upid = create(100, "rootfs", "local-lvm:64");
+    void onlyThickLvmChecksFreeSpaceInsideTheTaskAndLeavesNothingBehind() {
+        // LVMPlugin alloc_lvm_image compares the free bytes with the size in KiB, as Proxmox does
+        model.addStorage("pve1", new Storage("thick", "lvm", Set.of("rootdir"), 1L << 20, 0, false, true, true));
+        String upid = create(100, "rootfs", "thick:8");
         assertThat(ct(100).lock()).contains("create");
         elapse(Duration.ofMinutes(1));
-        assertThat(task(upid).exitStatus().orElseThrow()).startsWith("unable to create CT 100 - not enough free space");
+        assertThat(task(upid).exitStatus().orElseThrow())
+                .isEqualTo("unable to create CT 100 - not enough free space (1048576 < 8388608)");
         assertThat(model.containerStates()).isEmpty();
-        assertThat(model.storageUsage("pve1", "local-lvm")[0]).isZero();
+        assertThat(model.storageUsage("pve1", "thick")[0]).isZero();
+        String thin = create(101, "rootfs", "local-lvm:64");
+        elapse(Duration.ofMinutes(1));
+        assertThat(task(thin).exitStatus()).contains("OK");
     }
 
     @Test

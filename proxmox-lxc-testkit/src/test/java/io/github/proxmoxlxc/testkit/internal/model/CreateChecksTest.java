@@ -9,7 +9,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** The privilege checks of the create handler, in pve-container's order, before anything is created. */
-class CreatePermissionsTest {
+class CreateChecksTest {
 
     final PveModelTest base = new PveModelTest();
     final PveModel model = base.model;
@@ -36,6 +36,7 @@ class CreatePermissionsTest {
 
     @Test
     void vmAllocateOnThePoolIsEnough() {
+        model.pools().define("ci", null, java.util.List.of(), java.util.List.of());
         restrict(Map.of("/", allBut("VM.Allocate"), "/pool/ci", Set.of("VM.Allocate")));
         base.create(100, "pool", "ci");
         assertThat(model.containerStates()).hasSize(1);
@@ -54,7 +55,7 @@ class CreatePermissionsTest {
 
     @Test
     void templateStorageNeedsAuditOrAllocateSpace() {
-        restrict(Map.of("/", Acl.ALL_PRIVILEGES, "/storage/local", Set.of("Datastore.Allocate")));
+        restrict(Map.of("/", Acl.ALL_PRIVILEGES, "/storage/local", Set.of("Datastore.AllocateTemplate")));
         assertThatThrownBy(() -> base.create(100))
                 .hasMessage("Permission check failed (/storage/local, Datastore.AllocateSpace|Datastore.Audit)");
         restrict(Map.of("/", Acl.ALL_PRIVILEGES, "/storage/local", Set.of("Datastore.Audit")));
