@@ -41,6 +41,7 @@ public final class ProvisionOptions {
     private final ProvisionListener listener;
     private final Duration lookupCacheTtl;
     private final PollSchedule taskPolling;
+    private final java.util.List<ContainerSetup> containerSetups;
 
     private ProvisionOptions(Builder b) {
         this.placement = b.placement;
@@ -61,6 +62,16 @@ public final class ProvisionOptions {
         this.listener = b.listener;
         this.lookupCacheTtl = b.lookupCacheTtl;
         this.taskPolling = b.taskPolling;
+        this.containerSetups = java.util.List.copyOf(b.containerSetups);
+    }
+
+    /**
+     * The steps run in the container once it is running and has its addresses, in order.
+     *
+     * @return an unmodifiable list, empty by default
+     */
+    public java.util.List<ContainerSetup> containerSetups() {
+        return containerSetups;
     }
 
     /**
@@ -103,6 +114,7 @@ public final class ProvisionOptions {
         b.waitForIp = waitForIp;
         b.preflight = preflight;
         b.nodePatchApplier = nodePatchApplier;
+        b.containerSetups.addAll(containerSetups);
         b.listener = listener;
         b.lookupCacheTtl = lookupCacheTtl;
         b.taskPolling = taskPolling;
@@ -298,6 +310,7 @@ public final class ProvisionOptions {
         private boolean waitForIp = true;
         private boolean preflight = true;
         private NodePatchApplier nodePatchApplier = NodePatchApplier.printOnly();
+        private final java.util.List<ContainerSetup> containerSetups = new java.util.ArrayList<>();
         private ProvisionListener listener = ProvisionListener.none();
         private Duration lookupCacheTtl = Duration.ofSeconds(10);
         private PollSchedule taskPolling;
@@ -462,6 +475,18 @@ public final class ProvisionOptions {
          */
         public Builder nodePatchApplier(NodePatchApplier applier) {
             this.nodePatchApplier = Objects.requireNonNull(applier, "nodePatchApplier");
+            return this;
+        }
+
+        /**
+         * Adds a step run in the container after it is running and has its addresses (see
+         * {@link ContainerSetup}); a failing step fails the run with the usual rollback or keep.
+         *
+         * @param setup the step
+         * @return this builder
+         */
+        public Builder addContainerSetup(ContainerSetup setup) {
+            this.containerSetups.add(Objects.requireNonNull(setup, "setup"));
             return this;
         }
 

@@ -75,6 +75,7 @@ final class ProvisionRun {
             start();
             waitRunning();
             List<String> addresses = options.waitForIp() ? waitIp() : List.of();
+            Map<String, String> access = runContainerSetups(addresses);
             engine.vmids.taken(ctx.vmid);
             ProvisionResult.Builder b = ProvisionResult.builder(ctx.vmid, node)
                     .hostname(request.spec().hostname().orElse(null)).addresses(addresses).status("running")
@@ -83,6 +84,7 @@ final class ProvisionRun {
             ctx.warnings.forEach(b::addWarning);
             ctx.calls.forEach(b::addCall);
             ctx.tasks.forEach(b::addTask);
+            access.forEach(b::putAccess);
             return b.build();
         } catch (RuntimeException e) {
             throw fail(e);
@@ -388,6 +390,22 @@ final class ProvisionRun {
             }
             Backoff.sleep(engine.polling.initialInterval());
         }
+    }
+
+    private Map<String, String> runContainerSetups(List<String> addresses) {
+        Map<String, String> access = new java.util.LinkedHashMap<>();
+        if (options.containerSetups().isEmpty()) {
+            return access;
+        }
+        ctx.start(ProvisionStep.CONTAINER_SETUP);
+        io.github.proxmoxlxc.core.provision.ContainerSetupContext c = io.github.proxmoxlxc.core.provision
+                .ContainerSetupContext.of(node, ctx.vmid, request.spec(), addresses, m -> ctx.progress(m, null),
+                        ctx::warn, access::put);
+        for (io.github.proxmoxlxc.core.provision.ContainerSetup s : options.containerSetups()) {
+            s.run(c);
+        }
+        ctx.finish(options.containerSetups().size() + " step(s)" + (access.isEmpty() ? "" : ", " + access));
+        return access;
     }
 
     static List<String> addresses(List<ContainerInterface> interfaces) {
