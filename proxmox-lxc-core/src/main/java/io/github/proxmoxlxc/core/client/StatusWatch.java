@@ -121,7 +121,7 @@ public final class StatusWatch {
 
     private List<StatusChange> poll(Map<Integer, StatusChange> last) {
         List<ClusterResource> all = Decoders.list(
-                api.data(HttpMethod.GET, "/cluster/resources", Map.of("type", "vm")), Decoders::resource);
+                api.data(HttpMethod.GET, "/cluster/resources", Map.of("type", "vm")), Wire::resource);
         Instant now = clock.instant();
         Map<Integer, ClusterResource> seen = new HashMap<>();
         for (ClusterResource r : all) {

@@ -28,7 +28,7 @@ class AntiAffinityTest {
             AntiAffinity byApp = AntiAffinity.byKey(r -> r.label().equals("solo") ? Optional.empty()
                     : Optional.of(r.label().replaceAll("-\\d+$", "")));
 
-            List<ProvisionOutcome> out = p.provisionAll(reqs, new BulkOptions(4, 2), byApp);
+            List<ProvisionOutcome> out = p.provisionAll(reqs, BulkOptions.builder().maxConcurrent(4).maxConcurrentPerNode(2).build(), byApp);
 
             assertThat(out).hasSize(8).allMatch(ProvisionOutcome::succeeded);
             Map<String, List<String>> nodesByApp = out.stream().filter(o -> !o.request().label().equals("solo"))
@@ -44,7 +44,7 @@ class AntiAffinityTest {
             for (int i = 4; i <= 6; i++) {
                 plain.add(ProvisionRequest.builder().spec(SimFixture.spec("web-" + i)).template("alpine-3.22").build());
             }
-            List<ProvisionOutcome> without = p.provisionAll(plain, new BulkOptions(1, 1));
+            List<ProvisionOutcome> without = p.provisionAll(plain, BulkOptions.builder().maxConcurrent(1).maxConcurrentPerNode(1).build());
             assertThat(without).allMatch(ProvisionOutcome::succeeded);
             assertThat(without.stream().map(o -> o.result().orElseThrow().node()).distinct())
                     .as("without anti-affinity the big node takes them all, so the spread above is the rule's doing")
