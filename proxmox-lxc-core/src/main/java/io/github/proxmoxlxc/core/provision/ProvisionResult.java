@@ -27,6 +27,7 @@ public final class ProvisionResult {
     private final List<String> warnings;
     private final List<String> calls;
     private final List<TaskResult> tasks;
+    private final List<DriftChange> drift;
 
     private ProvisionResult(Builder b) {
         this.vmid = b.vmid;
@@ -40,6 +41,7 @@ public final class ProvisionResult {
         this.warnings = List.copyOf(b.warnings);
         this.calls = List.copyOf(b.calls);
         this.tasks = List.copyOf(b.tasks);
+        this.drift = List.copyOf(b.drift);
     }
 
     /**
@@ -166,6 +168,16 @@ public final class ProvisionResult {
         return tasks;
     }
 
+    /**
+     * What {@code ensure()} found different on an existing container and what it did about each
+     * difference (applied, pending, resized, needs a re-create, ...).
+     *
+     * @return an unmodifiable list, empty when the container was created or matched its spec
+     */
+    public List<DriftChange> drift() {
+        return drift;
+    }
+
     @Override
     public String toString() {
         return "ProvisionResult[vmid=" + vmid + ", node=" + node + ", hostname=" + hostname + ", status=" + status
@@ -186,6 +198,7 @@ public final class ProvisionResult {
         private final List<String> warnings = new ArrayList<>();
         private final List<String> calls = new ArrayList<>();
         private final List<TaskResult> tasks = new ArrayList<>();
+        private final List<DriftChange> drift = new ArrayList<>();
 
         private Builder() {
         }
@@ -288,6 +301,17 @@ public final class ProvisionResult {
          */
         public Builder addTask(TaskResult task) {
             tasks.add(Objects.requireNonNull(task, "task"));
+            return this;
+        }
+
+        /**
+         * Adds what {@code ensure()} did about one difference.
+         *
+         * @param change the change
+         * @return this builder
+         */
+        public Builder addDrift(DriftChange change) {
+            drift.add(Objects.requireNonNull(change, "change"));
             return this;
         }
 
