@@ -2,10 +2,10 @@
  * Provision LXC containers on Proxmox VE: the container spec, layered {@code .vars} configuration,
  * the API client and the provisioner.
  */
-@SuppressWarnings("module") // the qualified export names a module compiled later
 module io.github.proxmoxlxc.core {
     requires org.slf4j;
     requires okhttp3;
+    requires okio;
     requires com.fasterxml.jackson.databind;
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.retry;
@@ -17,6 +17,4 @@ module io.github.proxmoxlxc.core {
     exports io.github.proxmoxlxc.core.client;
     exports io.github.proxmoxlxc.core.provision;
     exports io.github.proxmoxlxc.core.apps;
-    // shared line rules for the hardware module's config-file editor; not public API
-    exports io.github.proxmoxlxc.core.internal.provision to io.github.proxmoxlxc.hardware;
 }

@@ -44,7 +44,7 @@ final class BackupCommand extends ClientCommand {
     @Option(names = "--node", paramLabel = "NODE", description = "The node the containers are on (default: looked up).")
     String node;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT2H", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "2h", converter = DurationConverter.class,
             description = "How long to wait for the job, e.g. 30m (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 

@@ -116,7 +116,7 @@ final class BackupsCommand implements Runnable {
                 + "local:backup/vzdump-lxc-101-2026_12_07-01_00_00.tar.zst.")
         String volid;
 
-        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT5M", converter = DurationConverter.class,
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "5m", converter = DurationConverter.class,
                 description = "How long to wait for the task (default: ${DEFAULT-VALUE}).")
         Duration timeout;
 
@@ -175,7 +175,7 @@ final class BackupsCommand implements Runnable {
         @Option(names = "--dry-run", description = "Only show what would be kept and removed.")
         boolean dryRun;
 
-        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT10M", converter = DurationConverter.class,
+        @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "10m", converter = DurationConverter.class,
                 description = "How long to wait for the task (default: ${DEFAULT-VALUE}).")
         Duration timeout;
 

@@ -110,7 +110,11 @@ public final class CliContext {
     }
 
     void setUpSimulator(PveSimulator.Builder b) {
-        simulatorSetup.accept(b);
+        if (simulatorSetup == null) {
+            b.timeScale(0.05);
+        } else {
+            simulatorSetup.accept(b);
+        }
     }
 
     CompletableFuture<Void> stop() {
@@ -125,7 +129,8 @@ public final class CliContext {
         private boolean errTerminal;
         private Path cwd = Path.of("").toAbsolutePath();
         private Path root = Path.of("/");
-        private Consumer<PveSimulator.Builder> simulatorSetup = b -> b.timeScale(0.05);
+        // null: time scale 0.05 (a default lambda here would load the testkit for every command line)
+        private Consumer<PveSimulator.Builder> simulatorSetup;
         private CompletableFuture<Void> stop = new CompletableFuture<>();
 
         private Builder() {

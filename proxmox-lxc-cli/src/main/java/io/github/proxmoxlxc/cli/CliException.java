@@ -20,6 +20,11 @@ final class CliException extends RuntimeException {
         return new CliException(ExitCodes.INVALID_INPUT, List.of(new ErrorEntry(key, value, rule, "")));
     }
 
+    /** Usage: a malformed option argument (exit 2). */
+    static CliException usage(String key, String value, String rule) {
+        return new CliException(ExitCodes.USAGE, List.of(new ErrorEntry(key, value, rule, "")));
+    }
+
     int exitCode() {
         return exitCode;
     }

@@ -102,7 +102,12 @@ final class ConfigOptions {
         for (String s : sets) {
             int eq = s.indexOf('=');
             if (eq <= 0) {
-                throw CliException.invalid("--set", s, "must be var_x=value");
+                throw CliException.usage("--set", s, "must be var_x=value, e.g. --set var_cpu=4");
+            }
+            if (s.substring(0, eq).strip().equalsIgnoreCase("var_pw")) {
+                // a command line is visible to every user in ps and lands in shell history
+                throw CliException.invalid("--set", "var_pw=***", "a password is never taken as an argument; set the"
+                        + " environment variable var_pw or put var_pw in the --defaults file (mode 600)");
             }
             b.set(s.substring(0, eq), s.substring(eq + 1));
         }

@@ -44,7 +44,14 @@ final class Connection implements AutoCloseable {
         Map<String, String> env = out.ctx().env();
         String url = pick(o.url, env.get("PVE_URL"));
         if (url == null) {
+            String set = connectionSettingWithoutUrl(o, env);
+            if (set != null) {
+                // a blank PVE_URL next to real credentials is a mistake, not a request for the simulator
+                throw CliException.invalid("PVE_URL", "", "is empty while " + set + " is set; set PVE_URL (or --url)"
+                        + " to the cluster, or unset the PVE_* variables to use the embedded simulator");
+            }
             out.headline(SIMULATOR_NOTICE);
+            out.simulated();
             PveSimulator.Builder b = PveSimulator.builder();
             out.ctx().setUpSimulator(b);
             PveSimulator sim = b.start();
@@ -62,20 +69,54 @@ final class Connection implements AutoCloseable {
                 throw e;
             }
         }
+        String shownUrl = BaseUrlText.redact(url);
         ProxmoxClient.Builder b = ProxmoxClient.builder().trust(trust(o, env));
+        if (o.insecure) {
+            out.note("warning: --insecure: the server certificate is not checked, so anyone on the network path can"
+                    + " read the credentials; pin it with PVE_FINGERPRINT or trust the cluster CA with PVE_CA_FILE");
+        }
+        if (o.callTimeout != null) {
+            try {
+                b.callTimeout(o.callTimeout);
+            } catch (IllegalArgumentException e) {
+                throw CliException.invalid("--call-timeout", o.callTimeout.toString(), "must be positive");
+            }
+        }
         try {
             b.baseUrl(url);
         } catch (IllegalArgumentException e) {
-            throw CliException.invalid("PVE_URL", url, e.getMessage());
+            throw CliException.invalid("PVE_URL", shownUrl, e.getMessage());
+        }
+        if (url.strip().toLowerCase(java.util.Locale.ROOT).startsWith("http://")) {
+            if (!o.allowPlainHttp) {
+                throw CliException.invalid("PVE_URL", shownUrl, "is plain http://: the token or password would be sent"
+                        + " unencrypted; use https://, or add --allow-plain-http for a local test server");
+            }
+            String verify = o.insecure ? "--insecure" : o.fingerprints != null && !o.fingerprints.isEmpty()
+                    || notBlank(env.get("PVE_FINGERPRINT")) ? "PVE_FINGERPRINT (--fingerprint)"
+                    : o.caFile != null || notBlank(env.get("PVE_CA_FILE")) ? "PVE_CA_FILE (--ca-file)" : null;
+            if (verify != null) {
+                throw CliException.invalid("--allow-plain-http", "", "cannot be combined with " + verify
+                        + ": nothing is verified over http://; use an https:// PVE_URL");
+            }
+            b.allowPlaintextHttp();
         }
         String user = pick(o.user, env.get("PVE_USER"));
         String tokenId = pick(o.tokenId, env.get("PVE_TOKEN_ID"));
+        if (tokenId != null && (user != null || pick(null, env.get("PVE_PASSWORD")) != null)) {
+            throw new CliException(ExitCodes.USAGE, List.of(new ErrorEntry(user != null ? "PVE_USER" : "PVE_PASSWORD",
+                    user != null ? user : "", "a password login (PVE_USER/--user with PVE_PASSWORD) and an API token"
+                    + " (PVE_TOKEN_ID/--token-id) are both set: unset one of them (the token would win silently)",
+                    "")));
+        }
         if (tokenId != null) {
             String secret = secret(o, env);
             try {
                 b.apiToken(tokenId, secret);
             } catch (IllegalArgumentException e) {
-                throw CliException.invalid("PVE_TOKEN_ID", tokenId, e.getMessage());
+                int eq = tokenId.indexOf('=');
+                throw CliException.invalid("PVE_TOKEN_ID", eq < 0 ? tokenId : tokenId.substring(0, eq) + "=***",
+                        e.getMessage());
             }
         } else if (user != null) {
             String password = env.get("PVE_PASSWORD");
@@ -89,25 +130,55 @@ final class Connection implements AutoCloseable {
             }
         } else {
             throw CliException.invalid("PVE_TOKEN_ID", "", "an API token (PVE_TOKEN_ID and PVE_TOKEN_SECRET) or"
-                    + " PVE_USER with PVE_PASSWORD must be given with PVE_URL=" + url);
+                    + " PVE_USER with PVE_PASSWORD must be given with PVE_URL=" + shownUrl);
         }
         try {
             return new Connection(b.build(), null);
-        } catch (IllegalArgumentException e) {
-            throw CliException.invalid("PVE_URL", url, e.getMessage());
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw CliException.invalid("PVE_URL", shownUrl, e.getMessage());
         }
     }
 
+    /** A token secret is a UUID; anything much larger is not a secret file. */
+    private static final int MAX_SECRET_FILE = 4096;
+
     private static String secret(ConnectionOptions o, Map<String, String> env) {
         if (o.tokenSecretFile != null) {
+            Path f = o.tokenSecretFile;
             try {
-                String s = Files.readString(o.tokenSecretFile, StandardCharsets.UTF_8).strip();
+                if (!Files.isRegularFile(f)) {
+                    throw CliException.invalid("--token-secret-file", f.toString(), "must be a regular file");
+                }
+                if (Files.size(f) > MAX_SECRET_FILE) {
+                    throw CliException.invalid("--token-secret-file", f.toString(), "is larger than "
+                            + MAX_SECRET_FILE + " bytes; it should hold only the token secret");
+                }
+                try {
+                    java.util.Set<java.nio.file.attribute.PosixFilePermission> perms = Files.getPosixFilePermissions(f);
+                    if (perms.contains(java.nio.file.attribute.PosixFilePermission.OTHERS_READ)
+                            || perms.contains(java.nio.file.attribute.PosixFilePermission.GROUP_READ)) {
+                        throw CliException.invalid("--token-secret-file", f.toString(), "is readable by others (mode "
+                                + java.nio.file.attribute.PosixFilePermissions.toString(perms)
+                                + "); restrict it with chmod 600");
+                    }
+                } catch (UnsupportedOperationException e) {
+                    // no POSIX modes on this file system: nothing to check
+                }
+                byte[] bytes;
+                try (java.io.InputStream in = Files.newInputStream(f)) {
+                    bytes = in.readNBytes(MAX_SECRET_FILE + 1);
+                }
+                if (bytes.length > MAX_SECRET_FILE) {
+                    throw CliException.invalid("--token-secret-file", f.toString(), "is larger than "
+                            + MAX_SECRET_FILE + " bytes; it should hold only the token secret");
+                }
+                String s = new String(bytes, StandardCharsets.UTF_8).strip();
                 if (s.isEmpty()) {
-                    throw CliException.invalid("--token-secret-file", o.tokenSecretFile.toString(), "file is empty");
+                    throw CliException.invalid("--token-secret-file", f.toString(), "file is empty");
                 }
                 return s;
             } catch (IOException e) {
-                throw CliException.invalid("--token-secret-file", o.tokenSecretFile.toString(),
+                throw CliException.invalid("--token-secret-file", f.toString(),
                         "must be a readable file: " + e.getMessage());
             }
         }
@@ -118,6 +189,27 @@ final class Connection implements AutoCloseable {
         return s;
     }
 
+    /** The first connection setting given although PVE_URL is blank, or null. */
+    private static String connectionSettingWithoutUrl(ConnectionOptions o, Map<String, String> env) {
+        for (String k : new String[] {"PVE_TOKEN_ID", "PVE_TOKEN_SECRET", "PVE_USER", "PVE_PASSWORD",
+                "PVE_FINGERPRINT", "PVE_CA_FILE"}) {
+            if (notBlank(env.get(k))) {
+                return k;
+            }
+        }
+        if (notBlank(o.tokenId) || o.tokenSecretFile != null || notBlank(o.user)) {
+            return notBlank(o.tokenId) ? "--token-id" : o.tokenSecretFile != null ? "--token-secret-file" : "--user";
+        }
+        if (o.fingerprints != null && !o.fingerprints.isEmpty() || o.caFile != null || o.insecure) {
+            return o.insecure ? "--insecure" : o.caFile != null ? "--ca-file" : "--fingerprint";
+        }
+        return null;
+    }
+
+    private static boolean notBlank(String s) {
+        return s != null && !s.isBlank();
+    }
+
     private static Trust trust(ConnectionOptions o, Map<String, String> env) {
         List<String> pins = o.fingerprints;
         if ((pins == null || pins.isEmpty()) && env.get("PVE_FINGERPRINT") != null
@@ -125,6 +217,17 @@ final class Connection implements AutoCloseable {
             pins = Arrays.asList(env.get("PVE_FINGERPRINT").split(","));
         }
         String ca = o.caFile != null ? o.caFile.toString() : env.get("PVE_CA_FILE");
+        boolean pinned = pins != null && !pins.isEmpty();
+        boolean hasCa = ca != null && !ca.isBlank();
+        if (o.insecure && (pinned || hasCa)) {
+            throw CliException.invalid("--insecure", "", "cannot be combined with " + (pinned
+                    ? "PVE_FINGERPRINT (--fingerprint)" : "PVE_CA_FILE (--ca-file)") + ": choose one way to trust"
+                    + " the server");
+        }
+        if (pinned && hasCa) {
+            throw CliException.invalid("PVE_FINGERPRINT", String.join(",", pins), "cannot be combined with"
+                    + " PVE_CA_FILE (--ca-file) " + ca + ": choose the pin or the CA");
+        }
         try {
             if (o.insecure) {
                 return Trust.insecureTrustAll();

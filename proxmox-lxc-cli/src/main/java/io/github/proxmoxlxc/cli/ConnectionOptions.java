@@ -30,4 +30,12 @@ final class ConnectionOptions {
 
     @Option(names = "--insecure", description = "Trust any certificate (testing only; logs a warning).")
     boolean insecure;
+
+    @Option(names = "--allow-plain-http",
+            description = "Allow an http:// PVE_URL: the token or password is sent unencrypted (local test servers only).")
+    boolean allowPlainHttp;
+
+    @Option(names = "--call-timeout", paramLabel = "DURATION", converter = DurationConverter.class,
+            description = "Give up on one API call after this long, however slowly the server answers (default 2m).")
+    java.time.Duration callTimeout;
 }

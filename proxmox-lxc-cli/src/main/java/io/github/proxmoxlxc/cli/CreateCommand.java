@@ -98,15 +98,30 @@ final class CreateCommand extends ClientCommand {
         Optional<AppAccess> access = access(r);
         access.ifPresent(a -> doc.put("access", accessJson(a)));
         doc.put("warnings", warnings);
+        Map<String, Object> applied = applied(in, r);
+        doc.put("applied", applied);
         out.document(doc);
         if (!out.json()) {
-            summary(out, c, r, patchLines);
+            summary(out, c, r, patchLines, applied);
             access.ifPresent(a -> {
                 out.line("Access (" + a.app().name() + ", once its install script has run):");
                 a.lines().forEach(l -> out.line("  " + l));
             });
         }
         return ExitCodes.OK;
+    }
+
+    /** What the container was created with: the resolved values that reached Proxmox. */
+    private static Map<String, Object> applied(ProvisionInput in, ProvisionResult r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("hostname", r.hostname().or(in.spec::hostname).orElse(null));
+        m.put("cores", in.spec.cores().isPresent() ? in.spec.cores().getAsInt() : null);
+        m.put("memoryMiB", in.spec.memoryMiB().isPresent() ? in.spec.memoryMiB().getAsInt() : null);
+        m.put("diskGiB", in.spec.rootfs().isPresent() ? null : in.rootfsGiB);
+        m.put("rootfs", in.spec.rootfs().map(f -> f.encode()).orElse(null));
+        m.put("unprivileged", in.spec.isUnprivileged());
+        m.put("template", r.template().orElse(in.template));
+        return m;
     }
 
     /** The catalogue app's access details, when {@code --app} names one and an address is known. */
@@ -131,9 +146,16 @@ final class CreateCommand extends ClientCommand {
         return m;
     }
 
-    private static void summary(Out out, Connection c, ProvisionResult r, List<String> patchLines) {
+    private static void summary(Out out, Connection c, ProvisionResult r, List<String> patchLines,
+            Map<String, Object> applied) {
         out.line("Created container " + r.vmid() + r.hostname().map(h -> " (" + h + ")").orElse("") + " on "
                 + r.node() + ": " + r.status());
+        out.line("  applied    " + (applied.get("hostname") == null ? "" : "hostname " + applied.get("hostname") + ", ")
+                + applied.get("cores") + " core(s), "
+                + applied.get("memoryMiB") + " MiB memory, "
+                + (applied.get("rootfs") != null ? "rootfs " + applied.get("rootfs") : applied.get("diskGiB")
+                + " GB disk") + ", " + (Boolean.TRUE.equals(applied.get("unprivileged")) ? "unprivileged"
+                : "privileged"));
         out.line("  addresses  " + (r.addresses().isEmpty() ? "-" : String.join(", ", r.addresses())));
         r.template().ifPresent(t -> out.line("  template   " + t));
         List<String> t = new ArrayList<>();

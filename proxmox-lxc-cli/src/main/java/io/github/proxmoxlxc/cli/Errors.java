@@ -6,8 +6,9 @@ import io.github.proxmoxlxc.core.client.AuthenticationException;
 import io.github.proxmoxlxc.core.client.PermissionException;
 import io.github.proxmoxlxc.core.client.ProxmoxTimeoutException;
 import io.github.proxmoxlxc.core.client.TaskFailedException;
+import io.github.proxmoxlxc.core.client.TlsTrustException;
 import io.github.proxmoxlxc.core.client.TransportException;
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
+import io.github.proxmoxlxc.core.spec.InvalidValuesException;
 import io.github.proxmoxlxc.core.spec.Violation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -32,9 +33,9 @@ final class Errors {
         if (provisioning != null) {
             return provisioning;
         }
-        if (t instanceof InvalidSpecException) {
+        if (t instanceof InvalidValuesException) {
             List<ErrorEntry> out = new ArrayList<>();
-            for (Violation v : ((InvalidSpecException) t).violations()) {
+            for (Violation v : ((InvalidValuesException) t).violations()) {
                 out.add(new ErrorEntry(v.field(), v.value(), v.rule(), v.source()));
             }
             return new Classified(ExitCodes.INVALID_INPUT, out);
@@ -46,7 +47,7 @@ final class Errors {
             PermissionException p = (PermissionException) t;
             String key = p.privilege().map(pr -> "permission " + pr).orElse("permission");
             return new Classified(ExitCodes.PERMISSION, List.of(new ErrorEntry(key, p.aclPath().orElse(""),
-                    p.getMessage(), p.error().method() + " " + p.error().path())));
+                    p.status() + " " + CliText.clean(p.error().text()), request(p))));
         }
         if (t instanceof ApiException) {
             return api(ExitCodes.API, (ApiException) t, "api");
@@ -57,34 +58,53 @@ final class Errors {
                     e.exitStatus(), e.upid().toString())));
         }
         if (t instanceof ProxmoxTimeoutException) {
-            return new Classified(ExitCodes.TIMEOUT, List.of(new ErrorEntry("timeout", "", t.getMessage(), "")));
+            return new Classified(ExitCodes.TIMEOUT, List.of(new ErrorEntry("timeout", "", CliText.clean(t.getMessage()),
+                    "")));
+        }
+        if (t instanceof TlsTrustException) {
+            TlsTrustException e = (TlsTrustException) t;
+            return new Classified(ExitCodes.API, List.of(new ErrorEntry("tls", "", CliText.clean(e.getMessage())
+                    + "; pin the node certificate with PVE_FINGERPRINT (SHA-256 as `pvenode cert info` shows) or trust"
+                    + " the cluster CA with PVE_CA_FILE=/etc/pve/pve-root-ca.pem",
+                    e.method() + " " + CliText.path(e.path()))));
         }
         if (t instanceof TransportException) {
             TransportException e = (TransportException) t;
-            return new Classified(ExitCodes.API, List.of(new ErrorEntry("connection", "", e.getMessage(),
-                    e.method() + " " + e.path())));
+            return new Classified(ExitCodes.API, List.of(new ErrorEntry("connection", "", CliText.clean(e.getMessage()),
+                    e.method() + " " + CliText.path(e.path()))));
         }
         if (t instanceof ProxmoxException) {
-            return new Classified(ExitCodes.API, List.of(new ErrorEntry("cause", "", t.getMessage(), "")));
+            return new Classified(ExitCodes.API, List.of(new ErrorEntry("cause", "", CliText.clean(t.getMessage()),
+                    "")));
         }
         if (t instanceof IllegalArgumentException) {
             // the libraries' builders reject malformed values (node names, template references) this way
-            return new Classified(ExitCodes.INVALID_INPUT, List.of(new ErrorEntry("input", "", t.getMessage(), "")));
+            return new Classified(ExitCodes.INVALID_INPUT, List.of(new ErrorEntry("input", "",
+                    CliText.clean(t.getMessage()), "")));
         }
-        String msg = t.getMessage() == null ? t.getClass().getSimpleName() : t.getClass().getSimpleName() + ": "
-                + t.getMessage();
-        return new Classified(ExitCodes.INTERNAL, List.of(new ErrorEntry("internal", "", msg, "")));
+        String msg = t.getMessage() == null ? "unexpected failure without a message" : CliText.clean(t.getMessage());
+        return new Classified(ExitCodes.INTERNAL, List.of(new ErrorEntry("internal", "", msg
+                + " (a bug; please report it with the command line you ran)", "")));
     }
 
+    /** The failed request, {@code METHOD /decoded/path}. */
+    static String request(ApiException e) {
+        return e.error().method() + " " + CliText.path(e.error().path());
+    }
+
+    /**
+     * An API error: key {@code api} (or {@code authentication}), no value, rule = status and
+     * Proxmox's own message, source = the request; parameter errors name their parameter.
+     */
     private static Classified api(int code, ApiException e, String key) {
-        String source = e.error().method() + " " + e.error().path();
+        String source = request(e);
         if (!e.errors().isEmpty()) {
             List<ErrorEntry> out = new ArrayList<>();
-            e.errors().forEach((k, v) -> out.add(new ErrorEntry(k, "", v, source)));
+            e.errors().forEach((k, v) -> out.add(new ErrorEntry(k, "", e.status() + " " + CliText.clean(v), source)));
             return new Classified(code, out);
         }
-        return new Classified(code, List.of(new ErrorEntry(key, Integer.toString(e.status()), e.getMessage(),
-                source)));
+        String text = CliText.clean(e.error().text());
+        return new Classified(code, List.of(new ErrorEntry(key, "", (e.status() + " " + text).strip(), source)));
     }
 
     /** The JSON document. */

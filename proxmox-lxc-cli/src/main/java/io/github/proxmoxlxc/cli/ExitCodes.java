@@ -8,7 +8,11 @@ final class ExitCodes {
     static final int INTERNAL = 1;
     /** Usage: unknown command or option, missing or malformed argument. */
     static final int USAGE = 2;
-    /** Invalid input: a configuration value, spec field or file that breaks a rule. */
+    /**
+     * Invalid input: a configuration value, spec field or file that breaks a rule, or a preflight
+     * check that finds one of the user's values wrong for the cluster (node, storage, VMID, space,
+     * template).
+     */
     static final int INVALID_INPUT = 3;
     /** Authentication failed (401): wrong token or password. */
     static final int AUTH = 4;
@@ -30,7 +34,8 @@ final class ExitCodes {
             + "  0   success%n"
             + "  1   internal error (a bug; please report it)%n"
             + "  2   usage: unknown command or option, bad argument%n"
-            + "  3   invalid input: a configuration value, spec field or file breaks a rule%n"
+            + "  3   invalid input: a configuration value, spec field or file breaks a rule,%n"
+            + "      or preflight finds a value wrong for the cluster (node, storage, VMID)%n"
             + "  4   authentication failed (401)%n"
             + "  5   permission denied (403) or the step needs root@pam%n"
             + "  6   other API or connection error (400, 404, 5xx, TLS, network)%n"

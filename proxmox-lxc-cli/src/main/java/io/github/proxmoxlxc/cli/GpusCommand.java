@@ -79,11 +79,14 @@ final class GpusCommand implements Callable<Integer> {
         if (!Files.isDirectory(root)) {
             throw CliException.invalid("--host-root", String.valueOf(hostRoot), "must be a directory");
         }
+        // options are checked whether or not --plan is given: a typo must not pass silently
+        PassthroughPlanner planner = planner();
         Detection d = GpuDetector.at(root).detect();
+        checkSelected(d);
         Map<String, Object> doc = GpuJson.detection(d);
         NodePatch patch = null;
         if (plan) {
-            patch = planner().plan(d);
+            patch = planner.plan(d);
             doc.put("config", patch.confLines());
             doc.put("subuid", patch.subuidLines());
             doc.put("subgid", patch.subgidLines());
@@ -99,20 +102,16 @@ final class GpusCommand implements Callable<Integer> {
     private PassthroughPlanner planner() {
         TargetContainer.Builder t = TargetContainer.builder().privileged(privileged).template(template);
         ctGroups.forEach((name, gid) -> {
-            int g;
-            try {
-                g = Integer.parseInt(gid);
-            } catch (NumberFormatException e) {
-                throw CliException.invalid("--ct-group", name + "=" + gid, "the gid must be a number >= 0");
+            if (!gid.matches("\\d{1,9}")) {
+                throw CliException.usage("--ct-group", name + "=" + gid, "the gid must be a number >= 0,"
+                        + " e.g. --ct-group render=106");
             }
-            if (g < 0) {
-                throw CliException.invalid("--ct-group", name + "=" + gid, "the gid must be a number >= 0");
-            }
+            int g = Integer.parseInt(gid);
             switch (name) {
                 case "video" -> t.videoGid(g);
                 case "render" -> t.renderGid(g);
                 case "dialout" -> t.dialoutGid(g);
-                default -> throw CliException.invalid("--ct-group", name + "=" + gid,
+                default -> throw CliException.usage("--ct-group", name + "=" + gid,
                         "the group must be video, render or dialout");
             }
         });
@@ -138,7 +137,7 @@ final class GpusCommand implements Callable<Integer> {
                     }
                     vendor = Vendor.valueOf(v.toUpperCase(Locale.ROOT));
                 }
-                default -> pci.add(v);
+                default -> pci.add(pciAddress(s));
             }
         }
         if (vendor != null && !pci.isEmpty()) {
@@ -154,9 +153,41 @@ final class GpusCommand implements Callable<Integer> {
         }
     }
 
+    /** A PCI address {@code 0000:01:00.0} (or {@code 01:00.0}, domain 0000), lower case. */
+    private static String pciAddress(String s) {
+        String v = s.strip().toLowerCase(Locale.ROOT);
+        if (v.matches("[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]")) {
+            v = "0000:" + v;
+        }
+        if (!v.matches("[0-9a-f]{4}:[0-9a-f]{2}:[0-9a-f]{2}\\.[0-7]")) {
+            throw CliException.usage("--select", s, "intel, amd, nvidia or PCI addresses such as 0000:01:00.0"
+                    + " (as the gpus command lists them)");
+        }
+        return v;
+    }
+
+    /** Every selected PCI address must be a detected GPU. */
+    private void checkSelected(Detection d) {
+        List<String> found = d.gpus().stream().map(Gpu::pciAddress).toList();
+        for (String s : select) {
+            String v = s.strip().toLowerCase(Locale.ROOT);
+            if (List.of("intel", "amd", "nvidia").contains(v)) {
+                continue;
+            }
+            String a = pciAddress(s);
+            if (!found.contains(a)) {
+                throw CliException.invalid("--select", s, "no usable GPU at " + a + " (found: "
+                        + (found.isEmpty() ? "none" : String.join(", ", found)) + ")");
+            }
+        }
+    }
+
     private static void human(Out out, Path root, Detection d, NodePatch patch) {
         if (d.gpus().isEmpty()) {
-            out.line("No usable GPU found under " + root + ".");
+            String r = root.toString().endsWith("/") ? root.toString() : root + "/";
+            out.line("No usable GPU found: looked for display-class PCI devices in " + r + "sys/bus/pci/devices,"
+                    + " DRM nodes in " + r + "sys/class/drm and " + r + "dev/dri, NVIDIA GPUs in " + r
+                    + "proc/driver/nvidia/gpus and AMD compute in " + r + "dev/kfd.");
         } else {
             out.line("GPUs under " + root + ":");
         }

@@ -22,6 +22,8 @@ public final class Main {
         if (System.getProperty("org.slf4j.simpleLogger.defaultLogLevel") == null) {
             System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
         }
+        // the CLI prints its own --insecure warning, naming options instead of the library's classes
+        System.setProperty("org.slf4j.simpleLogger.log.io.github.proxmoxlxc.core.internal.client.Tls", "error");
         System.exit(run(args, CliContext.system()));
     }
 

@@ -20,7 +20,8 @@ import picocli.CommandLine.Option;
 @Command(name = "plan", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
         description = {"Resolve the configuration layers and print the plan; offline, no cluster needed.",
             "Shows every value with its layer and source, the exact create parameters (values only the cluster knows,"
-                    + " such as vmid, node and template volume, are null), the node-side patch, the privileges"
+                    + " such as vmid, node, template volume and rootfs storage, are {placeholders}), the node-side patch,"
+                    + " the privileges"
                     + " each step needs and the equivalent pct command."})
 final class PlanCommand implements Callable<Integer> {
     private final CliContext ctx;
@@ -51,18 +52,20 @@ final class PlanCommand implements Callable<Integer> {
         ProvisionInput in = ProvisionInput.resolve(config, hostRoot, ctx);
         ProvisionPlan plan = Provisioner.offline(in.options().keepOnFailure(keepOnFailure).build())
                 .plan(in.request(node));
+        // configuration warnings once, on stderr (stdout keeps the plan, or the JSON document)
+        in.warnings.forEach(w -> out.note("warning: " + w));
         out.document(document(in, plan));
         if (!out.json()) {
             out.line("Configuration (a higher layer wins: builtin < defaults < app-profile < app-vars < env"
                     + " < explicit):");
-            in.config.explain().strip().lines().forEach(l -> out.line("  " + l));
+            String explained = in.config.explain();
+            int w = explained.startsWith("Warnings:\n") ? 0 : explained.indexOf("\nWarnings:\n") + 1;
+            if (w > 0 || explained.startsWith("Warnings:\n")) {
+                explained = explained.substring(0, w);
+            }
+            explained.strip().lines().forEach(l -> out.line("  " + l));
             out.line("");
             out.line(plan.render().strip());
-            if (!in.warnings.isEmpty()) {
-                out.line("");
-                out.line("Configuration warnings:");
-                in.warnings.forEach(w -> out.line("  " + w));
-            }
         }
         return ExitCodes.OK;
     }
@@ -71,8 +74,8 @@ final class PlanCommand implements Callable<Integer> {
         PlannedCall create = plan.calls().stream().filter(c -> c.step() == ProvisionStep.CREATE).findFirst()
                 .orElseThrow();
         Map<String, Object> params = new LinkedHashMap<>();
-        params.put("node", plan.node().orElse(null));
-        create.params().forEach((k, v) -> params.put(k, v.contains("{") ? null : v));
+        params.put("node", plan.node().orElse("{node}"));
+        params.putAll(create.params());
         Map<String, Object> provenance = new LinkedHashMap<>();
         for (ResolvedValue v : in.config.values().values()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -97,11 +100,15 @@ final class PlanCommand implements Callable<Integer> {
         List<String> warnings = new ArrayList<>(in.warnings);
         warnings.addAll(plan.warnings());
         Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("template", in.template);
+        doc.put("templateStorage", in.templateStorage.orElse(null));
+        doc.put("rootfsGiB", in.spec.rootfs().isPresent() ? null : in.rootfsGiB);
         doc.put("params", params);
         doc.put("provenance", provenance);
         doc.put("nodePatch", patch);
         doc.put("privileges", privileges);
         doc.put("warnings", warnings);
+        doc.put("notes", plan.notes());
         doc.put("pct", create.command());
         return doc;
     }

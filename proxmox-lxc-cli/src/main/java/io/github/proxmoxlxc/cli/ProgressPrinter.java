@@ -66,7 +66,7 @@ final class ProgressPrinter implements ProvisionListener, AutoCloseable {
             }
             case FINISHED -> finished(e, "ok");
             case FAILED -> finished(e, "FAIL");
-            case WARNING -> line("  warning: " + e.message());
+            case WARNING -> line("  warning: " + CliText.clean(e.message()));
             default -> {
             }
         }
@@ -76,14 +76,24 @@ final class ProgressPrinter implements ProvisionListener, AutoCloseable {
         if (e.step() == current) {
             current = null;
         }
-        line(String.format(Locale.ROOT, "  %-13s %-5s %7s  %s", stepName(e.step()), verdict,
-                Durations.format(e.elapsed().toMillis()), e.message()).stripTrailing());
+        String step = stepName(e.step());
+        String message = e.message();
+        if (verdict.equals("FAIL")) {
+            // the preflight checks (node, storages, template, VMID, privileges) run while placing
+            if (message.startsWith("preflight found ")) {
+                step = "preflight";
+                message = message.substring("preflight found ".length()) + " (below)";
+            }
+            message = CliText.clean(message);
+        }
+        line(String.format(Locale.ROOT, "  %-13s %-5s %7s  %s", step, verdict,
+                Durations.format(e.elapsed().toMillis()), message).stripTrailing());
     }
 
     /** Prints a permanent line, clearing the live line first and drawing it again below. */
     private void line(String text) {
         clear();
-        err.println(text);
+        err.println(Out.safe(text)); // task log lines are server text
         redraw();
     }
 
@@ -122,7 +132,8 @@ final class ProgressPrinter implements ProvisionListener, AutoCloseable {
             b.append(SPINNER[frame % SPINNER.length]);
         }
         if (!status.isEmpty()) {
-            b.append("  ").append(status.length() > 60 ? status.substring(0, 57) + "..." : status);
+            String st = Out.safe(status).replace('\n', ' ');
+            b.append("  ").append(st.length() > 60 ? st.substring(0, 57) + "..." : st);
         }
         err.print(b);
         err.flush();

@@ -31,15 +31,17 @@ final class ProvisionInput {
     final NodePatch nodePatch;
     final List<String> warnings;
     final Optional<String> templateStorage;
+    final int rootfsGiB;
 
     private ProvisionInput(ResolvedConfig config, ContainerSpec spec, String template, NodePatch nodePatch,
-            List<String> warnings, Optional<String> templateStorage) {
+            List<String> warnings, Optional<String> templateStorage, int rootfsGiB) {
         this.config = config;
         this.spec = spec;
         this.template = template;
         this.nodePatch = nodePatch;
         this.warnings = List.copyOf(warnings);
         this.templateStorage = templateStorage;
+        this.rootfsGiB = rootfsGiB;
     }
 
     static ProvisionInput resolve(ConfigOptions options, Path hostRoot, CliContext ctx) {
@@ -75,11 +77,12 @@ final class ProvisionInput {
             }
             patch.notes().forEach(n -> warnings.add("passthrough: " + n));
         }
-        return new ProvisionInput(cfg, spec, template, patch, warnings, ref.storage());
+        return new ProvisionInput(cfg, spec, template, patch, warnings, ref.storage(), mapping.rootfsSizeGiB());
     }
 
     ProvisionRequest request(String node) {
-        ProvisionRequest.Builder b = ProvisionRequest.builder().spec(spec).template(template).nodePatch(nodePatch);
+        ProvisionRequest.Builder b = ProvisionRequest.builder().spec(spec).template(template).nodePatch(nodePatch)
+                .rootfsSizeGiB(rootfsGiB);
         if (node != null) {
             b.node(node);
         }

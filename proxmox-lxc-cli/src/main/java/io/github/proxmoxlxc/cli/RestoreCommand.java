@@ -36,7 +36,7 @@ final class RestoreCommand extends ClientCommand {
     @Option(names = "--node", paramLabel = "NODE", description = "The node to restore on (default: the first node).")
     String node;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT1H", converter = DurationConverter.class,
+    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "1h", converter = DurationConverter.class,
             description = "How long to wait for the restore (default: ${DEFAULT-VALUE}).")
     Duration timeout;
 

@@ -10,9 +10,12 @@ import picocli.CommandLine.Command;
         description = {
             "Provision LXC containers on Proxmox VE from build.func-compatible .vars files.",
             "",
-            "Connection: PVE_URL, PVE_TOKEN_ID, PVE_TOKEN_SECRET, PVE_FINGERPRINT or PVE_CA_FILE (or --url and"
-                    + " friends). Without PVE_URL an embedded simulator is started and every output starts with one"
-                    + " line saying so: nothing real is created.",
+            "Connection: PVE_URL, then an API token (PVE_TOKEN_ID with PVE_TOKEN_SECRET) or a root@pam login"
+                    + " (PVE_USER=root@pam with PVE_PASSWORD; needed for keyctl, devN and bind mounts), and trust"
+                    + " (PVE_FINGERPRINT or PVE_CA_FILE); or --url and friends. Without PVE_URL an embedded"
+                    + " simulator is started and every output starts with one line saying so: nothing real is"
+                    + " created.",
+            "Configuration: `keys` lists every var_* key with its rule and default.",
             ""},
         subcommands = {
             PlanCommand.class,
@@ -25,6 +28,7 @@ import picocli.CommandLine.Command;
             GpusCommand.class,
             AppsCommand.class,
             SimulatorCommand.class,
+            KeysCommand.class,
             SnapshotCommand.class,
             BackupCommand.class,
             BackupsCommand.class,

@@ -68,106 +68,133 @@ final class SimulatorCommand implements Callable<Integer> {
         if (!(faultRate >= 0 && faultRate <= 1)) {
             throw CliException.invalid("--fault-rate", Double.toString(faultRate), "must be a probability 0..1");
         }
-        PveSimulator.Builder b = PveSimulator.builder().seed(seed).port(port);
-        try {
-            b.timeScale(timeScale);
-        } catch (IllegalArgumentException e) {
-            throw CliException.invalid("--time-scale", Double.toString(timeScale), e.getMessage());
-        }
-        ClusterDescription description = null;
-        if (config != null) {
-            try {
-                description = ClusterDescription.parse(config);
-            } catch (IOException e) {
-                throw CliException.invalid("--config", config.toString(), "must be a readable JSON or YAML file ("
-                        + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + ")");
-            } catch (IllegalArgumentException e) {
-                throw CliException.invalid("--config", config.toString(), e.getMessage());
-            }
-        }
-        if (description == null || !description.describesNodes()) {
-            for (int i = 1; i <= nodes; i++) {
-                b.addNode("pve" + i, 8, 32L << 30);
-            }
-        }
-        if (description != null) {
-            try {
-                description.applyTo(b);
-            } catch (IllegalArgumentException e) {
-                throw CliException.invalid("--config", config.toString(), e.getMessage());
-            }
-        }
-        Path ca = null;
-        PveSimulator sim;
-        try {
-            sim = b.start();
-        } catch (RuntimeException e) {
-            if (port == 0) {
-                throw e;
-            }
-            throw CliException.invalid("--port", Integer.toString(port),
-                    "must be a free loopback port (" + e.getMessage() + ")");
-        }
-        try {
-            if (faultRate > 0) {
-                sim.randomFaults(seed, faultRate);
-            }
-            ca = Files.createTempFile("proxmox-lxc-simulator-ca-", ".pem");
-            Files.writeString(ca, sim.caPem(), StandardCharsets.US_ASCII);
-            print(out, sim, sim.baseUrl(), ca);
-            Path caFile = ca;
-            Thread hook = new Thread(() -> {
-                sim.close();
-                deleteQuietly(caFile);
-            }, "simulator-shutdown");
-            Runtime.getRuntime().addShutdownHook(hook);
-            ctx.stop().join();
-            Runtime.getRuntime().removeShutdownHook(hook);
-            out.note("Simulator stopped.");
-            return ExitCodes.OK;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } finally {
-            sim.close();
-            deleteQuietly(ca);
-        }
+        return new Serving(this).serve(out);
     }
 
-    private void print(Out out, PveSimulator sim, String url, Path ca) {
-        if (out.json()) {
-            Map<String, Object> m = new LinkedHashMap<>();
-            m.put("url", url);
-            m.put("tokenId", sim.tokenId());
-            m.put("tokenSecret", sim.tokenSecret());
-            m.put("fingerprint", sim.fingerprint());
-            m.put("caFile", ca.toString());
-            m.put("username", "root@pam");
-            m.put("password", sim.rootPassword());
-            ctx.out().println(Json.line(m));
-            ctx.out().flush();
-            out.note("Proxmox VE simulator running with " + sim.nodeNames().size() + " node(s); stop it with SIGTERM or Ctrl-C.");
-            return;
+    /**
+     * The part that touches the simulator, in a class of its own: picocli reflects on this
+     * command's methods for every command line, and a simulator type in one of their signatures
+     * (a lambda's too) would load the testkit for {@code --help} and {@code plan}.
+     */
+    private static final class Serving {
+        private final SimulatorCommand c;
+        private final CliContext ctx;
+
+        Serving(SimulatorCommand c) {
+            this.c = c;
+            this.ctx = c.ctx;
         }
-        out.line("Proxmox VE simulator running with " + sim.nodeNames().size() + " node(s); stop it with Ctrl-C.");
-        out.line("  url           " + url);
-        out.line("  token id      " + sim.tokenId());
-        out.line("  token secret  " + sim.tokenSecret());
-        out.line("  fingerprint   " + sim.fingerprint());
-        out.line("  CA file       " + ca);
-        out.line("  username      root@pam");
-        out.line("  password      " + sim.rootPassword());
-        if (faultRate > 0) {
-            out.line("  random faults " + faultRate + " per request (seed " + seed + ")");
+
+        int serve(Out out) {
+            int port = c.port;
+            long seed = c.seed;
+            double timeScale = c.timeScale;
+            double faultRate = c.faultRate;
+            int nodes = c.nodes;
+            Path config = c.config;
+            PveSimulator.Builder b = PveSimulator.builder().seed(seed).port(port);
+            try {
+                b.timeScale(timeScale);
+            } catch (IllegalArgumentException e) {
+                throw CliException.invalid("--time-scale", Double.toString(timeScale), e.getMessage());
+            }
+            ClusterDescription description = null;
+            if (config != null) {
+                try {
+                    description = ClusterDescription.parse(config);
+                } catch (IOException e) {
+                    throw CliException.invalid("--config", config.toString(), "must be a readable JSON or YAML file ("
+                            + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()) + ")");
+                } catch (IllegalArgumentException e) {
+                    throw CliException.invalid("--config", config.toString(), e.getMessage());
+                }
+            }
+            if (description == null || !description.describesNodes()) {
+                for (int i = 1; i <= nodes; i++) {
+                    b.addNode("pve" + i, 8, 32L << 30);
+                }
+            }
+            if (description != null) {
+                try {
+                    description.applyTo(b);
+                } catch (IllegalArgumentException e) {
+                    throw CliException.invalid("--config", config.toString(), e.getMessage());
+                }
+            }
+            Path ca = null;
+            PveSimulator sim;
+            try {
+                sim = b.start();
+            } catch (RuntimeException e) {
+                if (port == 0) {
+                    throw e;
+                }
+                throw CliException.invalid("--port", Integer.toString(port),
+                        "must be a free loopback port (" + CliText.clean(e.getMessage()).strip() + ")");
+            }
+            try {
+                if (faultRate > 0) {
+                    sim.randomFaults(seed, faultRate);
+                }
+                ca = Files.createTempFile("proxmox-lxc-simulator-ca-", ".pem");
+                Files.writeString(ca, sim.caPem(), StandardCharsets.US_ASCII);
+                print(out, sim, sim.baseUrl(), ca);
+                Path caFile = ca;
+                Thread hook = new Thread(() -> {
+                    sim.close();
+                    deleteQuietly(caFile);
+                }, "simulator-shutdown");
+                Runtime.getRuntime().addShutdownHook(hook);
+                ctx.stop().join();
+                Runtime.getRuntime().removeShutdownHook(hook);
+                out.note("Simulator stopped.");
+                return ExitCodes.OK;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                sim.close();
+                deleteQuietly(ca);
+            }
         }
-        out.line("");
-        out.line("Point the CLI at it (as root@pam, as build.func runs):");
-        out.line("  export PVE_URL=" + url + " PVE_FINGERPRINT=" + sim.fingerprint() + " PVE_USER=root@pam"
-                + " PVE_PASSWORD=" + sim.rootPassword());
-        out.line("  ./proxmox-lxc create");
-        out.line("or with the API token, which Proxmox refuses keyctl and devN:");
-        out.line("  PVE_TOKEN_ID='" + sim.tokenId() + "' PVE_TOKEN_SECRET=" + sim.tokenSecret()
-                + " ./proxmox-lxc create --set var_keyctl=0");
-        out.flush();
+
+        private void print(Out out, PveSimulator sim, String url, Path ca) {
+            double faultRate = c.faultRate;
+            long seed = c.seed;
+            if (out.json()) {
+                Map<String, Object> m = new LinkedHashMap<>();
+                m.put("url", url);
+                m.put("tokenId", sim.tokenId());
+                m.put("tokenSecret", sim.tokenSecret());
+                m.put("fingerprint", sim.fingerprint());
+                m.put("caFile", ca.toString());
+                m.put("username", "root@pam");
+                m.put("password", sim.rootPassword());
+                ctx.out().println(Json.line(m));
+                ctx.out().flush();
+                out.note("Proxmox VE simulator running with " + sim.nodeNames().size() + " node(s); stop it with SIGTERM or Ctrl-C.");
+                return;
+            }
+            out.line("Proxmox VE simulator running with " + sim.nodeNames().size() + " node(s); stop it with Ctrl-C.");
+            out.line("  url           " + url);
+            out.line("  token id      " + sim.tokenId());
+            out.line("  token secret  " + sim.tokenSecret());
+            out.line("  fingerprint   " + sim.fingerprint());
+            out.line("  CA file       " + ca);
+            out.line("  username      root@pam");
+            out.line("  password      " + sim.rootPassword());
+            if (faultRate > 0) {
+                out.line("  random faults " + faultRate + " per request (seed " + seed + ")");
+            }
+            out.line("");
+            out.line("Point the CLI at it (as root@pam, as build.func runs):");
+            out.line("  export PVE_URL=" + url + " PVE_FINGERPRINT=" + sim.fingerprint() + " PVE_USER=root@pam"
+                    + " PVE_PASSWORD=" + sim.rootPassword());
+            out.line("  ./proxmox-lxc create");
+            out.line("or with the API token, which Proxmox refuses keyctl and devN:");
+            out.line("  PVE_TOKEN_ID='" + sim.tokenId() + "' PVE_TOKEN_SECRET=" + sim.tokenSecret()
+                    + " ./proxmox-lxc create --set var_keyctl=0");
+            out.flush();
+        }
     }
 
     private static void deleteQuietly(Path p) {

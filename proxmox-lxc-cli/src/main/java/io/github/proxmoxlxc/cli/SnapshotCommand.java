@@ -34,7 +34,7 @@ final class SnapshotCommand implements Runnable {
     }
 
     /** A subcommand naming a snapshot after the VMID. */
-    abstract static class Named extends VmidCommand {
+    abstract static class Named extends TaskCommand {
         @Parameters(index = "1", paramLabel = "NAME", description = "The snapshot name (a letter, then letters, digits, "
                 + "'-' or '_'; at most 40).")
         String name;

@@ -29,7 +29,7 @@ final class StatusCommand extends VmidCommand {
         doc.put("status", s.status());
         doc.put("lock", s.lock());
         doc.put("uptimeSeconds", s.uptime());
-        doc.put("cpus", s.cpus());
+        doc.put("cpus", s.cpus() == Math.rint(s.cpus()) ? (Object) (long) s.cpus() : (Object) s.cpus());
         doc.put("memoryBytes", s.mem());
         doc.put("maxMemoryBytes", s.maxMem());
         doc.put("diskBytes", s.disk());

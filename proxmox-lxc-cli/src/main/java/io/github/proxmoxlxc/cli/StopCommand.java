@@ -7,7 +7,7 @@ import picocli.CommandLine.Option;
 /** {@code stop VMID}. */
 @Command(name = "stop", description = "Stop a container (immediately, or cleanly with --shutdown) and wait for the task.",
         mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
-final class StopCommand extends VmidCommand {
+final class StopCommand extends TaskCommand {
     @Option(names = "--shutdown", description = "Shut down cleanly (the container's init), stopping it if it does not end in time.")
     boolean shutdown;
 
@@ -19,6 +19,6 @@ final class StopCommand extends VmidCommand {
     int run(Connection c, Out out) {
         checkVmid();
         Container ct = Containers.find(c.client(), vmid, node);
-        return finish(c, out, ct.node(), shutdown ? ct.shutdown(null, true) : ct.stop(), "Stopped", "stopped");
+        return finish(c, out, ct.node(), shutdown ? ct.shutdown(true) : ct.stop(), "Stopped", "stopped");
     }
 }

@@ -16,9 +16,8 @@ abstract class VmidCommand extends ClientCommand {
     @Option(names = "--node", paramLabel = "NODE", description = "The node the container is on (default: looked up).")
     String node;
 
-    @Option(names = "--timeout", paramLabel = "DURATION", defaultValue = "PT5M", converter = DurationConverter.class,
-            description = "How long to wait for the task, e.g. 90s, 5m (default: ${DEFAULT-VALUE}).")
-    Duration timeout;
+    /** How long {@link #finish} waits for the task; commands that start a task offer {@code --timeout}. */
+    Duration timeout = Duration.ofMinutes(5);
 
     VmidCommand(CliContext ctx) {
         super(ctx);

@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /** Runs the CLI in-process with captured stdout and stderr. */
-final class CliRunner {
+public final class CliRunner {
     /** What a run printed and returned. */
-    record Result(int code, String out, String err) {
+    public record Result(int code, String out, String err) {
         /** stderr then stdout, as a person sees them when stdout is printed last. */
-        String both() {
+        public String both() {
             return err + out;
         }
     }
@@ -22,32 +22,32 @@ final class CliRunner {
     private boolean terminal;
     private Consumer<io.github.proxmoxlxc.testkit.PveSimulator.Builder> simulator = b -> b.timeScale(0).seed(1);
 
-    CliRunner env(Map<String, String> env) {
+    public CliRunner env(Map<String, String> env) {
         this.env = env;
         return this;
     }
 
-    CliRunner root(Path root) {
+    public CliRunner root(Path root) {
         this.root = root;
         return this;
     }
 
-    CliRunner cwd(Path cwd) {
+    public CliRunner cwd(Path cwd) {
         this.cwd = cwd;
         return this;
     }
 
-    CliRunner terminal(boolean terminal) {
+    public CliRunner terminal(boolean terminal) {
         this.terminal = terminal;
         return this;
     }
 
-    CliRunner simulator(Consumer<io.github.proxmoxlxc.testkit.PveSimulator.Builder> setup) {
+    public CliRunner simulator(Consumer<io.github.proxmoxlxc.testkit.PveSimulator.Builder> setup) {
         this.simulator = setup;
         return this;
     }
 
-    Result run(String... args) {
+    public Result run(String... args) {
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         CliContext ctx = CliContext.builder()
@@ -60,6 +60,9 @@ final class CliRunner {
                 .simulatorSetup(simulator)
                 .build();
         int code = Main.run(args, ctx);
-        return new Result(code, out.toString(), err.toString());
+        Result r = new Result(code, out.toString(), err.toString());
+        // issue 17 items 4/5: whatever a test provokes, the CLI's output speaks of flags, never of Java
+        JavaNames.assertNone("proxmox-lxc " + String.join(" ", args), r.both());
+        return r;
     }
 }

@@ -54,7 +54,8 @@ class CreateCommandTest {
         assertThat(r.code()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
         assertThat(doc.fieldNames()).toIterable().containsExactly("vmid", "node", "hostname", "addresses",
-                "status", "timings", "access", "warnings");
+                "status", "timings", "access", "warnings", "applied", "simulated");
+        assertThat(doc.get("simulated").asBoolean()).isTrue();
         assertThat(doc.get("hostname").asText()).isEqualTo("jellyfin");
         assertThat(doc.get("status").asText()).isEqualTo("running");
         assertThat(doc.get("timings").get("create").isNumber()).isTrue();
@@ -140,7 +141,12 @@ class CreateCommandTest {
         CliRunner.Result r = new CliRunner().env(Map.of("PVE_URL", sim.baseUrl(), "PVE_TOKEN_ID", sim.tokenId(),
                 "PVE_TOKEN_SECRET", sim.tokenSecret(), "PVE_FINGERPRINT", sim.fingerprint())).run("create", "--json");
         assertThat(r.code()).isEqualTo(5);
-        assertThat(new ObjectMapper().readTree(r.out()).get("errors").get(0).get("key").asText()).isEqualTo("root@pam");
+        JsonNode e = new ObjectMapper().readTree(r.out()).get("errors").get(0);
+        assertThat(e.get("key").asText()).isEqualTo("features");
+        assertThat(e.get("rule").asText()).contains("root@pam", "PVE_USER=root@pam PVE_PASSWORD=...",
+                "--set var_keyctl=0");
+        assertThat(e.get("source").asText()).isEqualTo("preflight");
+        assertThat(r.err()).contains("  preflight     FAIL").doesNotContain("placement     FAIL");
         assertThat(sim.requestCount("POST /nodes/{node}/lxc")).isEqualTo(creates);
     }
 

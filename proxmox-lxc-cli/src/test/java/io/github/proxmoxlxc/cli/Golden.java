@@ -13,13 +13,13 @@ import java.nio.file.Path;
  * fingerprints, secrets, task ids, temp paths) and compared whole. Regenerate with
  * {@code -Dgolden.update=true} and review the diff.
  */
-final class Golden {
+public final class Golden {
     private static final Path DIR = Path.of("src/test/resources/golden");
 
     private Golden() {
     }
 
-    static String mask(String s) {
+    public static String mask(String s) {
         return s.replace("\r\n", "\n")
                 .replaceAll("https://127\\.0\\.0\\.1:\\d+", "https://127.0.0.1:<port>")
                 .replaceAll("UPID:[^\"\\s]+", "<upid>")
@@ -33,7 +33,7 @@ final class Golden {
                 .replaceAll(" {2,}<t>", " <t>");
     }
 
-    static void assertMatches(String name, String actual) {
+    public static void assertMatches(String name, String actual) {
         String masked = mask(actual);
         Path file = DIR.resolve(name);
         try {

@@ -67,9 +67,9 @@ class GpusCommandTest {
     }
 
     @Test
-    void unknownGroupName_isInvalidInput_withErrorJson() throws Exception {
+    void unknownGroupName_isUsageError_withErrorJson() throws Exception {
         CliRunner.Result r = gpus("s02-intel-nvidia", "--plan", "--ct-group", "audio=29", "--json");
-        assertThat(r.code()).isEqualTo(3);
+        assertThat(r.code()).isEqualTo(2);
         JsonNode e = new ObjectMapper().readTree(r.out()).get("errors").get(0);
         assertThat(e.get("key").asText()).isEqualTo("--ct-group");
         assertThat(e.get("value").asText()).isEqualTo("audio=29");
@@ -77,9 +77,9 @@ class GpusCommandTest {
     }
 
     @Test
-    void badPciAddress_isInvalidInput() {
-        CliRunner.Result r = gpus("s02-intel-nvidia", "--plan", "--select", "01:00.0");
-        assertThat(r.code()).isEqualTo(3);
+    void badPciAddress_isUsageError() {
+        CliRunner.Result r = gpus("s02-intel-nvidia", "--plan", "--select", "1:0.0");
+        assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("--select", "0000:01:00.0");
     }
 

@@ -28,17 +28,21 @@ class PlanCommandTest {
     void json_followsTheContract_withProvenanceOfEveryLayer() throws Exception {
         Path defaults = Files.writeString(tmp.resolve("default.vars"), "# site defaults\nvar_ram=2048\nvar_cpu=2\n");
         Path appVars = Files.writeString(tmp.resolve("web.vars"), "var_cpu=3\n");
-        CliRunner.Result r = new CliRunner().env(Map.of("var_disk", "12")).run("plan", "--json",
+        // var_pw from the environment: a password on the command line is refused (issue 10, item 10)
+        CliRunner.Result r = new CliRunner().env(Map.of("var_disk", "12", "var_pw", "hunter22")).run("plan", "--json",
                 "--defaults", defaults.toString(), "--app", "Web", "--app-vars", appVars.toString(),
-                "--set", "var_cpu=4", "--set", "var_pw=hunter22");
+                "--set", "var_cpu=4");
         assertThat(r.code()).isZero();
         JsonNode doc = new ObjectMapper().readTree(r.out());
-        assertThat(doc.fieldNames()).toIterable().containsExactly("params", "provenance", "nodePatch", "privileges",
-                "warnings", "pct");
+        assertThat(doc.fieldNames()).toIterable().containsExactly("template", "templateStorage", "rootfsGiB", "params",
+                "provenance", "nodePatch", "privileges", "warnings", "notes", "pct");
+        assertThat(doc.get("template").asText()).isEqualTo("debian-13-standard");
+        assertThat(doc.get("rootfsGiB").asInt()).isEqualTo(12);
         JsonNode params = doc.get("params");
-        assertThat(params.get("vmid").isNull()).isTrue();
-        assertThat(params.get("node").isNull()).isTrue();
-        assertThat(params.get("ostemplate").isNull()).isTrue();
+        assertThat(params.get("vmid").asText()).isEqualTo("{vmid}");
+        assertThat(params.get("node").asText()).isEqualTo("{node}");
+        assertThat(params.get("ostemplate").asText()).isEqualTo("{template-volume}");
+        assertThat(params.get("rootfs").asText()).isEqualTo("{rootfs-storage}:12");
         assertThat(params.get("cores").asText()).isEqualTo("4");
         assertThat(params.get("memory").asText()).isEqualTo("2048");
         assertThat(params.get("hostname").asText()).isEqualTo("web");

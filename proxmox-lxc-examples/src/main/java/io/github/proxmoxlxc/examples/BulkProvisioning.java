@@ -54,7 +54,8 @@ public final class BulkProvisioning {
                 requests.add(ProvisionRequest.builder().spec(spec).template("debian-12-standard").build());
             }
             long t0 = System.nanoTime();
-            List<ProvisionOutcome> outcomes = Provisioner.on(pve, options).provisionAll(requests, new BulkOptions(8, 4));
+            List<ProvisionOutcome> outcomes = Provisioner.on(pve, options).provisionAll(requests,
+                    BulkOptions.builder().maxConcurrent(8).maxConcurrentPerNode(4).build());
             long ok = outcomes.stream().filter(ProvisionOutcome::succeeded).count();
             System.out.printf("%d of %d running in %d ms; per node: %s%n", ok, count,
                     (System.nanoTime() - t0) / 1_000_000, perNode(outcomes));

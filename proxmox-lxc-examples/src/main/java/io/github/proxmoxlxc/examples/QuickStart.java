@@ -12,7 +12,7 @@ import io.github.proxmoxlxc.testkit.PveSimulator;
 
 /**
  * Quick start: provision one container on the in-process simulator (swap the simulator for your
- * cluster's URL, token and fingerprint). The README's library example is this {@code main}.
+ * cluster's URL, token and fingerprint). The README's Example is this code against a real cluster.
  */
 public final class QuickStart {
     private QuickStart() {

@@ -109,12 +109,15 @@ class ReferenceScenariosTest {
     }
 
     @Test
-    void s2_nvidiaLegacyPrivileged_allowsMajors195AndTheUvmMajorReadFromProcDevices() {
+    void s2_nvidiaLegacyPrivileged_allowsEachNodeByMinor_withTheUvmMajorReadFromProcDevices() {
         NodePatch p = plan(detect("s02-intel-nvidia"), GpuSelection.vendor(Vendor.NVIDIA), debian("12", true),
                 PassthroughStyle.LEGACY_LINES);
         assertThat(p.rawLines()).containsExactly(
-                "lxc.cgroup2.devices.allow: c 195:* rwm",
-                "lxc.cgroup2.devices.allow: c 511:* rwm",
+                "lxc.cgroup2.devices.allow: c 195:0 rwm",
+                "lxc.cgroup2.devices.allow: c 195:255 rwm",
+                "lxc.cgroup2.devices.allow: c 195:254 rwm",
+                "lxc.cgroup2.devices.allow: c 511:0 rwm",
+                "lxc.cgroup2.devices.allow: c 511:1 rwm",
                 "lxc.mount.entry: /dev/nvidia0 dev/nvidia0 none bind,optional,create=file",
                 "lxc.mount.entry: /dev/nvidiactl dev/nvidiactl none bind,optional,create=file",
                 "lxc.mount.entry: /dev/nvidia-modeset dev/nvidia-modeset none bind,optional,create=file",
@@ -201,6 +204,7 @@ class ReferenceScenariosTest {
         assertThat(d.gpus()).allSatisfy(g -> assertThat(g.driverVersion()).hasValue("555.58.02"));
         List<String> lines = plan(d, GpuSelection.all(), TargetContainer.builder().privileged(true).build(),
                 PassthroughStyle.LEGACY_LINES).rawLines();
-        assertThat(lines).contains("lxc.cgroup2.devices.allow: c 236:* rwm", "lxc.cgroup2.devices.allow: c 510:* rwm");
+        assertThat(lines).contains("lxc.cgroup2.devices.allow: c 236:1 rwm", "lxc.cgroup2.devices.allow: c 236:2 rwm",
+                "lxc.cgroup2.devices.allow: c 510:0 rwm", "lxc.cgroup2.devices.allow: c 510:1 rwm");
     }
 }

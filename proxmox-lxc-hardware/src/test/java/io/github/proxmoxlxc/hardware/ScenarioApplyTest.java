@@ -3,7 +3,7 @@ package io.github.proxmoxlxc.hardware;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.proxmoxlxc.core.provision.NodePatch;
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
+import io.github.proxmoxlxc.core.spec.InvalidValuesException;
 import io.github.proxmoxlxc.hardware.conf.LxcConfigFile;
 import io.github.proxmoxlxc.hardware.conf.NodePatchWriter;
 import io.github.proxmoxlxc.hardware.gpu.GpuDetector;
@@ -44,7 +44,7 @@ class ScenarioApplyTest {
                 patch = PassthroughPlanner.builder().style(style).usbSerial(true).tun(true).coral(true)
                         .target(TargetContainer.builder().template("debian-12").build()).build()
                         .plan(GpuDetector.at(root).detect());
-            } catch (InvalidSpecException expectedForBrokenHost) {
+            } catch (InvalidValuesException expectedForBrokenHost) {
                 assertThat(scenario).isEqualTo("x07-broken-host");
                 continue;
             }

@@ -1,6 +1,6 @@
 package io.github.proxmoxlxc.hardware;
 
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
+import io.github.proxmoxlxc.core.spec.InvalidValuesException;
 import io.github.proxmoxlxc.core.spec.Violation;
 import io.github.proxmoxlxc.hardware.conf.LxcConfigFile;
 import io.github.proxmoxlxc.hardware.gpu.Detection;
@@ -80,7 +80,7 @@ class ScenarioGoldenTest {
                 .coral(extras.contains("coral")).build();
         try {
             return Render.patch(planner.plan(d));
-        } catch (InvalidSpecException e) {
+        } catch (InvalidValuesException e) {
             return "# error\n" + e.violations().stream().map(Violation::toString).collect(Collectors.joining("\n"))
                     + "\n";
         }

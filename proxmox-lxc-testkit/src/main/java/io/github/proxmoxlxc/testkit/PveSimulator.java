@@ -12,6 +12,7 @@ import io.github.proxmoxlxc.testkit.internal.http.FaultEngine;
 import io.github.proxmoxlxc.testkit.internal.http.HeaderScrubber;
 import io.github.proxmoxlxc.testkit.internal.http.HandlerSettings;
 import io.github.proxmoxlxc.testkit.internal.http.PveHandler;
+import io.github.proxmoxlxc.testkit.internal.http.GatedJettyServerFactory;
 import io.github.proxmoxlxc.testkit.internal.http.PveTransformer;
 import io.github.proxmoxlxc.testkit.internal.model.Acl;
 import io.github.proxmoxlxc.testkit.internal.model.PveModel;
@@ -112,7 +113,9 @@ public final class PveSimulator implements AutoCloseable {
                 .notifier(new Slf4jNotifier(false))
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .stubRequestLoggingDisabled(true)
-                .extensions(new PveTransformer(handler), new HeaderScrubber());
+                .extensions(new PveTransformer(handler), new HeaderScrubber())
+                // no admin API, and credentials checked before a body is read
+                .httpServerFactory(new GatedJettyServerFactory(handler));
         if (config.requestJournal) {
             options.maxRequestJournalEntries(config.journalEntries);
         } else {

@@ -85,7 +85,7 @@ public final class BulkProvisionBench {
             List<Double> startUpper = Collections.synchronizedList(new ArrayList<>());
             final double s = scale;
             ProvisionOptions options = ProvisionOptions.builder().taskPolling(schedule).waitForIp(true)
-                    .retryDelay(Duration.ofMillis(20)).lookupCacheTtl(Duration.ofSeconds(30))
+                    .lookupCacheTtl(Duration.ofSeconds(30))
                     .createTimeout(Duration.ofMinutes(10)).startTimeout(Duration.ofMinutes(5))
                     .listener(e -> {
                         String key = e.label() + "/" + e.step();
@@ -110,7 +110,8 @@ public final class BulkProvisionBench {
                         .build());
             }
             long t0 = System.nanoTime();
-            List<ProvisionOutcome> out = p.provisionAll(reqs, new BulkOptions(nodes * perNode, perNode));
+            List<ProvisionOutcome> out = p.provisionAll(reqs, BulkOptions.builder().maxConcurrent(nodes * perNode)
+                    .maxConcurrentPerNode(perNode).build());
             double wallReal = (System.nanoTime() - t0) / 1e9;
             double wallSim = wallReal / scale;
 

@@ -30,6 +30,18 @@ public class ApiException extends ProxmoxException {
     }
 
     /**
+     * Creates the exception with a message of its own, for a refusal that did not come over HTTP
+     * but has the same meaning (a node-side config lock).
+     *
+     * @param error what Proxmox would have answered
+     * @param message the message
+     */
+    protected ApiException(ApiError error, String message) {
+        super(Objects.requireNonNull(message, "message"));
+        this.error = Objects.requireNonNull(error, "error");
+    }
+
+    /**
      * Everything the server said about the error.
      *
      * @return the response detail

@@ -24,7 +24,7 @@ public final class Appliances {
      * @return the templates
      */
     public List<Appliance> list() {
-        return Decoders.list(api.data(HttpMethod.GET, path, Map.of()), Decoders::appliance);
+        return Decoders.list(api.data(HttpMethod.GET, path, Map.of()), Wire::appliance);
     }
 
     /**

@@ -22,7 +22,7 @@ public final class Cluster {
      * @return the resources
      */
     public List<ClusterResource> resources() {
-        return Decoders.list(api.data(HttpMethod.GET, "/cluster/resources", Map.of()), Decoders::resource);
+        return Decoders.list(api.data(HttpMethod.GET, "/cluster/resources", Map.of()), Wire::resource);
     }
 
     /**
@@ -36,7 +36,7 @@ public final class Cluster {
             throw new IllegalArgumentException("type: '" + type + "' must be one of vm, storage, node, sdn");
         }
         return Decoders.list(api.data(HttpMethod.GET, "/cluster/resources", Map.of("type", type)),
-                Decoders::resource);
+                Wire::resource);
     }
 
     /**

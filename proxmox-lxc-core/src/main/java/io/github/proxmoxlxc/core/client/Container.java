@@ -58,17 +58,24 @@ public final class Container {
     }
 
     /**
-     * Changes the configuration ({@code PUT .../config}, synchronous).
+     * Changes the configuration ({@code PUT .../config}, synchronous), whatever changed meanwhile.
      *
      * @param params options to set, plus {@code delete=key1,key2} to remove options
-     * @param digest the digest from {@link #config()} to refuse the change if the config changed
-     *        meanwhile, or null to skip the check
+     */
+    public void updateConfig(Map<String, String> params) {
+        api.data(HttpMethod.PUT, path + "/config", new LinkedHashMap<>(Objects.requireNonNull(params, "params")));
+    }
+
+    /**
+     * Changes the configuration ({@code PUT .../config}, synchronous) unless it changed since it
+     * was read: Proxmox refuses the update when the digest no longer matches.
+     *
+     * @param params options to set, plus {@code delete=key1,key2} to remove options
+     * @param digest the digest from {@link #config()}
      */
     public void updateConfig(Map<String, String> params, String digest) {
         Map<String, String> p = new LinkedHashMap<>(Objects.requireNonNull(params, "params"));
-        if (digest != null) {
-            p.put("digest", digest);
-        }
+        p.put("digest", Objects.requireNonNull(digest, "digest"));
         api.data(HttpMethod.PUT, path + "/config", p);
     }
 
@@ -78,7 +85,7 @@ public final class Container {
      * @return status, lock, resource use
      */
     public ContainerStatus status() {
-        return Decoders.containerStatus(api.data(HttpMethod.GET, path + "/status/current", Map.of()));
+        return Wire.containerStatus(api.data(HttpMethod.GET, path + "/status/current", Map.of()));
     }
 
     /**
@@ -100,19 +107,56 @@ public final class Container {
     }
 
     /**
-     * Shuts the container down cleanly ({@code POST .../status/shutdown}).
+     * Shuts the container down cleanly ({@code POST .../status/shutdown}), waiting Proxmox's default
+     * (60 s) and leaving it running if it does not stop in time.
      *
-     * @param timeout how long Proxmox waits for the shutdown, whole seconds; null for its default (60 s)
+     * @return the {@code vzshutdown} task
+     */
+    public Upid shutdown() {
+        return shutdown(Optional.empty(), false);
+    }
+
+    /**
+     * Shuts the container down cleanly, waiting Proxmox's default (60 s).
+     *
+     * @param forceStop stop the container if it does not shut down in time
+     * @return the {@code vzshutdown} task
+     */
+    public Upid shutdown(boolean forceStop) {
+        return shutdown(Optional.empty(), forceStop);
+    }
+
+    /**
+     * Shuts the container down cleanly, leaving it running if it does not stop in time.
+     *
+     * @param timeout how long Proxmox waits; sent in whole seconds, rounded up (zero: do not wait)
+     * @return the {@code vzshutdown} task
+     */
+    public Upid shutdown(Duration timeout) {
+        return shutdown(Optional.of(Objects.requireNonNull(timeout, "timeout")), false);
+    }
+
+    /**
+     * Shuts the container down cleanly.
+     *
+     * @param timeout how long Proxmox waits; sent in whole seconds, rounded up (zero: do not wait)
      * @param forceStop stop the container if it does not shut down in time
      * @return the {@code vzshutdown} task
      */
     public Upid shutdown(Duration timeout, boolean forceStop) {
+        return shutdown(Optional.of(Objects.requireNonNull(timeout, "timeout")), forceStop);
+    }
+
+    private Upid shutdown(Optional<Duration> timeout, boolean forceStop) {
         Map<String, String> p = new LinkedHashMap<>();
-        if (timeout != null) {
-            if (timeout.isNegative()) {
-                throw new IllegalArgumentException("timeout: " + timeout + " must not be negative");
+        if (timeout.isPresent()) {
+            Duration t = timeout.get();
+            if (t.isNegative()) {
+                throw new IllegalArgumentException("timeout: " + t + " must not be negative");
             }
-            p.put("timeout", Long.toString(timeout.toSeconds()));
+            // Proxmox takes whole seconds: round up so that the container gets at least the time asked for
+            long seconds = t.toSeconds() + (t.minusSeconds(t.toSeconds()).isZero() ? 0 : 1);
+            p.put("timeout", Long.toString(seconds));
         }
         if (forceStop) {
             p.put("forceStop", "1");
@@ -334,7 +378,7 @@ public final class Container {
      * @return the interfaces with their addresses
      */
     public List<ContainerInterface> interfaces() {
-        return Decoders.list(api.data(HttpMethod.GET, path + "/interfaces", Map.of()), Decoders::iface);
+        return Decoders.list(api.data(HttpMethod.GET, path + "/interfaces", Map.of()), Wire::iface);
     }
 
     private Upid post(String leaf, Map<String, String> params) {

@@ -1,12 +1,74 @@
 package io.github.proxmoxlxc.core.client;
 
+import java.util.Objects;
+
 /**
  * A network interface inside a running container ({@code GET /nodes/{node}/lxc/{vmid}/interfaces}).
  *
- * @param name the interface name, e.g. {@code eth0}
- * @param hwaddr the MAC address, or null
- * @param inet the IPv4 address with prefix, e.g. {@code 192.168.1.20/24}, or null
- * @param inet6 the IPv6 address with prefix, or null
+ * <p>Built by the client (no public constructor): fields Proxmox adds become new accessors
+ * without breaking callers.
  */
-public record ContainerInterface(String name, String hwaddr, String inet, String inet6) {
+public final class ContainerInterface {
+    private final String name;
+    private final String hwaddr;
+    private final String inet;
+    private final String inet6;
+
+    ContainerInterface(String name, String hwaddr, String inet, String inet6) {
+        this.name = name;
+        this.hwaddr = hwaddr;
+        this.inet = inet;
+        this.inet6 = inet6;
+    }
+
+    /**
+     * {@return the interface name, e.g. {@code eth0}}
+     */
+    public String name() {
+        return name;
+    }
+
+    /**
+     * {@return the MAC address, or null}
+     */
+    public String hwaddr() {
+        return hwaddr;
+    }
+
+    /**
+     * {@return the IPv4 address with prefix, e.g. {@code 192.168.1.20/24}, or null}
+     */
+    public String inet() {
+        return inet;
+    }
+
+    /**
+     * {@return the IPv6 address with prefix, or null}
+     */
+    public String inet6() {
+        return inet6;
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof ContainerInterface)) {
+            return false;
+        }
+        ContainerInterface o = (ContainerInterface) other;
+        return Objects.equals(name, o.name) && Objects.equals(hwaddr, o.hwaddr) && Objects.equals(inet, o.inet)
+                && Objects.equals(inet6, o.inet6);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(name, hwaddr, inet, inet6);
+    }
+
+    @Override
+    public String toString() {
+        return "ContainerInterface[" + "name=" + name + ", hwaddr=" + hwaddr + ", inet=" + inet + ", inet6=" + inet6 + "]";
+    }
 }

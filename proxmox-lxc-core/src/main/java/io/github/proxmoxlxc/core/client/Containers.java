@@ -24,7 +24,7 @@ public final class Containers {
      * @return the containers
      */
     public List<ContainerSummary> list() {
-        return Decoders.list(api.data(HttpMethod.GET, path, Map.of()), Decoders::container);
+        return Decoders.list(api.data(HttpMethod.GET, path, Map.of()), Wire::container);
     }
 
     /**

@@ -36,6 +36,21 @@ public class LockedException extends ApiException {
     }
 
     /**
+     * Creates the exception for a lock found outside the API (a node-side config file), with its
+     * own message; the lock type or file is parsed out of the error text as above.
+     *
+     * @param error what Proxmox would have answered, e.g. {@code 500 CT is locked (backup)}
+     * @param message the message
+     */
+    protected LockedException(ApiError error, String message) {
+        super(error, message);
+        Matcher t = LOCK_TYPE.matcher(error.text());
+        lockType = t.find() ? t.group(1) : null;
+        Matcher f = LOCK_FILE.matcher(error.text());
+        lockFile = f.find() ? f.group(1) : null;
+    }
+
+    /**
      * Whether the text says a guest is locked or a lock file timed out.
      *
      * @param text an error text

@@ -1,7 +1,6 @@
 package io.github.proxmoxlxc.core.client;
 
 import io.github.proxmoxlxc.core.internal.client.ApiExecutor;
-import io.github.proxmoxlxc.core.internal.client.Decoders;
 import io.github.proxmoxlxc.core.internal.client.Paths;
 import java.util.Map;
 
@@ -36,7 +35,7 @@ public final class Node {
      * @return CPU, memory, uptime and versions
      */
     public NodeStatus status() {
-        return Decoders.nodeStatus(api.data(HttpMethod.GET, path + "/status", Map.of()));
+        return Wire.nodeStatus(api.data(HttpMethod.GET, path + "/status", Map.of()));
     }
 
     /**

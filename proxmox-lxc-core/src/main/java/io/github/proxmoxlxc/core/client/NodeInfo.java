@@ -1,21 +1,108 @@
 package io.github.proxmoxlxc.core.client;
 
+import java.util.Objects;
+
 /**
  * A cluster node as listed by {@code GET /nodes}.
  *
- * @param node the node name
- * @param status {@code online}, {@code offline} or {@code unknown}
- * @param cpu CPU usage, 0..1
- * @param maxCpu number of CPUs
- * @param mem used memory in bytes
- * @param maxMem total memory in bytes
- * @param disk used root disk in bytes
- * @param maxDisk root disk size in bytes
- * @param uptime uptime in seconds
- * @param sslFingerprint the SHA-256 fingerprint of the node certificate, or null
+ * <p>Built by the client (no public constructor): fields Proxmox adds become new accessors
+ * without breaking callers.
  */
-public record NodeInfo(String node, String status, double cpu, int maxCpu, long mem, long maxMem, long disk,
-                       long maxDisk, long uptime, String sslFingerprint) {
+public final class NodeInfo {
+    private final String node;
+    private final String status;
+    private final double cpu;
+    private final int maxCpu;
+    private final long mem;
+    private final long maxMem;
+    private final long disk;
+    private final long maxDisk;
+    private final long uptime;
+    private final String sslFingerprint;
+
+    NodeInfo(String node, String status, double cpu, int maxCpu, long mem, long maxMem, long disk, long maxDisk,
+             long uptime, String sslFingerprint) {
+        this.node = node;
+        this.status = status;
+        this.cpu = cpu;
+        this.maxCpu = maxCpu;
+        this.mem = mem;
+        this.maxMem = maxMem;
+        this.disk = disk;
+        this.maxDisk = maxDisk;
+        this.uptime = uptime;
+        this.sslFingerprint = sslFingerprint;
+    }
+
+    /**
+     * {@return the node name}
+     */
+    public String node() {
+        return node;
+    }
+
+    /**
+     * {@return {@code online}, {@code offline} or {@code unknown}}
+     */
+    public String status() {
+        return status;
+    }
+
+    /**
+     * {@return CPU usage, 0..1}
+     */
+    public double cpu() {
+        return cpu;
+    }
+
+    /**
+     * {@return number of CPUs}
+     */
+    public int maxCpu() {
+        return maxCpu;
+    }
+
+    /**
+     * {@return used memory in bytes}
+     */
+    public long mem() {
+        return mem;
+    }
+
+    /**
+     * {@return total memory in bytes}
+     */
+    public long maxMem() {
+        return maxMem;
+    }
+
+    /**
+     * {@return used root disk in bytes}
+     */
+    public long disk() {
+        return disk;
+    }
+
+    /**
+     * {@return root disk size in bytes}
+     */
+    public long maxDisk() {
+        return maxDisk;
+    }
+
+    /**
+     * {@return uptime in seconds}
+     */
+    public long uptime() {
+        return uptime;
+    }
+
+    /**
+     * {@return the SHA-256 fingerprint of the node certificate, or null}
+     */
+    public String sslFingerprint() {
+        return sslFingerprint;
+    }
 
     /**
      * Whether the node is online.
@@ -24,5 +111,31 @@ public record NodeInfo(String node, String status, double cpu, int maxCpu, long 
      */
     public boolean online() {
         return "online".equals(status);
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        if (this == other) {
+            return true;
+        }
+        if (!(other instanceof NodeInfo)) {
+            return false;
+        }
+        NodeInfo o = (NodeInfo) other;
+        return Objects.equals(node, o.node) && Objects.equals(status, o.status) && Double.compare(cpu, o.cpu) == 0
+                && maxCpu == o.maxCpu && mem == o.mem && maxMem == o.maxMem && disk == o.disk && maxDisk == o.maxDisk
+                && uptime == o.uptime && Objects.equals(sslFingerprint, o.sslFingerprint);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(node, status, cpu, maxCpu, mem, maxMem, disk, maxDisk, uptime, sslFingerprint);
+    }
+
+    @Override
+    public String toString() {
+        return "NodeInfo[" + "node=" + node + ", status=" + status + ", cpu=" + cpu + ", maxCpu=" + maxCpu
+                + ", mem=" + mem + ", maxMem=" + maxMem + ", disk=" + disk + ", maxDisk=" + maxDisk
+                + ", uptime=" + uptime + ", sslFingerprint=" + sslFingerprint + "]";
     }
 }

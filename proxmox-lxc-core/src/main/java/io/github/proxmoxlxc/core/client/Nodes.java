@@ -19,6 +19,6 @@ public final class Nodes {
      * @return the nodes
      */
     public List<NodeInfo> list() {
-        return Decoders.list(api.data(HttpMethod.GET, "/nodes", Map.of()), Decoders::node);
+        return Decoders.list(api.data(HttpMethod.GET, "/nodes", Map.of()), Wire::node);
     }
 }

@@ -44,11 +44,13 @@ public final class ProxmoxClient implements AutoCloseable {
     private final ApiExecutor api;
     private final TaskWaiter waiter;
     private final String baseUrl;
+    private final RetryPolicy retry;
 
     private ProxmoxClient(Builder b) {
         this.baseUrl = b.baseUrl;
+        this.retry = b.retry;
         HttpTransport transport = new HttpTransport(BaseUrl.parse(b.baseUrl), b.trust, b.connectTimeout,
-                b.readTimeout);
+                b.readTimeout, b.callTimeout, b.maxResponseBytes);
         this.api = new ApiExecutor(transport, b.auth, b.retry, b.maxConcurrentPerNode, b.slotWait);
         this.waiter = new TaskWaiter(api, b.clock, b.polling);
     }
@@ -69,6 +71,17 @@ public final class ProxmoxClient implements AutoCloseable {
      */
     public PveVersion version() {
         return Decoders.version(api.data(HttpMethod.GET, "/version", Map.of()));
+    }
+
+    /**
+     * The retry policy this client applies to idempotent requests; the provisioner paces its
+     * check-then-retry of non-idempotent calls (create, start, download) by the same policy, so it
+     * is the one place retries are configured.
+     *
+     * @return the policy given to {@link Builder#retry(RetryPolicy)}, or the default
+     */
+    public RetryPolicy retryPolicy() {
+        return retry;
     }
 
     /**
@@ -162,6 +175,11 @@ public final class ProxmoxClient implements AutoCloseable {
             if (seg.isEmpty()) {
                 throw new IllegalArgumentException("path: '" + path + "' has an empty segment");
             }
+            if (seg.equals(".") || seg.equals("..")) {
+                // the URL parser would resolve it and send the credentials outside /api2/json
+                throw new IllegalArgumentException("path: '" + path + "' has a '" + seg + "' segment; "
+                        + "name the resource directly");
+            }
             sb.append('/').append(Paths.seg(seg));
         }
         return sb.toString();
@@ -237,6 +255,9 @@ public final class ProxmoxClient implements AutoCloseable {
         private Duration readTimeout = Duration.ofSeconds(60);
         private int maxConcurrentPerNode = 8;
         private Duration slotWait = Duration.ofSeconds(60);
+        private Duration callTimeout = HttpTransport.DEFAULT_CALL_TIMEOUT;
+        private long maxResponseBytes = HttpTransport.DEFAULT_MAX_RESPONSE_BYTES;
+        private boolean allowPlaintextHttp;
 
         private Builder() {
         }
@@ -388,8 +409,61 @@ public final class ProxmoxClient implements AutoCloseable {
         }
 
         /**
+         * Sets the overall deadline of one HTTP exchange, from connecting to the last byte of the
+         * response (default 2 minutes). Unlike the read timeout, which restarts with every byte, a
+         * server that drips its answer cannot hold a call past it; it ends with
+         * {@link ProxmoxTimeoutException}. Each retry attempt gets its own deadline; task waits are
+         * bounded separately by {@link TaskWait}.
+         *
+         * @param callTimeout positive
+         * @return this builder
+         */
+        public Builder callTimeout(Duration callTimeout) {
+            this.callTimeout = Args.positive("callTimeout", callTimeout);
+            return this;
+        }
+
+        /**
+         * Sets the most bytes read from one response, counted after gzip decompression (default
+         * 64 MiB; {@code /cluster/resources} for 10,000 containers is about 5 MiB). A larger answer
+         * ends with {@link ResponseTooLargeException} and is not retried.
+         *
+         * @param maxBytes at least 1 MiB
+         * @return this builder
+         */
+        public Builder maxResponseBytes(long maxBytes) {
+            if (maxBytes < 1024 * 1024) {
+                throw new IllegalArgumentException("maxResponseBytes: " + maxBytes + " must be at least 1048576 (1 MiB)");
+            }
+            this.maxResponseBytes = maxBytes;
+            return this;
+        }
+
+        /**
+         * Allows an {@code http://} base URL. Without it such a URL is refused when the client is
+         * built, since the token secret or the password would cross the network in clear text
+         * (pveproxy itself serves only HTTPS). Meant for local test servers; it cannot be combined
+         * with a pinned fingerprint or a CA trust, which would promise a verification that plain
+         * HTTP cannot give.
+         *
+         * @return this builder
+         */
+        public Builder allowPlaintextHttp() {
+            this.allowPlaintextHttp = true;
+            return this;
+        }
+
+        /**
          * Limits concurrent requests per node (default 8), so bulk work does not overload a node.
          * Requests not addressed to a node share one extra limit.
+         *
+         * <p>This one setting sizes everything else: at most {@code max x (nodes in use + 1)}
+         * requests run at once, and the client keeps that many connections open for reuse (no
+         * smaller idle-connection cap of its own), so callers up to the limit never close and
+         * re-handshake connections. A connection idle for 4 s is closed, just before pveproxy's
+         * own 5-s keep-alive timeout would close it. Tuning: set {@code max} to the concurrency
+         * one node should bear (each request costs pveproxy 10-50 ms of Perl); more threads than
+         * {@code max x nodes} only queue for a slot, up to {@code maxWait}.
          *
          * @param max at least 1
          * @param maxWait how long a request waits for a slot before {@link ProxmoxTimeoutException}
@@ -409,11 +483,23 @@ public final class ProxmoxClient implements AutoCloseable {
          * Builds the client. Nothing is sent yet; a ticket login happens on the first request.
          *
          * @return the client
-         * @throws IllegalStateException if the base URL or credentials are missing
+         * @throws IllegalStateException if the base URL or credentials are missing, or the URL is
+         *     {@code http://} without {@link #allowPlaintextHttp()} or with a pin or CA trust
          */
         public ProxmoxClient build() {
             if (baseUrl == null) {
                 throw new IllegalStateException("baseUrl: is required, e.g. https://pve1:8006");
+            }
+            if (!BaseUrl.parse(baseUrl).isHttps()) {
+                if (!allowPlaintextHttp) {
+                    throw new IllegalStateException("baseUrl: '" + BaseUrl.parse(baseUrl).newBuilder().encodedPath("/")
+                            .build() + "' is plain HTTP: the credentials would be sent unencrypted. Use https://, or "
+                            + "call allowPlaintextHttp() for a local test server");
+                }
+                if (trust.kind() != Trust.Kind.SYSTEM) {
+                    throw new IllegalStateException("trust: " + trust + " cannot be combined with plain HTTP ("
+                            + "allowPlaintextHttp()): nothing is verified over http://; use https:// with the pin or CA");
+                }
             }
             if (tokenId != null) {
                 auth = new TokenAuth(tokenId, tokenSecret);

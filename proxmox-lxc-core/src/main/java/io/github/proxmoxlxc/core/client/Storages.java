@@ -22,7 +22,7 @@ public final class Storages {
      * @return the storages
      */
     public List<StorageInfo> list() {
-        return Decoders.list(api.data(HttpMethod.GET, path, Map.of()), Decoders::storage);
+        return Decoders.list(api.data(HttpMethod.GET, path, Map.of()), Wire::storage);
     }
 
     /**
@@ -33,20 +33,33 @@ public final class Storages {
      */
     public List<StorageInfo> list(String content) {
         return Decoders.list(api.data(HttpMethod.GET, path, Map.of("content", nonBlank(content, "content"))),
-                Decoders::storage);
+                Wire::storage);
     }
 
     /**
-     * Lists the volumes on a storage ({@code GET .../storage/{storage}/content}).
+     * Lists all volumes on a storage ({@code GET .../storage/{storage}/content}).
      *
      * @param storage the storage id
-     * @param content a content filter such as {@code vztmpl}, or null for all
+     * @return the volumes
+     */
+    public List<StorageVolume> content(String storage) {
+        return content(storage, Map.of());
+    }
+
+    /**
+     * Lists the volumes of one content type on a storage ({@code GET .../storage/{storage}/content}).
+     *
+     * @param storage the storage id
+     * @param content a content type such as {@code vztmpl}
      * @return the volumes
      */
     public List<StorageVolume> content(String storage, String content) {
+        return content(storage, Map.of("content", nonBlank(content, "content")));
+    }
+
+    private List<StorageVolume> content(String storage, Map<String, String> query) {
         String p = path + "/" + Paths.seg(Paths.storage(storage)) + "/content";
-        Map<String, String> q = content == null ? Map.of() : Map.of("content", nonBlank(content, "content"));
-        return Decoders.list(api.data(HttpMethod.GET, p, q), Decoders::volume);
+        return Decoders.list(api.data(HttpMethod.GET, p, query), Wire::volume);
     }
 
     private static String nonBlank(String s, String name) {

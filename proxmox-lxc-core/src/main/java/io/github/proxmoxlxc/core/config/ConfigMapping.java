@@ -1,6 +1,7 @@
 package io.github.proxmoxlxc.core.config;
 
 import io.github.proxmoxlxc.core.internal.config.KeyRules;
+import io.github.proxmoxlxc.core.provision.ProvisionRequest;
 import io.github.proxmoxlxc.core.spec.ContainerSpec;
 import io.github.proxmoxlxc.core.spec.Features;
 import io.github.proxmoxlxc.core.spec.InvalidSpecException;
@@ -27,7 +28,8 @@ import java.util.Set;
  *   <tr><td>var_ctid</td><td>vmid</td></tr>
  *   <tr><td>var_hostname</td><td>hostname</td></tr>
  *   <tr><td>var_cpu, var_ram</td><td>cores, memory (MiB)</td></tr>
- *   <tr><td>var_container_storage + var_disk</td><td>rootfs {@code <storage>:<GiB>}</td></tr>
+ *   <tr><td>var_container_storage + var_disk</td><td>rootfs {@code <storage>:<GiB>}; without a
+ *       storage, {@link #rootfsSizeGiB()} for the request</td></tr>
  *   <tr><td>var_unprivileged</td><td>unprivileged</td></tr>
  *   <tr><td>var_brg (var_sdn_vnet wins), var_mac, var_net, var_gateway, var_vlan, var_mtu,
  *       var_ipv6_method</td><td>net0 {@code name=eth0,bridge,hwaddr,ip,gw,tag,mtu,ip6}</td></tr>
@@ -164,6 +166,19 @@ public final class ConfigMapping {
     }
 
     /**
+     * The root disk size: {@code var_disk}, else build.func's built-in
+     * {@value io.github.proxmoxlxc.core.provision.ProvisionRequest#DEFAULT_ROOTFS_GIB} GiB. It is
+     * in the spec when {@code var_container_storage} is set; otherwise pass it to
+     * {@code ProvisionRequest.Builder.rootfsSizeGiB(int)} so the storage placement chooses gets
+     * this size.
+     *
+     * @return the size in GiB
+     */
+    public int rootfsSizeGiB() {
+        return number("var_disk").orElse(ProvisionRequest.DEFAULT_ROOTFS_GIB);
+    }
+
+    /**
      * A new builder holding the mapped values; {@code ostemplate} is not set (see
      * {@link #template()}), nor {@code rootfs} when {@code var_container_storage} is unset.
      *
@@ -175,9 +190,8 @@ public final class ConfigMapping {
         config.value("var_hostname").ifPresent(b::hostname);
         number("var_cpu").ifPresent(b::cores);
         number("var_ram").ifPresent(b::memoryMiB);
-        Optional<Integer> disk = number("var_disk");
-        config.value("var_container_storage")
-                .ifPresent(s -> b.rootfs(s, disk.orElse(8)));
+        int disk = rootfsSizeGiB();
+        config.value("var_container_storage").ifPresent(s -> b.rootfs(s, disk));
         config.bool("var_unprivileged").ifPresent(b::unprivileged);
         b.onboot(true);
         b.network(0, net0());

@@ -150,11 +150,13 @@ public final class ConfigResolver {
             direct(Layer.ENV, key, env.get(key), candidates, violations);
         }
         direct(Layer.ENV, VarsKeys.CTID, env.get(VarsKeys.CTID), candidates, violations);
+        new java.util.TreeMap<>(env).keySet().stream().filter(k -> k.startsWith("var_") && !VarsKeys.isKnown(k))
+                .forEach(k -> warnings.add(new ConfigWarning(k, KeyRules.unknownKeyMessage(k),
+                        Provenance.of(Layer.ENV).location())));
         for (Map.Entry<String, String> e : explicit.entrySet()) {
             if (!VarsKeys.isKnown(e.getKey())) {
-                violations.add(new Violation(e.getKey(), VarsParser.mask(e.getKey(), e.getValue()),
-                        "a known key: one of build.func's 40 whitelisted var_* keys or var_ctid",
-                        "explicit"));
+                warnings.add(new ConfigWarning(e.getKey(), KeyRules.unknownKeyMessage(e.getKey()),
+                        Provenance.of(Layer.EXPLICIT).location()));
                 continue;
             }
             direct(Layer.EXPLICIT, e.getKey(), e.getValue(), candidates, violations);
@@ -165,6 +167,13 @@ public final class ConfigResolver {
             }
             for (Violation v : violations) {
                 warnings.add(VarsFile.asWarning(v));
+            }
+        }
+        for (String key : VarsKeys.WHITELIST) {
+            if (VarsKeys.notYetImplemented().contains(key)) {
+                candidates.getOrDefault(key, List.of()).stream().filter(c -> c.provenance().layer() != Layer.BUILTIN)
+                        .forEach(c -> warnings.add(new ConfigWarning(key, KeyRules.notYetImplementedMessage(key),
+                                c.provenance().location())));
             }
         }
         Map<String, ResolvedValue> resolved = new LinkedHashMap<>();

@@ -1,6 +1,10 @@
 package io.github.proxmoxlxc.core.config;
 
+import io.github.proxmoxlxc.core.internal.config.KeyRules;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -26,6 +30,14 @@ public final class VarsKeys {
     public static final String CTID = "var_ctid";
 
     private static final Set<String> WHITELIST_SET = Set.copyOf(WHITELIST);
+    /**
+     * Keys accepted for build.func compatibility whose effect this library does not implement
+     * yet (they act inside the container or on the host during build.func's install phase). The
+     * one place to shrink as they are implemented.
+     */
+    private static final Set<String> NOT_YET_IMPLEMENTED = Set.of("var_post_install", "var_apt_cacher",
+            "var_apt_cacher_ip", "var_http_proxy", "var_http_no_proxy", "var_ssh", "var_verbose",
+            "var_inherit_host_ca", "var_github_token");
     private static final Set<String> SECRETS = Set.of("var_pw", "var_github_token");
 
     private VarsKeys() {
@@ -61,5 +73,74 @@ public final class VarsKeys {
      */
     public static boolean isSecret(String key) {
         return SECRETS.contains(key);
+    }
+
+    /**
+     * The keys that are accepted (validated, resolved, shown with provenance) but change nothing
+     * yet: {@code var_post_install}, the APT cacher and proxy keys, {@code var_ssh},
+     * {@code var_verbose}, {@code var_inherit_host_ca}, {@code var_github_token}.
+     * {@link ConfigResolver} warns wherever one is set.
+     *
+     * @return an unmodifiable set
+     */
+    public static Set<String> notYetImplemented() {
+        return NOT_YET_IMPLEMENTED;
+    }
+
+    /**
+     * The rule a key's value must satisfy, in words.
+     *
+     * @param key a known key
+     * @return the rule, or empty for a key that takes any text (or an unknown key)
+     */
+    public static Optional<String> rule(String key) {
+        return isKnown(key) ? KeyRules.rule(key) : Optional.empty();
+    }
+
+    /**
+     * The known key an unknown one was probably meant to be ({@code var_cpus} gives
+     * {@code var_cpu}): the nearest by edit distance, at most 2 edits (3 for long keys) away,
+     * ignoring case.
+     *
+     * @param key the unknown key
+     * @return the suggestion, or empty when nothing is close
+     */
+    public static Optional<String> suggest(String key) {
+        String k = key.toLowerCase(Locale.ROOT);
+        if (!k.startsWith("var_")) {
+            k = "var_" + k;
+        }
+        String best = null;
+        int bestDistance = Integer.MAX_VALUE;
+        List<String> all = new ArrayList<>(WHITELIST);
+        all.add(CTID);
+        for (String candidate : all) {
+            int d = distance(k, candidate);
+            if (d < bestDistance) {
+                best = candidate;
+                bestDistance = d;
+            }
+        }
+        int limit = k.length() > 12 ? 3 : 2;
+        return bestDistance <= limit && !best.equals(key) ? Optional.of(best) : Optional.empty();
+    }
+
+    private static int distance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        int[] cur = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            int[] t = prev;
+            prev = cur;
+            cur = t;
+        }
+        return prev[b.length()];
     }
 }

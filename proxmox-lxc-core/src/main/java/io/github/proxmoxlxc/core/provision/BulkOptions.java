@@ -1,26 +1,39 @@
 package io.github.proxmoxlxc.core.provision;
 
+import java.util.Objects;
+
 /**
  * Concurrency limits of {@link Provisioner#provisionAll(java.util.List, BulkOptions)}.
  *
- * @param maxConcurrent how many containers are provisioned at once overall, at least 1
- * @param maxConcurrentPerNode how many at once on one node, at least 1
+ * <pre>{@code
+ * provisioner.provisionAll(requests, BulkOptions.builder().maxConcurrent(8).maxConcurrentPerNode(2).build());
+ * }</pre>
  */
-public record BulkOptions(int maxConcurrent, int maxConcurrentPerNode) {
+public final class BulkOptions {
+    private final int maxConcurrent;
+    private final int maxConcurrentPerNode;
+
+    private BulkOptions(Builder b) {
+        this.maxConcurrent = b.maxConcurrent;
+        this.maxConcurrentPerNode = b.maxConcurrentPerNode;
+    }
 
     /**
-     * Checks the limits.
+     * Starts from the defaults (16 overall, 4 per node).
      *
-     * @param maxConcurrent how many containers are provisioned at once overall, at least 1
-     * @param maxConcurrentPerNode how many at once on one node, at least 1
+     * @return a builder
      */
-    public BulkOptions {
-        if (maxConcurrent < 1) {
-            throw new IllegalArgumentException("maxConcurrent: " + maxConcurrent + " must be at least 1");
-        }
-        if (maxConcurrentPerNode < 1) {
-            throw new IllegalArgumentException("maxConcurrentPerNode: " + maxConcurrentPerNode + " must be at least 1");
-        }
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /**
+     * A builder holding these limits.
+     *
+     * @return a builder
+     */
+    public Builder toBuilder() {
+        return new Builder().maxConcurrent(maxConcurrent).maxConcurrentPerNode(maxConcurrentPerNode);
     }
 
     /**
@@ -29,6 +42,81 @@ public record BulkOptions(int maxConcurrent, int maxConcurrentPerNode) {
      * @return the defaults
      */
     public static BulkOptions defaults() {
-        return new BulkOptions(16, 4);
+        return builder().build();
+    }
+
+    /** {@return how many containers are provisioned at once overall (at least 1)} */
+    public int maxConcurrent() {
+        return maxConcurrent;
+    }
+
+    /** {@return how many containers are provisioned at once on one node (at least 1)} */
+    public int maxConcurrentPerNode() {
+        return maxConcurrentPerNode;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof BulkOptions && maxConcurrent == ((BulkOptions) o).maxConcurrent
+                && maxConcurrentPerNode == ((BulkOptions) o).maxConcurrentPerNode;
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(maxConcurrent, maxConcurrentPerNode);
+    }
+
+    @Override
+    public String toString() {
+        return "BulkOptions[maxConcurrent=" + maxConcurrent + ", maxConcurrentPerNode=" + maxConcurrentPerNode + "]";
+    }
+
+    /** Builds {@link BulkOptions}. */
+    public static final class Builder {
+        private int maxConcurrent = 16;
+        private int maxConcurrentPerNode = 4;
+
+        private Builder() {
+        }
+
+        /**
+         * Sets how many containers are provisioned at once overall (default 16).
+         *
+         * @param maxConcurrent at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder maxConcurrent(int maxConcurrent) {
+            this.maxConcurrent = atLeastOne("maxConcurrent", maxConcurrent);
+            return this;
+        }
+
+        /**
+         * Sets how many containers are provisioned at once on one node (default 4).
+         *
+         * @param maxConcurrentPerNode at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if less than 1
+         */
+        public Builder maxConcurrentPerNode(int maxConcurrentPerNode) {
+            this.maxConcurrentPerNode = atLeastOne("maxConcurrentPerNode", maxConcurrentPerNode);
+            return this;
+        }
+
+        /**
+         * Builds the limits.
+         *
+         * @return the limits
+         */
+        public BulkOptions build() {
+            return new BulkOptions(this);
+        }
+
+        private static int atLeastOne(String field, int v) {
+            if (v < 1) {
+                throw new IllegalArgumentException(field + ": " + v + " must be at least 1");
+            }
+            return v;
+        }
     }
 }

@@ -1,7 +1,7 @@
 package io.github.proxmoxlxc.core.provision;
 
+import io.github.proxmoxlxc.core.internal.provision.PatchLines;
 import io.github.proxmoxlxc.core.spec.DeviceEntry;
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
 import io.github.proxmoxlxc.core.spec.Violation;
 import io.github.proxmoxlxc.core.internal.provision.PatchText;
 import java.util.ArrayList;
@@ -158,6 +158,19 @@ public final class NodePatch {
     }
 
     /**
+     * The patch as the lines a person would put into each file on the node: each file introduced by
+     * a {@code # <path> (node <node>)} header, removals as {@code # remove: <line>}. Every applier
+     * reports these lines, so a printed, planned and applied patch read the same.
+     *
+     * @param node the node
+     * @param vmid the container id
+     * @return the lines, empty for an empty patch
+     */
+    public List<String> fileLines(String node, int vmid) {
+        return PatchLines.render(Objects.requireNonNull(node, "node"), vmid, this);
+    }
+
+    /**
      * Whether applying it would change nothing.
      *
      * @return true when there are no keys, lines or removals
@@ -290,7 +303,7 @@ public final class NodePatch {
          * Builds the patch.
          *
          * @return the patch
-         * @throws InvalidSpecException listing every key, line or entry that is malformed or could
+         * @throws InvalidNodePatchException listing every key, line or entry that is malformed or could
          *     break out of its line
          */
         public NodePatch build() {
@@ -324,7 +337,7 @@ public final class NodePatch {
                 checkSub("subgidLines", l, v);
             }
             if (!v.isEmpty()) {
-                throw new InvalidSpecException(v);
+                throw new InvalidNodePatchException(v);
             }
             return new NodePatch(this);
         }
@@ -335,12 +348,44 @@ public final class NodePatch {
                 v.add(Violation.of(field, l, p));
             } else if (!PatchText.LXC_LINE.matcher(l).matches()) {
                 v.add(Violation.of(field, l, "must be 'lxc.<key>: <value>'"));
+            } else if (field.equals("rawLines") && l.startsWith("lxc.idmap")) {
+                checkIdmap(field, l, v);
+            }
+        }
+
+        /** Ids are 32-bit ({@code 2^32-1} is the invalid id); host id 0 is the host's root. */
+        private static final long ID_LIMIT = 0xFFFF_FFFFL;
+
+        private static void checkIdmap(String field, String l, List<Violation> v) {
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+                    "lxc\\.idmap\\s*[:=]\\s*([ug])\\s+(\\d{1,10})\\s+(\\d{1,10})\\s+(\\d{1,10})\\s*").matcher(l);
+            if (!m.matches()) {
+                v.add(Violation.of(field, l, "must be 'lxc.idmap: <u|g> <container-start> <host-start> <count>'"));
+                return;
+            }
+            long ct = Long.parseLong(m.group(2));
+            long host = Long.parseLong(m.group(3));
+            long count = Long.parseLong(m.group(4));
+            if (count < 1 || ct + count > ID_LIMIT || host + count > ID_LIMIT) {
+                v.add(Violation.of(field, l, "ids must be 32-bit: start + count at most " + ID_LIMIT + ", count >= 1"));
+            } else if (host == 0) {
+                v.add(Violation.of(field, l, "maps the container onto host id 0 (root): an unprivileged container"
+                        + " would act as host root; map onto a delegated range such as 100000"));
             }
         }
 
         private static void checkSub(String field, String l, List<Violation> v) {
             if (!l.matches("[a-z_][a-z0-9_.\\-]*:\\d{1,10}:\\d{1,10}")) {
                 v.add(Violation.of(field, l, "must be 'name:first:count'"));
+                return;
+            }
+            String[] f = l.split(":");
+            long first = Long.parseLong(f[1]);
+            long count = Long.parseLong(f[2]);
+            if (count < 1 || first + count > ID_LIMIT) {
+                v.add(Violation.of(field, l, "ids must be 32-bit: first + count at most " + ID_LIMIT + ", count >= 1"));
+            } else if (first == 0) {
+                v.add(Violation.of(field, l, "delegates host id 0 (root); delegate a range such as 100000"));
             }
         }
 

@@ -41,6 +41,9 @@ public class ProvisionException extends ProxmoxException {
      * @param cause the step's error, or null
      * @param rollbackFailure the rollback's error, or null
      */
+    // JDK 21+ lint: addSuppressed is final in Throwable and only records the failure, so no subclass code
+    // can see this half-built exception
+    @SuppressWarnings("this-escape")
     public ProvisionException(String message, ProvisionStep step, String label, Integer vmid, String node,
                               boolean rolledBack, boolean needsAttention, Throwable cause, Throwable rollbackFailure) {
         super(message, cause);

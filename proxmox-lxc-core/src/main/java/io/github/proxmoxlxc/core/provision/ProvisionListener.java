@@ -16,7 +16,8 @@ public interface ProvisionListener {
     void onEvent(ProvisionEvent event);
 
     /**
-     * A listener that ignores every event.
+     * A listener that ignores every event; the same instance on every call. With it, the
+     * provisioner skips work that would only feed a listener (reading task logs while waiting).
      *
      * @return the no-op listener
      */

@@ -9,6 +9,8 @@ import java.util.Optional;
 /**
  * How a {@link Provisioner} works: placement, storages, VMID allocation, timeouts, what to do on
  * failure, the node-patch applier and the event listener. All durations are {@link Duration}s.
+ * Retries are not configured here: the client's {@link io.github.proxmoxlxc.core.client.RetryPolicy}
+ * retries reads and paces the provisioner's check-then-retry of create, start and download.
  *
  * <pre>{@code
  * ProvisionOptions o = ProvisionOptions.builder()
@@ -37,10 +39,9 @@ public final class ProvisionOptions {
     private final boolean preflight;
     private final NodePatchApplier nodePatchApplier;
     private final ProvisionListener listener;
-    private final int stepAttempts;
-    private final Duration retryDelay;
     private final Duration lookupCacheTtl;
     private final PollSchedule taskPolling;
+    private final java.util.List<ContainerSetup> containerSetups;
 
     private ProvisionOptions(Builder b) {
         this.placement = b.placement;
@@ -59,10 +60,18 @@ public final class ProvisionOptions {
         this.preflight = b.preflight;
         this.nodePatchApplier = b.nodePatchApplier;
         this.listener = b.listener;
-        this.stepAttempts = b.stepAttempts;
-        this.retryDelay = b.retryDelay;
         this.lookupCacheTtl = b.lookupCacheTtl;
         this.taskPolling = b.taskPolling;
+        this.containerSetups = java.util.List.copyOf(b.containerSetups);
+    }
+
+    /**
+     * The steps run in the container once it is running and has its addresses, in order.
+     *
+     * @return an unmodifiable list, empty by default
+     */
+    public java.util.List<ContainerSetup> containerSetups() {
+        return containerSetups;
     }
 
     /**
@@ -105,9 +114,8 @@ public final class ProvisionOptions {
         b.waitForIp = waitForIp;
         b.preflight = preflight;
         b.nodePatchApplier = nodePatchApplier;
+        b.containerSetups.addAll(containerSetups);
         b.listener = listener;
-        b.stepAttempts = stepAttempts;
-        b.retryDelay = retryDelay;
         b.lookupCacheTtl = lookupCacheTtl;
         b.taskPolling = taskPolling;
         return b;
@@ -258,25 +266,6 @@ public final class ProvisionOptions {
     }
 
     /**
-     * How many times a step is tried when it fails transiently (connection reset, 595/596, a held
-     * config lock), including the first try. Reads are also retried by the client itself.
-     *
-     * @return the attempts (default 5)
-     */
-    public int stepAttempts() {
-        return stepAttempts;
-    }
-
-    /**
-     * The pause before a step is retried (doubled each time, at most 10 times this value).
-     *
-     * @return the delay (default 500 ms)
-     */
-    public Duration retryDelay() {
-        return retryDelay;
-    }
-
-    /**
      * How long node, storage and template listings are reused within a provisioner (refreshed early
      * when placement fails).
      *
@@ -321,9 +310,8 @@ public final class ProvisionOptions {
         private boolean waitForIp = true;
         private boolean preflight = true;
         private NodePatchApplier nodePatchApplier = NodePatchApplier.printOnly();
+        private final java.util.List<ContainerSetup> containerSetups = new java.util.ArrayList<>();
         private ProvisionListener listener = ProvisionListener.none();
-        private int stepAttempts = 5;
-        private Duration retryDelay = Duration.ofMillis(500);
         private Duration lookupCacheTtl = Duration.ofSeconds(10);
         private PollSchedule taskPolling;
 
@@ -491,6 +479,18 @@ public final class ProvisionOptions {
         }
 
         /**
+         * Adds a step run in the container after it is running and has its addresses (see
+         * {@link ContainerSetup}); a failing step fails the run with the usual rollback or keep.
+         *
+         * @param setup the step
+         * @return this builder
+         */
+        public Builder addContainerSetup(ContainerSetup setup) {
+            this.containerSetups.add(Objects.requireNonNull(setup, "setup"));
+            return this;
+        }
+
+        /**
          * Sets the event listener.
          *
          * @param listener the listener
@@ -498,28 +498,6 @@ public final class ProvisionOptions {
          */
         public Builder listener(ProvisionListener listener) {
             this.listener = Objects.requireNonNull(listener, "listener");
-            return this;
-        }
-
-        /**
-         * Sets how many times a step is tried on transient failures.
-         *
-         * @param attempts at least 1 (1: no retries)
-         * @return this builder
-         */
-        public Builder stepAttempts(int attempts) {
-            this.stepAttempts = positive("stepAttempts", attempts);
-            return this;
-        }
-
-        /**
-         * Sets the pause before a step retry.
-         *
-         * @param delay not negative
-         * @return this builder
-         */
-        public Builder retryDelay(Duration delay) {
-            this.retryDelay = Args.notNegative("retryDelay", delay);
             return this;
         }
 

@@ -34,6 +34,7 @@ public final class ProvisionPlan {
     private final NodePatch nodePatch;
     private final List<String> nodePatchLines;
     private final List<String> warnings;
+    private final List<String> notes;
     private final boolean resolved;
 
     private ProvisionPlan(Builder b) {
@@ -48,6 +49,7 @@ public final class ProvisionPlan {
         this.nodePatch = Objects.requireNonNull(b.nodePatch, "nodePatch");
         this.nodePatchLines = List.copyOf(b.nodePatchLines);
         this.warnings = List.copyOf(b.warnings);
+        this.notes = List.copyOf(b.notes);
         this.resolved = b.resolved;
     }
 
@@ -204,13 +206,21 @@ public final class ProvisionPlan {
     }
 
     /**
-     * Remarks: values not known offline, options that need root@pam, a node patch that will only
-     * be printed.
+     * Things to act on: options that need root@pam, a node patch that will only be printed.
      *
      * @return an unmodifiable list
      */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * Information that needs no action: values only known at run time, what happens on failure.
+     *
+     * @return an unmodifiable list
+     */
+    public List<String> notes() {
+        return notes;
     }
 
     /**
@@ -237,7 +247,7 @@ public final class ProvisionPlan {
      * {@code template}, {@code templateVolume}, {@code rootfsStorage}, {@code templateStorage},
      * {@code resolved}, {@code calls[]} with {@code step}, {@code method}, {@code path},
      * {@code params}, {@code privileges[]}, {@code command}, {@code note}; {@code nodePatch} with
-     * {@code lines}; {@code privileges[]}, {@code commands[]}, {@code warnings[]}); unknown values
+     * {@code lines}; {@code privileges[]}, {@code commands[]}, {@code warnings[]}, {@code notes[]}); unknown values
      * are {@code null}.
      *
      * @return pretty-printed JSON
@@ -264,6 +274,7 @@ public final class ProvisionPlan {
         private NodePatch nodePatch = NodePatch.builder().build();
         private final List<String> nodePatchLines = new ArrayList<>();
         private final List<String> warnings = new ArrayList<>();
+        private final List<String> notes = new ArrayList<>();
         private boolean resolved;
 
         private Builder() {
@@ -357,6 +368,17 @@ public final class ProvisionPlan {
          */
         public Builder addWarning(String warning) {
             warnings.add(Objects.requireNonNull(warning, "warning"));
+            return this;
+        }
+
+        /**
+         * Adds an informational note.
+         *
+         * @param note the text
+         * @return this builder
+         */
+        public Builder addNote(String note) {
+            notes.add(Objects.requireNonNull(note, "note"));
             return this;
         }
 

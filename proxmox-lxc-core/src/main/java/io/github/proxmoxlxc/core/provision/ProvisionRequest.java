@@ -4,6 +4,7 @@ import io.github.proxmoxlxc.core.config.TemplateRef;
 import io.github.proxmoxlxc.core.spec.ContainerSpec;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /**
  * One container to provision: the spec, the template to use when the spec has no
@@ -18,11 +19,18 @@ import java.util.Optional;
  * }</pre>
  */
 public final class ProvisionRequest {
+    /**
+     * The root volume size in GiB when neither the spec nor {@link #rootfsSizeGiB()} gives one:
+     * build.func's built-in {@code var_disk}, and what Proxmox allocates for a bare storage.
+     */
+    public static final int DEFAULT_ROOTFS_GIB = 4;
+
     private final ContainerSpec spec;
     private final String template;
     private final NodePatch nodePatch;
     private final String node;
     private final String templateStorage;
+    private final Integer rootfsSizeGiB;
 
     private ProvisionRequest(Builder b) {
         this.spec = b.spec;
@@ -30,6 +38,7 @@ public final class ProvisionRequest {
         this.nodePatch = b.nodePatch;
         this.node = b.node;
         this.templateStorage = b.templateStorage;
+        this.rootfsSizeGiB = b.rootfsSizeGiB;
     }
 
     /**
@@ -63,6 +72,7 @@ public final class ProvisionRequest {
         b.nodePatch = nodePatch;
         b.node = node;
         b.templateStorage = templateStorage;
+        b.rootfsSizeGiB = rootfsSizeGiB;
         return b;
     }
 
@@ -112,6 +122,17 @@ public final class ProvisionRequest {
     }
 
     /**
+     * The size of the root volume allocated on the storage placement chooses, used only when
+     * the spec has no {@code rootfs} (a spec's own {@code rootfs} always wins).
+     *
+     * @return the size in GiB, or empty for the default of
+     *     {@value #DEFAULT_ROOTFS_GIB} GiB
+     */
+    public OptionalInt rootfsSizeGiB() {
+        return rootfsSizeGiB == null ? OptionalInt.empty() : OptionalInt.of(rootfsSizeGiB);
+    }
+
+    /**
      * The label used in events and errors: the hostname, or {@code vmid <n>}, or {@code container}.
      *
      * @return the label
@@ -136,6 +157,7 @@ public final class ProvisionRequest {
         private NodePatch nodePatch = NodePatch.builder().build();
         private String node;
         private String templateStorage;
+        private Integer rootfsSizeGiB;
 
         private Builder() {
         }
@@ -192,6 +214,22 @@ public final class ProvisionRequest {
                 throw new IllegalArgumentException("templateStorage: '" + storage + "' is not a storage id");
             }
             this.templateStorage = storage;
+            return this;
+        }
+
+        /**
+         * Sets the size of the root volume placement allocates when the spec has no
+         * {@code rootfs} ({@code var_disk} without {@code var_container_storage}).
+         *
+         * @param sizeGiB the size in GiB, at least 1
+         * @return this builder
+         * @throws IllegalArgumentException if {@code sizeGiB} is below 1
+         */
+        public Builder rootfsSizeGiB(int sizeGiB) {
+            if (sizeGiB < 1) {
+                throw new IllegalArgumentException("rootfsSizeGiB: " + sizeGiB + " must be at least 1");
+            }
+            this.rootfsSizeGiB = sizeGiB;
             return this;
         }
 

@@ -28,6 +28,7 @@ public final class ProvisionResult {
     private final List<String> calls;
     private final List<TaskResult> tasks;
     private final List<DriftChange> drift;
+    private final Map<String, String> access;
 
     private ProvisionResult(Builder b) {
         this.vmid = b.vmid;
@@ -42,6 +43,7 @@ public final class ProvisionResult {
         this.calls = List.copyOf(b.calls);
         this.tasks = List.copyOf(b.tasks);
         this.drift = List.copyOf(b.drift);
+        this.access = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.access));
     }
 
     /**
@@ -140,6 +142,15 @@ public final class ProvisionResult {
     }
 
     /**
+     * Access details recorded by the container setup steps, e.g. {@code url -> http://10.0.0.5:8096}.
+     *
+     * @return an unmodifiable ordered map, empty without setup steps
+     */
+    public Map<String, String> access() {
+        return access;
+    }
+
+    /**
      * Things to know: a node patch only printed (with its lines), a retried step, a task warning.
      *
      * @return an unmodifiable list
@@ -199,6 +210,19 @@ public final class ProvisionResult {
         private final List<String> calls = new ArrayList<>();
         private final List<TaskResult> tasks = new ArrayList<>();
         private final List<DriftChange> drift = new ArrayList<>();
+        private final Map<String, String> access = new java.util.LinkedHashMap<>();
+
+        /**
+         * Records an access detail ({@code url}, {@code ssh}, ...).
+         *
+         * @param key the name
+         * @param value the value
+         * @return this builder
+         */
+        public Builder putAccess(String key, String value) {
+            access.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
+            return this;
+        }
 
         private Builder() {
         }

@@ -20,6 +20,8 @@ public enum ProvisionStep {
     WAIT_RUNNING,
     /** Waiting until {@code .../interfaces} reports an address. */
     WAIT_IP,
+    /** Running the {@link ContainerSetup} steps (bootstrap, install script, hook) in the new container. */
+    CONTAINER_SETUP,
     /** Undoing a failed run: stop, destroy with purge, wait. */
     ROLLBACK
 }

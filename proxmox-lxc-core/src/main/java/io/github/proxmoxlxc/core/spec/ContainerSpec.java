@@ -1,11 +1,59 @@
 package io.github.proxmoxlxc.core.spec;
 
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.ARCH;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.BWLIMIT;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.CMODE;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.CONSOLE;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.CORES;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.CPULIMIT;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.CPUUNITS;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.DEBUG;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.DESCRIPTION;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.DEV;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.ENTRYPOINT;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.ENV;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.FEATURES;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.FORCE;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.HA_MANAGED;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.HOOKSCRIPT;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.HOSTNAME;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.IGNORE_UNPACK_ERRORS;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.LOCK;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.MEMORY;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.MP;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.NAMESERVER;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.NET;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.ONBOOT;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.OSTEMPLATE;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.OSTYPE;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.PASSWORD;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.POOL;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.PROTECTION;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.RESTORE;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.ROOTFS;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.SEARCHDOMAIN;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.SSH_PUBLIC_KEYS;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.START;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.STARTUP;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.STORAGE;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.SWAP;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.TAGS;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.TEMPLATE;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.TIMEZONE;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.TTY;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.UNIQUE;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.UNPRIVILEGED;
+import static io.github.proxmoxlxc.core.internal.spec.LxcOption.VMID;
+
+import io.github.proxmoxlxc.core.internal.spec.LxcOption;
+import io.github.proxmoxlxc.core.internal.spec.SpecAccess;
 import io.github.proxmoxlxc.core.internal.spec.SpecCodec;
 import io.github.proxmoxlxc.core.internal.spec.SpecDiff;
 import io.github.proxmoxlxc.core.internal.spec.SpecPrivileges;
 import io.github.proxmoxlxc.core.internal.spec.SpecValidator;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,8 +63,6 @@ import java.util.OptionalDouble;
 import java.util.OptionalInt;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Everything Proxmox VE needs to create one LXC container: the options of
@@ -38,6 +84,11 @@ import java.util.regex.Pattern;
  *     .build();
  * Map<String, String> form = spec.toParameters();   // vmid=120, ostemplate=..., net0=name=eth0,...
  * }</pre>
+ *
+ * <p>Every option is described once in an internal option table (wire name, type, codec, whether it
+ * can be updated and how a change applies, root@pam rule, {@code VM.Config.*} privilege); the
+ * parameters, {@link #fromConfig(Map)}, {@link #differencesFrom(ContainerSpec)}, validation,
+ * {@link Builder#clear(String)} and the provisioner's plan all follow it.
  */
 public final class ContainerSpec {
     /** Highest {@code net[n]} index. */
@@ -47,96 +98,63 @@ public final class ContainerSpec {
     /** Highest {@code dev[n]} index. */
     public static final int MAX_DEV_INDEX = 255;
 
-    private final Integer vmid;
-    private final String hostname;
-    private final String pool;
-    private final String description;
-    private final String ostemplate;
-    private final OsType ostype;
-    private final Arch arch;
-    private final Integer cores;
-    private final Double cpulimit;
-    private final Integer cpuunits;
-    private final Integer memoryMiB;
-    private final Integer swapMiB;
-    private final RootFs rootfs;
-    private final Features features;
-    private final Boolean unprivileged;
-    private final Boolean onboot;
-    private final Startup startup;
-    private final Boolean protection;
-    private final String timezone;
-    private final String password;
-    private final Boolean console;
-    private final Integer tty;
-    private final ConsoleMode cmode;
-    private final String entrypoint;
-    private final String hookscript;
-    private final Boolean start;
-    private final Boolean unique;
-    private final Boolean restore;
-    private final Boolean force;
-    private final Boolean haManaged;
-    private final Boolean ignoreUnpackErrors;
-    private final Boolean template;
-    private final Boolean debug;
-    private final String storage;
-    private final Double bwlimit;
-    private final List<String> tags;
-    private final List<String> nameservers;
-    private final List<String> searchDomains;
-    private final List<String> sshPublicKeys;
-    private final SortedMap<Integer, NetworkInterface> networks;
-    private final SortedMap<Integer, MountPoint> mountPoints;
-    private final SortedMap<Integer, DeviceEntry> devices;
-    private final Map<String, String> environment;
+    static {
+        SpecAccess.install(new SpecAccess.Bridge() {
+            @Override
+            public Object get(ContainerSpec s, LxcOption o) {
+                return s.values.get(o);
+            }
+
+            @Override
+            public void set(Builder b, LxcOption o, int index, Object value) {
+                b.setFromTable(o, index, value);
+            }
+        });
+    }
+
+    /** Values by table entry: typed scalars, unmodifiable lists, maps and sorted maps; nothing empty. */
+    private final Map<LxcOption, Object> values;
     private final Map<String, String> rawOptions;
 
     private ContainerSpec(Builder b) {
-        this.vmid = b.vmid;
-        this.hostname = b.hostname;
-        this.pool = b.pool;
-        this.description = b.description;
-        this.ostemplate = b.ostemplate;
-        this.ostype = b.ostype;
-        this.arch = b.arch;
-        this.cores = b.cores;
-        this.cpulimit = b.cpulimit;
-        this.cpuunits = b.cpuunits;
-        this.memoryMiB = b.memoryMiB;
-        this.swapMiB = b.swapMiB;
-        this.rootfs = b.rootfs;
-        this.features = b.features;
-        this.unprivileged = b.unprivileged;
-        this.onboot = b.onboot;
-        this.startup = b.startup;
-        this.protection = b.protection;
-        this.timezone = b.timezone;
-        this.password = b.password;
-        this.console = b.console;
-        this.tty = b.tty;
-        this.cmode = b.cmode;
-        this.entrypoint = b.entrypoint;
-        this.hookscript = b.hookscript;
-        this.start = b.start;
-        this.unique = b.unique;
-        this.restore = b.restore;
-        this.force = b.force;
-        this.haManaged = b.haManaged;
-        this.ignoreUnpackErrors = b.ignoreUnpackErrors;
-        this.template = b.template;
-        this.debug = b.debug;
-        this.storage = b.storage;
-        this.bwlimit = b.bwlimit;
-        this.tags = List.copyOf(b.tags);
-        this.nameservers = List.copyOf(b.nameservers);
-        this.searchDomains = List.copyOf(b.searchDomains);
-        this.sshPublicKeys = List.copyOf(b.sshPublicKeys);
-        this.networks = Collections.unmodifiableSortedMap(new TreeMap<>(b.networks));
-        this.mountPoints = Collections.unmodifiableSortedMap(new TreeMap<>(b.mountPoints));
-        this.devices = Collections.unmodifiableSortedMap(new TreeMap<>(b.devices));
-        this.environment = Collections.unmodifiableMap(new LinkedHashMap<>(b.environment));
+        EnumMap<LxcOption, Object> v = new EnumMap<>(LxcOption.class);
+        b.values.forEach((o, x) -> {
+            Object copy = frozen(o, x);
+            if (copy != null) {
+                v.put(o, copy);
+            }
+        });
+        this.values = Collections.unmodifiableMap(v);
         this.rawOptions = Collections.unmodifiableMap(new LinkedHashMap<>(b.rawOptions));
+    }
+
+    /** An unmodifiable copy, or null for an empty collection (which counts as unset). */
+    private static Object frozen(LxcOption o, Object x) {
+        switch (o.kind()) {
+            case LIST:
+                return ((List<?>) x).isEmpty() ? null : List.copyOf((List<?>) x);
+            case ENV:
+                return ((Map<?, ?>) x).isEmpty() ? null : Collections.unmodifiableMap(new LinkedHashMap<>((Map<?, ?>) x));
+            case INDEXED:
+                return ((Map<?, ?>) x).isEmpty() ? null
+                        : Collections.unmodifiableSortedMap(new TreeMap<>((SortedMap<?, ?>) x));
+            default:
+                return x;
+        }
+    }
+
+    /** A mutable copy for a builder. */
+    private static Object thawed(LxcOption o, Object x) {
+        switch (o.kind()) {
+            case LIST:
+                return new ArrayList<>((List<?>) x);
+            case ENV:
+                return new LinkedHashMap<>((Map<?, ?>) x);
+            case INDEXED:
+                return new TreeMap<>((SortedMap<?, ?>) x);
+            default:
+                return x;
+        }
     }
 
     /**
@@ -155,49 +173,7 @@ public final class ContainerSpec {
      */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.vmid = vmid;
-        b.hostname = hostname;
-        b.pool = pool;
-        b.description = description;
-        b.ostemplate = ostemplate;
-        b.ostype = ostype;
-        b.arch = arch;
-        b.cores = cores;
-        b.cpulimit = cpulimit;
-        b.cpuunits = cpuunits;
-        b.memoryMiB = memoryMiB;
-        b.swapMiB = swapMiB;
-        b.rootfs = rootfs;
-        b.features = features;
-        b.unprivileged = unprivileged;
-        b.onboot = onboot;
-        b.startup = startup;
-        b.protection = protection;
-        b.timezone = timezone;
-        b.password = password;
-        b.console = console;
-        b.tty = tty;
-        b.cmode = cmode;
-        b.entrypoint = entrypoint;
-        b.hookscript = hookscript;
-        b.start = start;
-        b.unique = unique;
-        b.restore = restore;
-        b.force = force;
-        b.haManaged = haManaged;
-        b.ignoreUnpackErrors = ignoreUnpackErrors;
-        b.template = template;
-        b.debug = debug;
-        b.storage = storage;
-        b.bwlimit = bwlimit;
-        b.tags.addAll(tags);
-        b.nameservers.addAll(nameservers);
-        b.searchDomains.addAll(searchDomains);
-        b.sshPublicKeys.addAll(sshPublicKeys);
-        b.networks.putAll(networks);
-        b.mountPoints.putAll(mountPoints);
-        b.devices.putAll(devices);
-        b.environment.putAll(environment);
+        values.forEach((o, x) -> b.values.put(o, thawed(o, x)));
         b.rawOptions.putAll(rawOptions);
         return b;
     }
@@ -282,7 +258,7 @@ public final class ContainerSpec {
      * @return true unless {@code unprivileged(false)} was set
      */
     public boolean isUnprivileged() {
-        return unprivileged == null || unprivileged;
+        return !Boolean.FALSE.equals(values.get(UNPRIVILEGED));
     }
 
     /**
@@ -291,387 +267,322 @@ public final class ContainerSpec {
      * @return true when set
      */
     public boolean hasPassword() {
-        return password != null;
+        return values.containsKey(PASSWORD);
     }
 
     /**
-     * The container id (100..999999999); the provisioner may allocate one when unset.
-     *
-     * @return the value of {@code vmid}, or empty when unset
+     * {@return the container id (100..999999999); the provisioner may allocate one when unset; empty when
+     * unset}
      */
     public OptionalInt vmid() {
-        return vmid == null ? OptionalInt.empty() : OptionalInt.of(vmid);
+        return integer(VMID);
     }
 
     /**
-     * The host name ({@code dns-name}, at most 255 characters); Proxmox uses {@code CT<vmid>} when unset.
-     *
-     * @return the value of {@code hostname}, or empty when unset
+     * {@return the host name ({@code dns-name}, at most 255 characters); Proxmox uses {@code CT<vmid>} when
+     * unset; empty when unset}
      */
     public Optional<String> hostname() {
-        return Optional.ofNullable(hostname);
+        return value(HOSTNAME);
     }
 
     /**
-     * The resource pool the container is added to.
-     *
-     * @return the value of {@code pool}, or empty when unset
+     * {@return the resource pool the container is added to; empty when unset}
      */
     public Optional<String> pool() {
-        return Optional.ofNullable(pool);
+        return value(POOL);
     }
 
     /**
-     * The description shown in the web interface (at most 8192 characters; newlines allowed).
-     *
-     * @return the value of {@code description}, or empty when unset
+     * {@return the description shown in the web interface (at most 8092 characters, newlines and tabs but no
+     * other control characters; the provisioner appends a one-line ownership marker); empty when unset}
      */
     public Optional<String> description() {
-        return Optional.ofNullable(description);
+        return value(DESCRIPTION);
     }
 
     /**
-     * The OS template or backup volume, e.g. {@code local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst};
-     * required to render create parameters.
-     *
-     * @return the value of {@code ostemplate}, or empty when unset
+     * {@return the OS template or backup volume, e.g. {@code
+     * local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst}; required to render create parameters; empty when
+     * unset}
      */
     public Optional<String> ostemplate() {
-        return Optional.ofNullable(ostemplate);
+        return value(OSTEMPLATE);
     }
 
     /**
-     * The OS type; Proxmox detects it from the template when unset.
-     *
-     * @return the value of {@code ostype}, or empty when unset
+     * {@return the OS type; Proxmox detects it from the template when unset; empty when unset}
      */
     public Optional<OsType> ostype() {
-        return Optional.ofNullable(ostype);
+        return value(OSTYPE);
     }
 
     /**
-     * The architecture; Proxmox's default is amd64.
-     *
-     * @return the value of {@code arch}, or empty when unset
+     * {@return the architecture; Proxmox's default is amd64; empty when unset}
      */
     public Optional<Arch> arch() {
-        return Optional.ofNullable(arch);
+        return value(ARCH);
     }
 
     /**
-     * The number of cores (1..8192); all host cores when unset.
-     *
-     * @return the value of {@code cores}, or empty when unset
+     * {@return the number of cores (1..8192); all host cores when unset; empty when unset}
      */
     public OptionalInt cores() {
-        return cores == null ? OptionalInt.empty() : OptionalInt.of(cores);
+        return integer(CORES);
     }
 
     /**
-     * The CPU time limit (0..8192, 0 = none).
-     *
-     * @return the value of {@code cpulimit}, or empty when unset
+     * {@return the CPU time limit (0..8192, 0 = none); empty when unset}
      */
     public OptionalDouble cpulimit() {
-        return cpulimit == null ? OptionalDouble.empty() : OptionalDouble.of(cpulimit);
+        return number(CPULIMIT);
     }
 
     /**
-     * The CPU weight (0..500000).
-     *
-     * @return the value of {@code cpuunits}, or empty when unset
+     * {@return the CPU weight (0..500000); empty when unset}
      */
     public OptionalInt cpuunits() {
-        return cpuunits == null ? OptionalInt.empty() : OptionalInt.of(cpuunits);
+        return integer(CPUUNITS);
     }
 
     /**
-     * The memory in MiB (16 or more); Proxmox's default is 512.
-     *
-     * @return the value of {@code memory}, or empty when unset
+     * {@return the memory in MiB (16 or more); Proxmox's default is 512; empty when unset}
      */
     public OptionalInt memoryMiB() {
-        return memoryMiB == null ? OptionalInt.empty() : OptionalInt.of(memoryMiB);
+        return integer(MEMORY);
     }
 
     /**
-     * The swap in MiB (0 or more); Proxmox's default is 512.
-     *
-     * @return the value of {@code swap}, or empty when unset
+     * {@return the swap in MiB (0 or more); Proxmox's default is 512; empty when unset}
      */
     public OptionalInt swapMiB() {
-        return swapMiB == null ? OptionalInt.empty() : OptionalInt.of(swapMiB);
+        return integer(SWAP);
     }
 
     /**
-     * The root file system; Proxmox allocates {@code <storage>:4} when unset.
-     *
-     * @return the value of {@code rootfs}, or empty when unset
+     * {@return the root file system; Proxmox allocates {@code <storage>:4} when unset; empty when unset}
      */
     public Optional<RootFs> rootfs() {
-        return Optional.ofNullable(rootfs);
+        return value(ROOTFS);
     }
 
     /**
-     * The advanced features.
-     *
-     * @return the value of {@code features}, or empty when unset
+     * {@return the advanced features; empty when unset}
      */
     public Optional<Features> features() {
-        return Optional.ofNullable(features);
+        return value(FEATURES);
     }
 
     /**
-     * Whether the container is unprivileged; Proxmox creates unprivileged containers when unset.
-     *
-     * @return the value of {@code unprivileged}, or empty when unset
+     * {@return whether the container is unprivileged; Proxmox creates unprivileged containers when unset; empty
+     * when unset}
      */
     public Optional<Boolean> unprivileged() {
-        return Optional.ofNullable(unprivileged);
+        return value(UNPRIVILEGED);
     }
 
     /**
-     * Whether the container starts when the host boots.
-     *
-     * @return the value of {@code onboot}, or empty when unset
+     * {@return whether the container starts when the host boots; empty when unset}
      */
     public Optional<Boolean> onboot() {
-        return Optional.ofNullable(onboot);
+        return value(ONBOOT);
     }
 
     /**
-     * The start/shutdown order and delays.
-     *
-     * @return the value of {@code startup}, or empty when unset
+     * {@return the start/shutdown order and delays; empty when unset}
      */
     public Optional<Startup> startup() {
-        return Optional.ofNullable(startup);
+        return value(STARTUP);
     }
 
     /**
-     * Whether removal and disk updates are blocked.
-     *
-     * @return the value of {@code protection}, or empty when unset
+     * {@return whether removal and disk updates are blocked; empty when unset}
      */
     public Optional<Boolean> protection() {
-        return Optional.ofNullable(protection);
+        return value(PROTECTION);
     }
 
     /**
-     * The time zone: {@code host} or a zoneinfo name such as {@code Europe/Berlin}.
-     *
-     * @return the value of {@code timezone}, or empty when unset
+     * {@return the time zone: {@code host} or a zoneinfo name such as {@code Europe/Berlin}; empty when unset}
      */
     public Optional<String> timezone() {
-        return Optional.ofNullable(timezone);
+        return value(TIMEZONE);
     }
 
     /**
-     * The root password (a secret: never shown by toString, logs or errors; at least 5 characters).
-     *
-     * @return the value of {@code password}, or empty when unset
+     * {@return the root password (a secret: never shown by toString, logs or errors; at least 5 characters);
+     * empty when unset}
      */
     public Optional<String> password() {
-        return Optional.ofNullable(password);
+        return value(PASSWORD);
     }
 
     /**
-     * Whether a console device is attached (Proxmox's default: true).
-     *
-     * @return the value of {@code console}, or empty when unset
+     * {@return whether a console device is attached (Proxmox's default: true); empty when unset}
      */
     public Optional<Boolean> console() {
-        return Optional.ofNullable(console);
+        return value(CONSOLE);
     }
 
     /**
-     * The number of ttys (0..6; Proxmox's default 2).
-     *
-     * @return the value of {@code tty}, or empty when unset
+     * {@return the number of ttys (0..6; Proxmox's default 2); empty when unset}
      */
     public OptionalInt tty() {
-        return tty == null ? OptionalInt.empty() : OptionalInt.of(tty);
+        return integer(TTY);
     }
 
     /**
-     * The console mode.
-     *
-     * @return the value of {@code cmode}, or empty when unset
+     * {@return the console mode; empty when unset}
      */
     public Optional<ConsoleMode> cmode() {
-        return Optional.ofNullable(cmode);
+        return value(CMODE);
     }
 
     /**
-     * The command run as init (default {@code /sbin/init}); no control characters.
-     *
-     * @return the value of {@code entrypoint}, or empty when unset
+     * {@return the command run as init (default {@code /sbin/init}); no control characters; empty when unset}
      */
     public Optional<String> entrypoint() {
-        return Optional.ofNullable(entrypoint);
+        return value(ENTRYPOINT);
     }
 
     /**
-     * The hook script volume, e.g. {@code local:snippets/hook.sh} (root@pam only).
-     *
-     * @return the value of {@code hookscript}, or empty when unset
+     * {@return the hook script volume, e.g. {@code local:snippets/hook.sh} (root@pam only); empty when unset}
      */
     public Optional<String> hookscript() {
-        return Optional.ofNullable(hookscript);
+        return value(HOOKSCRIPT);
     }
 
     /**
-     * Whether Proxmox starts the container after creating it.
-     *
-     * @return the value of {@code start}, or empty when unset
+     * {@return whether Proxmox starts the container after creating it; empty when unset}
      */
     public Optional<Boolean> start() {
-        return Optional.ofNullable(start);
+        return value(START);
     }
 
     /**
-     * Whether a restore assigns a new random MAC address (needs restore).
-     *
-     * @return the value of {@code unique}, or empty when unset
+     * {@return whether a restore assigns a new random MAC address (needs restore); empty when unset}
      */
     public Optional<Boolean> unique() {
-        return Optional.ofNullable(unique);
+        return value(UNIQUE);
     }
 
     /**
-     * Whether this create restores a backup given as ostemplate.
-     *
-     * @return the value of {@code restore}, or empty when unset
+     * {@return whether this create restores a backup given as ostemplate; empty when unset}
      */
     public Optional<Boolean> restore() {
-        return Optional.ofNullable(restore);
+        return value(RESTORE);
     }
 
     /**
-     * Whether an existing container may be overwritten (restore).
-     *
-     * @return the value of {@code force}, or empty when unset
+     * {@return whether an existing container may be overwritten (restore); empty when unset}
      */
     public Optional<Boolean> force() {
-        return Optional.ofNullable(force);
+        return value(FORCE);
     }
 
     /**
-     * Whether the container becomes an HA resource after creation (needs Sys.Console).
-     *
-     * @return the value of {@code ha-managed}, or empty when unset
+     * {@return whether the container becomes an HA resource after creation (needs Sys.Console); empty when
+     * unset}
      */
     public Optional<Boolean> haManaged() {
-        return Optional.ofNullable(haManaged);
+        return value(HA_MANAGED);
     }
 
     /**
-     * Whether errors while extracting the template are ignored.
-     *
-     * @return the value of {@code ignore-unpack-errors}, or empty when unset
+     * {@return whether errors while extracting the template are ignored; empty when unset}
      */
     public Optional<Boolean> ignoreUnpackErrors() {
-        return Optional.ofNullable(ignoreUnpackErrors);
+        return value(IGNORE_UNPACK_ERRORS);
     }
 
     /**
-     * Whether the container is marked as a template.
-     *
-     * @return the value of {@code template}, or empty when unset
+     * {@return whether the container is marked as a template; empty when unset}
      */
     public Optional<Boolean> template() {
-        return Optional.ofNullable(template);
+        return value(TEMPLATE);
     }
 
     /**
-     * Whether start logs at debug level.
-     *
-     * @return the value of {@code debug}, or empty when unset
+     * {@return whether start logs at debug level; empty when unset}
      */
     public Optional<Boolean> debug() {
-        return Optional.ofNullable(debug);
+        return value(DEBUG);
     }
 
     /**
-     * The default storage for volumes given as a bare size (Proxmox's default: local).
-     *
-     * @return the value of {@code storage}, or empty when unset
+     * {@return the lock set with {@link Builder#lock(String)} ({@code backup}, {@code snapshot}, ...); empty when
+     * unset}
+     */
+    public Optional<String> lock() {
+        return value(LOCK);
+    }
+
+    /**
+     * {@return the default storage for volumes given as a bare size (Proxmox's default: local); empty when
+     * unset}
      */
     public Optional<String> storage() {
-        return Optional.ofNullable(storage);
+        return value(STORAGE);
     }
 
     /**
-     * The I/O bandwidth limit for a restore in KiB/s (0 or more).
-     *
-     * @return the value of {@code bwlimit}, or empty when unset
+     * {@return the I/O bandwidth limit for a restore in KiB/s (0 or more); empty when unset}
      */
     public OptionalDouble bwlimit() {
-        return bwlimit == null ? OptionalDouble.empty() : OptionalDouble.of(bwlimit);
+        return number(BWLIMIT);
     }
 
     /**
-     * Tags (pve-tag each), sent {@code ;}-joined.
-     *
-     * @return an unmodifiable list, empty when unset
+     * {@return tags (pve-tag each), sent {@code ;}-joined; an unmodifiable list, empty when unset}
      */
     public List<String> tags() {
-        return tags;
+        return list(TAGS);
     }
 
     /**
-     * DNS servers (IP addresses), sent space-separated; the host's are used when neither these nor search
-     * domains are set.
-     *
-     * @return an unmodifiable list, empty when unset
+     * {@return dNS servers (IP addresses), sent space-separated; the host's are used when neither these nor
+     * search domains are set; an unmodifiable list, empty when unset}
      */
     public List<String> nameservers() {
-        return nameservers;
+        return list(NAMESERVER);
     }
 
     /**
-     * DNS search domains (dns-name each), sent space-separated.
-     *
-     * @return an unmodifiable list, empty when unset
+     * {@return dNS search domains (dns-name each), sent space-separated; an unmodifiable list, empty when
+     * unset}
      */
     public List<String> searchDomains() {
-        return searchDomains;
+        return list(SEARCHDOMAIN);
     }
 
     /**
-     * SSH public keys for root (one OpenSSH key per entry), sent newline-joined.
-     *
-     * @return an unmodifiable list, empty when unset
+     * {@return sSH public keys for root (one OpenSSH key per entry), sent newline-joined; an unmodifiable list,
+     * empty when unset}
      */
     public List<String> sshPublicKeys() {
-        return sshPublicKeys;
+        return list(SSH_PUBLIC_KEYS);
     }
 
     /**
-     * Network interfaces by index ({@code net0..net31}).
-     *
-     * @return an unmodifiable map sorted by index
+     * {@return network interfaces by index ({@code net0..net31}); an unmodifiable map sorted by index}
      */
     public SortedMap<Integer, NetworkInterface> networks() {
-        return networks;
+        return indexed(NET);
     }
 
     /**
-     * Mount points by index ({@code mp0..mp255}).
-     *
-     * @return an unmodifiable map sorted by index
+     * {@return mount points by index ({@code mp0..mp255}); an unmodifiable map sorted by index}
      */
     public SortedMap<Integer, MountPoint> mountPoints() {
-        return mountPoints;
+        return indexed(MP);
     }
 
     /**
-     * Passed-through devices by index ({@code dev0..dev255}, root@pam only).
-     *
-     * @return an unmodifiable map sorted by index
+     * {@return passed-through devices by index ({@code dev0..dev255}, root@pam only); an unmodifiable map
+     * sorted by index}
      */
     public SortedMap<Integer, DeviceEntry> devices() {
-        return devices;
+        return indexed(DEV);
     }
 
     /**
@@ -680,7 +591,9 @@ public final class ContainerSpec {
      * @return an unmodifiable map in insertion order
      */
     public Map<String, String> environment() {
-        return environment;
+        @SuppressWarnings("unchecked")
+        Map<String, String> m = (Map<String, String>) values.getOrDefault(ENV, Map.of());
+        return m;
     }
 
     /**
@@ -692,68 +605,40 @@ public final class ContainerSpec {
         return rawOptions;
     }
 
+    @SuppressWarnings("unchecked")
+    private <T> Optional<T> value(LxcOption o) {
+        return Optional.ofNullable((T) values.get(o));
+    }
+
+    private OptionalInt integer(LxcOption o) {
+        Integer v = (Integer) values.get(o);
+        return v == null ? OptionalInt.empty() : OptionalInt.of(v);
+    }
+
+    private OptionalDouble number(LxcOption o) {
+        Double v = (Double) values.get(o);
+        return v == null ? OptionalDouble.empty() : OptionalDouble.of(v);
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> List<T> list(LxcOption o) {
+        return (List<T>) values.getOrDefault(o, List.of());
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> SortedMap<Integer, T> indexed(LxcOption o) {
+        return (SortedMap<Integer, T>) values.getOrDefault(o, Collections.emptySortedMap());
+    }
+
     @Override
     public boolean equals(Object o) {
-        if (this == o) {
-            return true;
-        }
-        if (!(o instanceof ContainerSpec)) {
-            return false;
-        }
-        ContainerSpec s = (ContainerSpec) o;
-        return Objects.equals(vmid, s.vmid)
-                && Objects.equals(hostname, s.hostname)
-                && Objects.equals(pool, s.pool)
-                && Objects.equals(description, s.description)
-                && Objects.equals(ostemplate, s.ostemplate)
-                && Objects.equals(ostype, s.ostype)
-                && Objects.equals(arch, s.arch)
-                && Objects.equals(cores, s.cores)
-                && Objects.equals(cpulimit, s.cpulimit)
-                && Objects.equals(cpuunits, s.cpuunits)
-                && Objects.equals(memoryMiB, s.memoryMiB)
-                && Objects.equals(swapMiB, s.swapMiB)
-                && Objects.equals(rootfs, s.rootfs)
-                && Objects.equals(features, s.features)
-                && Objects.equals(unprivileged, s.unprivileged)
-                && Objects.equals(onboot, s.onboot)
-                && Objects.equals(startup, s.startup)
-                && Objects.equals(protection, s.protection)
-                && Objects.equals(timezone, s.timezone)
-                && Objects.equals(password, s.password)
-                && Objects.equals(console, s.console)
-                && Objects.equals(tty, s.tty)
-                && Objects.equals(cmode, s.cmode)
-                && Objects.equals(entrypoint, s.entrypoint)
-                && Objects.equals(hookscript, s.hookscript)
-                && Objects.equals(start, s.start)
-                && Objects.equals(unique, s.unique)
-                && Objects.equals(restore, s.restore)
-                && Objects.equals(force, s.force)
-                && Objects.equals(haManaged, s.haManaged)
-                && Objects.equals(ignoreUnpackErrors, s.ignoreUnpackErrors)
-                && Objects.equals(template, s.template)
-                && Objects.equals(debug, s.debug)
-                && Objects.equals(storage, s.storage)
-                && Objects.equals(bwlimit, s.bwlimit)
-                && Objects.equals(tags, s.tags)
-                && Objects.equals(nameservers, s.nameservers)
-                && Objects.equals(searchDomains, s.searchDomains)
-                && Objects.equals(sshPublicKeys, s.sshPublicKeys)
-                && Objects.equals(networks, s.networks)
-                && Objects.equals(mountPoints, s.mountPoints)
-                && Objects.equals(devices, s.devices)
-                && Objects.equals(environment, s.environment)
-                && Objects.equals(rawOptions, s.rawOptions);
+        return this == o || o instanceof ContainerSpec && values.equals(((ContainerSpec) o).values)
+                && rawOptions.equals(((ContainerSpec) o).rawOptions);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(vmid, hostname, pool, description, ostemplate, ostype, arch, cores, cpulimit, cpuunits,
-                memoryMiB, swapMiB, rootfs, features, unprivileged, onboot, startup, protection, timezone,
-                password, console, tty, cmode, entrypoint, hookscript, start, unique, restore, force,
-                haManaged, ignoreUnpackErrors, template, debug, storage, bwlimit, tags, nameservers,
-                searchDomains, sshPublicKeys, networks, mountPoints, devices, environment, rawOptions);
+        return Objects.hash(values, rawOptions);
     }
 
     /**
@@ -770,922 +655,96 @@ public final class ContainerSpec {
      * Builds a {@link ContainerSpec}. Setters without prefix; a plural setter replaces, an
      * {@code addX}/{@code putX} adds one; {@link #build()} checks everything at once.
      */
-    public static final class Builder {
-        private Integer vmid;
-        private String hostname;
-        private String pool;
-        private String description;
-        private String ostemplate;
-        private OsType ostype;
-        private Arch arch;
-        private Integer cores;
-        private Double cpulimit;
-        private Integer cpuunits;
-        private Integer memoryMiB;
-        private Integer swapMiB;
-        private RootFs rootfs;
-        private Features features;
-        private Boolean unprivileged;
-        private Boolean onboot;
-        private Startup startup;
-        private Boolean protection;
-        private String timezone;
-        private String password;
-        private Boolean console;
-        private Integer tty;
-        private ConsoleMode cmode;
-        private String entrypoint;
-        private String hookscript;
-        private Boolean start;
-        private Boolean unique;
-        private Boolean restore;
-        private Boolean force;
-        private Boolean haManaged;
-        private Boolean ignoreUnpackErrors;
-        private Boolean template;
-        private Boolean debug;
-        private String storage;
-        private Double bwlimit;
-        private final List<String> tags = new ArrayList<>();
-        private final List<String> nameservers = new ArrayList<>();
-        private final List<String> searchDomains = new ArrayList<>();
-        private final List<String> sshPublicKeys = new ArrayList<>();
-        private final SortedMap<Integer, NetworkInterface> networks = new TreeMap<>();
-        private final SortedMap<Integer, MountPoint> mountPoints = new TreeMap<>();
-        private final SortedMap<Integer, DeviceEntry> devices = new TreeMap<>();
-        private final Map<String, String> environment = new LinkedHashMap<>();
+    public static final class Builder extends SpecSetters {
+        private final Map<LxcOption, Object> values = new EnumMap<>(LxcOption.class);
         private final Map<String, String> rawOptions = new LinkedHashMap<>();
 
         private Builder() {
         }
 
-        /**
-         * Sets {@code vmid}. The container id (100..999999999); the provisioner may allocate one when unset.
-         *
-         * @param vmid the id
-         * @return this builder
-         */
-        public Builder vmid(int vmid) {
-            this.vmid = vmid;
+        @Override
+        Builder self() {
             return this;
         }
 
-        /**
-         * Sets {@code hostname}. The host name ({@code dns-name}, at most 255 characters); Proxmox uses
-         * {@code CT<vmid>} when unset.
-         *
-         * @param hostname the host name, e.g. {@code jellyfin}
-         * @return this builder
-         */
-        public Builder hostname(String hostname) {
-            this.hostname = Objects.requireNonNull(hostname, "hostname");
-            return this;
-        }
-
-        /**
-         * Sets {@code pool}. The resource pool the container is added to.
-         *
-         * @param pool a pool id, e.g. {@code lab}
-         * @return this builder
-         */
-        public Builder pool(String pool) {
-            this.pool = Objects.requireNonNull(pool, "pool");
-            return this;
-        }
-
-        /**
-         * Sets {@code description}. The description shown in the web interface (at most 8192 characters;
-         * newlines allowed).
-         *
-         * @param description the text
-         * @return this builder
-         */
-        public Builder description(String description) {
-            this.description = Objects.requireNonNull(description, "description");
-            return this;
-        }
-
-        /**
-         * Sets {@code ostemplate}. The OS template or backup volume, e.g. {@code
-         * local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst}; required to render create parameters.
-         *
-         * @param ostemplate a volume id (an absolute path needs root@pam)
-         * @return this builder
-         */
-        public Builder ostemplate(String ostemplate) {
-            this.ostemplate = Objects.requireNonNull(ostemplate, "ostemplate");
-            return this;
-        }
-
-        /**
-         * Sets {@code ostype}. The OS type; Proxmox detects it from the template when unset.
-         *
-         * @param ostype the OS type
-         * @return this builder
-         */
-        public Builder ostype(OsType ostype) {
-            this.ostype = Objects.requireNonNull(ostype, "ostype");
-            return this;
-        }
-
-        /**
-         * Sets {@code arch}. The architecture; Proxmox's default is amd64.
-         *
-         * @param arch the architecture
-         * @return this builder
-         */
-        public Builder arch(Arch arch) {
-            this.arch = Objects.requireNonNull(arch, "arch");
-            return this;
-        }
-
-        /**
-         * Sets {@code cores}. The number of cores (1..8192); all host cores when unset.
-         *
-         * @param cores the core count
-         * @return this builder
-         */
-        public Builder cores(int cores) {
-            this.cores = cores;
-            return this;
-        }
-
-        /**
-         * Sets {@code cpulimit}. The CPU time limit (0..8192, 0 = none).
-         *
-         * @param cpulimit the limit, e.g. 1.5
-         * @return this builder
-         */
-        public Builder cpulimit(double cpulimit) {
-            this.cpulimit = cpulimit;
-            return this;
-        }
-
-        /**
-         * Sets {@code cpuunits}. The CPU weight (0..500000).
-         *
-         * @param cpuunits the weight
-         * @return this builder
-         */
-        public Builder cpuunits(int cpuunits) {
-            this.cpuunits = cpuunits;
-            return this;
-        }
-
-        /**
-         * Sets {@code memory}. The memory in MiB (16 or more); Proxmox's default is 512.
-         *
-         * @param memoryMiB the memory in MiB
-         * @return this builder
-         */
-        public Builder memoryMiB(int memoryMiB) {
-            this.memoryMiB = memoryMiB;
-            return this;
-        }
-
-        /**
-         * Sets {@code swap}. The swap in MiB (0 or more); Proxmox's default is 512.
-         *
-         * @param swapMiB the swap in MiB
-         * @return this builder
-         */
-        public Builder swapMiB(int swapMiB) {
-            this.swapMiB = swapMiB;
-            return this;
-        }
-
-        /**
-         * Sets {@code rootfs}. The root file system; Proxmox allocates {@code <storage>:4} when unset.
-         *
-         * @param rootfs the root file system
-         * @return this builder
-         */
-        public Builder rootfs(RootFs rootfs) {
-            this.rootfs = Objects.requireNonNull(rootfs, "rootfs");
-            return this;
-        }
-
-        /**
-         * Sets {@code features}. The advanced features. An empty set ({@link Features#none()}) means
-         * the same as no features and leaves the option unset, so that no empty {@code features=}
-         * parameter is sent.
-         *
-         * @param features the features
-         * @return this builder
-         */
-        public Builder features(Features features) {
-            this.features = Objects.requireNonNull(features, "features").isEmpty() ? null : features;
-            return this;
-        }
-
-        /**
-         * Sets {@code unprivileged}. Whether the container is unprivileged; Proxmox creates unprivileged
-         * containers when unset.
-         *
-         * @param unprivileged true for an unprivileged container
-         * @return this builder
-         */
-        public Builder unprivileged(boolean unprivileged) {
-            this.unprivileged = unprivileged;
-            return this;
-        }
-
-        /**
-         * Sets {@code onboot}. Whether the container starts when the host boots.
-         *
-         * @param onboot true to start on boot
-         * @return this builder
-         */
-        public Builder onboot(boolean onboot) {
-            this.onboot = onboot;
-            return this;
-        }
-
-        /**
-         * Sets {@code startup}. The start/shutdown order and delays.
-         *
-         * @param startup the ordering
-         * @return this builder
-         */
-        public Builder startup(Startup startup) {
-            this.startup = Objects.requireNonNull(startup, "startup");
-            return this;
-        }
-
-        /**
-         * Sets {@code protection}. Whether removal and disk updates are blocked.
-         *
-         * @param protection true to protect
-         * @return this builder
-         */
-        public Builder protection(boolean protection) {
-            this.protection = protection;
-            return this;
-        }
-
-        /**
-         * Sets {@code timezone}. The time zone: {@code host} or a zoneinfo name such as {@code
-         * Europe/Berlin}.
-         *
-         * @param timezone the zone
-         * @return this builder
-         */
-        public Builder timezone(String timezone) {
-            this.timezone = Objects.requireNonNull(timezone, "timezone");
-            return this;
-        }
-
-        /**
-         * Sets {@code password}. The root password (a secret: never shown by toString, logs or errors; at
-         * least 5 characters).
-         *
-         * @param password the password
-         * @return this builder
-         */
-        public Builder password(String password) {
-            this.password = Objects.requireNonNull(password, "password");
-            return this;
-        }
-
-        /**
-         * Sets {@code console}. Whether a console device is attached (Proxmox's default: true).
-         *
-         * @param console true to attach
-         * @return this builder
-         */
-        public Builder console(boolean console) {
-            this.console = console;
-            return this;
-        }
-
-        /**
-         * Sets {@code tty}. The number of ttys (0..6; Proxmox's default 2).
-         *
-         * @param tty the count
-         * @return this builder
-         */
-        public Builder tty(int tty) {
-            this.tty = tty;
-            return this;
-        }
-
-        /**
-         * Sets {@code cmode}. The console mode.
-         *
-         * @param cmode the mode
-         * @return this builder
-         */
-        public Builder cmode(ConsoleMode cmode) {
-            this.cmode = Objects.requireNonNull(cmode, "cmode");
-            return this;
-        }
-
-        /**
-         * Sets {@code entrypoint}. The command run as init (default {@code /sbin/init}); no control
-         * characters.
-         *
-         * @param entrypoint the command
-         * @return this builder
-         */
-        public Builder entrypoint(String entrypoint) {
-            this.entrypoint = Objects.requireNonNull(entrypoint, "entrypoint");
-            return this;
-        }
-
-        /**
-         * Sets {@code hookscript}. The hook script volume, e.g. {@code local:snippets/hook.sh} (root@pam
-         * only).
-         *
-         * @param hookscript a volume id
-         * @return this builder
-         */
-        public Builder hookscript(String hookscript) {
-            this.hookscript = Objects.requireNonNull(hookscript, "hookscript");
-            return this;
-        }
-
-        /**
-         * Sets {@code start}. Whether Proxmox starts the container after creating it.
-         *
-         * @param start true to start
-         * @return this builder
-         */
-        public Builder start(boolean start) {
-            this.start = start;
-            return this;
-        }
-
-        /**
-         * Sets {@code unique}. Whether a restore assigns a new random MAC address (needs restore).
-         *
-         * @param unique true for a unique MAC
-         * @return this builder
-         */
-        public Builder unique(boolean unique) {
-            this.unique = unique;
-            return this;
-        }
-
-        /**
-         * Sets {@code restore}. Whether this create restores a backup given as ostemplate.
-         *
-         * @param restore true to restore
-         * @return this builder
-         */
-        public Builder restore(boolean restore) {
-            this.restore = restore;
-            return this;
-        }
-
-        /**
-         * Sets {@code force}. Whether an existing container may be overwritten (restore).
-         *
-         * @param force true to overwrite
-         * @return this builder
-         */
-        public Builder force(boolean force) {
-            this.force = force;
-            return this;
-        }
-
-        /**
-         * Sets {@code ha-managed}. Whether the container becomes an HA resource after creation (needs
-         * Sys.Console).
-         *
-         * @param haManaged true to add to HA
-         * @return this builder
-         */
-        public Builder haManaged(boolean haManaged) {
-            this.haManaged = haManaged;
-            return this;
-        }
-
-        /**
-         * Sets {@code ignore-unpack-errors}. Whether errors while extracting the template are ignored.
-         *
-         * @param ignoreUnpackErrors true to ignore
-         * @return this builder
-         */
-        public Builder ignoreUnpackErrors(boolean ignoreUnpackErrors) {
-            this.ignoreUnpackErrors = ignoreUnpackErrors;
-            return this;
-        }
-
-        /**
-         * Sets {@code template}. Whether the container is marked as a template.
-         *
-         * @param template true for a template
-         * @return this builder
-         */
-        public Builder template(boolean template) {
-            this.template = template;
-            return this;
-        }
-
-        /**
-         * Sets {@code debug}. Whether start logs at debug level.
-         *
-         * @param debug true for debug
-         * @return this builder
-         */
-        public Builder debug(boolean debug) {
-            this.debug = debug;
-            return this;
-        }
-
-        /**
-         * Sets {@code storage}. The default storage for volumes given as a bare size (Proxmox's default:
-         * local).
-         *
-         * @param storage a storage id
-         * @return this builder
-         */
-        public Builder storage(String storage) {
-            this.storage = Objects.requireNonNull(storage, "storage");
-            return this;
-        }
-
-        /**
-         * Sets {@code bwlimit}. The I/O bandwidth limit for a restore in KiB/s (0 or more).
-         *
-         * @param bwlimit the limit
-         * @return this builder
-         */
-        public Builder bwlimit(double bwlimit) {
-            this.bwlimit = bwlimit;
-            return this;
-        }
-
-        /**
-         * Replaces the list. Tags (pve-tag each), sent {@code ;}-joined.
-         *
-         * @param tags the new entries
-         * @return this builder
-         */
-        public Builder tags(List<String> tags) {
-            Objects.requireNonNull(tags, "tags");
-            this.tags.clear();
-            tags.forEach(this::addTag);
-            return this;
-        }
-
-        /**
-         * Adds one entry. Tags (pve-tag each), sent {@code ;}-joined.
-         *
-         * @param tag a tag such as {@code media}
-         * @return this builder
-         */
-        public Builder addTag(String tag) {
-            this.tags.add(Objects.requireNonNull(tag, "tag"));
-            return this;
-        }
-
-        /**
-         * Replaces the list. DNS servers (IP addresses), sent space-separated; the host's are used when
-         * neither these nor search domains are set.
-         *
-         * @param nameservers the new entries
-         * @return this builder
-         */
-        public Builder nameservers(List<String> nameservers) {
-            Objects.requireNonNull(nameservers, "nameservers");
-            this.nameservers.clear();
-            nameservers.forEach(this::addNameserver);
-            return this;
-        }
-
-        /**
-         * Adds one entry. DNS servers (IP addresses), sent space-separated; the host's are used when neither
-         * these nor search domains are set.
-         *
-         * @param nameserver an IPv4 or IPv6 address
-         * @return this builder
-         */
-        public Builder addNameserver(String nameserver) {
-            this.nameservers.add(Objects.requireNonNull(nameserver, "nameserver"));
-            return this;
-        }
-
-        /**
-         * Replaces the list. DNS search domains (dns-name each), sent space-separated.
-         *
-         * @param searchDomains the new entries
-         * @return this builder
-         */
-        public Builder searchDomains(List<String> searchDomains) {
-            Objects.requireNonNull(searchDomains, "searchDomains");
-            this.searchDomains.clear();
-            searchDomains.forEach(this::addSearchDomain);
-            return this;
-        }
-
-        /**
-         * Adds one entry. DNS search domains (dns-name each), sent space-separated.
-         *
-         * @param searchDomain a domain such as {@code lan}
-         * @return this builder
-         */
-        public Builder addSearchDomain(String searchDomain) {
-            this.searchDomains.add(Objects.requireNonNull(searchDomain, "searchDomain"));
-            return this;
-        }
-
-        /**
-         * Replaces the list. SSH public keys for root (one OpenSSH key per entry), sent newline-joined.
-         *
-         * @param sshPublicKeys the new entries
-         * @return this builder
-         */
-        public Builder sshPublicKeys(List<String> sshPublicKeys) {
-            Objects.requireNonNull(sshPublicKeys, "sshPublicKeys");
-            this.sshPublicKeys.clear();
-            sshPublicKeys.forEach(this::addSshPublicKey);
-            return this;
-        }
-
-        /**
-         * Adds one entry. SSH public keys for root (one OpenSSH key per entry), sent newline-joined.
-         *
-         * @param key one key line, e.g. {@code ssh-ed25519 AAAA... me@host}
-         * @return this builder
-         */
-        public Builder addSshPublicKey(String key) {
-            this.sshPublicKeys.add(Objects.requireNonNull(key, "key"));
-            return this;
-        }
-
-        /**
-         * Replaces all entries. Network interfaces by index ({@code net0..net31}).
-         *
-         * @param networks entries by index
-         * @return this builder
-         */
-        public Builder networks(Map<Integer, NetworkInterface> networks) {
-            Objects.requireNonNull(networks, "networks");
-            this.networks.clear();
-            networks.forEach(this::network);
-            return this;
-        }
-
-        /**
-         * Sets the entry at an index ({@code net<index>}), replacing any there.
-         *
-         * @param index the index; checked by {@link #build()}
-         * @param value the entry
-         * @return this builder
-         */
-        public Builder network(int index, NetworkInterface value) {
-            this.networks.put(index, Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /**
-         * Adds an entry at the lowest free index.
-         *
-         * @param value the entry
-         * @return this builder
-         */
-        public Builder addNetwork(NetworkInterface value) {
-            Objects.requireNonNull(value, "value");
-            int i = 0;
-            while (this.networks.containsKey(i)) {
-                i++;
+        @Override
+        Builder put(LxcOption o, Object value) {
+            if (value == null) {
+                values.remove(o);
+            } else {
+                values.put(o, value);
             }
-            this.networks.put(i, value);
             return this;
         }
 
-        /**
-         * Removes the entry at an index, if any.
-         *
-         * @param index the index
-         * @return this builder
-         */
-        public Builder removeNetwork(int index) {
-            this.networks.remove(index);
-            return this;
+        @Override
+        @SuppressWarnings("unchecked")
+        <T> List<T> list(LxcOption o) {
+            return (List<T>) values.computeIfAbsent(o, k -> new ArrayList<>());
         }
 
-        /**
-         * Replaces all entries. Mount points by index ({@code mp0..mp255}).
-         *
-         * @param mountPoints entries by index
-         * @return this builder
-         */
-        public Builder mountPoints(Map<Integer, MountPoint> mountPoints) {
-            Objects.requireNonNull(mountPoints, "mountPoints");
-            this.mountPoints.clear();
-            mountPoints.forEach(this::mountPoint);
-            return this;
+        @Override
+        @SuppressWarnings("unchecked")
+        <T> SortedMap<Integer, T> indexed(LxcOption o) {
+            return (SortedMap<Integer, T>) values.computeIfAbsent(o, k -> new TreeMap<>());
         }
 
-        /**
-         * Sets the entry at an index ({@code mp<index>}), replacing any there.
-         *
-         * @param index the index; checked by {@link #build()}
-         * @param value the entry
-         * @return this builder
-         */
-        public Builder mountPoint(int index, MountPoint value) {
-            this.mountPoints.put(index, Objects.requireNonNull(value, "value"));
-            return this;
+        @Override
+        @SuppressWarnings("unchecked")
+        Map<String, String> env() {
+            return (Map<String, String>) values.computeIfAbsent(ENV, k -> new LinkedHashMap<>());
         }
 
-        /**
-         * Adds an entry at the lowest free index.
-         *
-         * @param value the entry
-         * @return this builder
-         */
-        public Builder addMountPoint(MountPoint value) {
-            Objects.requireNonNull(value, "value");
-            int i = 0;
-            while (this.mountPoints.containsKey(i)) {
-                i++;
+        @Override
+        Map<String, String> raw() {
+            return rawOptions;
+        }
+
+        /** Sets a decoded value as the typed setter of its option would. */
+        private void setFromTable(LxcOption o, int index, Object value) {
+            switch (o.kind()) {
+                case LIST:
+                    List<Object> l = list(o);
+                    l.clear();
+                    l.addAll((List<?>) value);
+                    break;
+                case ENV:
+                    env().clear();
+                    ((Map<?, ?>) value).forEach((k, v) -> putEnvironment((String) k, (String) v));
+                    break;
+                case INDEXED:
+                    indexed(o).put(index, value);
+                    break;
+                default:
+                    put(o, o == FEATURES && ((Features) value).isEmpty() ? null : value);
+                    break;
             }
-            this.mountPoints.put(i, value);
-            return this;
         }
 
         /**
-         * Removes the entry at an index, if any.
-         *
-         * @param index the index
-         * @return this builder
-         */
-        public Builder removeMountPoint(int index) {
-            this.mountPoints.remove(index);
-            return this;
-        }
-
-        /**
-         * Replaces all entries. Passed-through devices by index ({@code dev0..dev255}, root@pam only).
-         *
-         * @param devices entries by index
-         * @return this builder
-         */
-        public Builder devices(Map<Integer, DeviceEntry> devices) {
-            Objects.requireNonNull(devices, "devices");
-            this.devices.clear();
-            devices.forEach(this::device);
-            return this;
-        }
-
-        /**
-         * Sets the entry at an index ({@code dev<index>}), replacing any there.
-         *
-         * @param index the index; checked by {@link #build()}
-         * @param value the entry
-         * @return this builder
-         */
-        public Builder device(int index, DeviceEntry value) {
-            this.devices.put(index, Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /**
-         * Adds an entry at the lowest free index.
-         *
-         * @param value the entry
-         * @return this builder
-         */
-        public Builder addDevice(DeviceEntry value) {
-            Objects.requireNonNull(value, "value");
-            int i = 0;
-            while (this.devices.containsKey(i)) {
-                i++;
-            }
-            this.devices.put(i, value);
-            return this;
-        }
-
-        /**
-         * Removes the entry at an index, if any.
-         *
-         * @param index the index
-         * @return this builder
-         */
-        public Builder removeDevice(int index) {
-            this.devices.remove(index);
-            return this;
-        }
-
-        /**
-         * Allocates a new root volume: {@code rootfs=<storage>:<sizeGiB>}.
-         *
-         * @param storage a storage id, e.g. {@code local-lvm}
-         * @param sizeGiB the size in GiB
-         * @return this builder
-         */
-        public Builder rootfs(String storage, int sizeGiB) {
-            return rootfs(RootFs.builder().volume(storage, sizeGiB).build());
-        }
-
-        /**
-         * Replaces the runtime environment ({@code env}).
-         *
-         * @param environment names ({@code \w+}) to values (no control characters)
-         * @return this builder
-         */
-        public Builder environment(Map<String, String> environment) {
-            Objects.requireNonNull(environment, "environment");
-            this.environment.clear();
-            environment.forEach(this::putEnvironment);
-            return this;
-        }
-
-        /**
-         * Adds or replaces one runtime environment variable.
-         *
-         * @param name the name, {@code \w+}
-         * @param value the value, no control characters
-         * @return this builder
-         */
-        public Builder putEnvironment(String name, String value) {
-            this.environment.put(Objects.requireNonNull(name, "name"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /**
-         * Sets an option this builder has no typed setter for (escape hatch). The key must be a
-         * create option of {@code POST /nodes/{node}/lxc} in the official schema ({@code netN},
-         * {@code mpN}, {@code devN} and {@code unusedN} with their index ranges) other than
-         * {@code node}, and must not also be set through a typed setter; the value must not contain
-         * control characters (newlines are allowed for {@code description} and
-         * {@code ssh-public-keys}). Both are checked by {@link #build()}; the value is otherwise sent
-         * as given.
-         *
-         * @param key the parameter name, e.g. {@code lock}
-         * @param value the wire value
-         * @return this builder
-         */
-        public Builder rawOption(String key, String value) {
-            this.rawOptions.put(Objects.requireNonNull(key, "key"), Objects.requireNonNull(value, "value"));
-            return this;
-        }
-
-        /**
-         * Replaces all raw options; see {@link #rawOption(String, String)}.
-         *
-         * @param options keys to wire values
-         * @return this builder
-         */
-        public Builder rawOptions(Map<String, String> options) {
-            Objects.requireNonNull(options, "options");
-            this.rawOptions.clear();
-            options.forEach(this::rawOption);
-            return this;
-        }
-
-        /**
-         * Unsets one option by its wire name ({@code memory}, {@code net1}, {@code tags}, a raw
-         * option, ...), e.g. to drop a value a lower configuration layer set.
+         * Unsets one option by its wire name ({@code memory}, {@code net1}, {@code tags}, a raw option,
+         * ...), e.g. to drop a value a lower configuration layer set.
          *
          * @param key the parameter name
          * @return this builder
+         * @throws IllegalArgumentException when the key is neither an option of the create or update
+         *     schema nor a raw option set here (a misspelt key would otherwise be a silent no-op)
          */
         public Builder clear(String key) {
             Objects.requireNonNull(key, "key");
-            rawOptions.remove(key);
-            Matcher m = Pattern.compile("(net|mp|dev)(\\d{1,3})").matcher(key);
-            if (m.matches()) {
-                int i = Integer.parseInt(m.group(2));
-                switch (m.group(1)) {
-                    case "net":
-                        networks.remove(i);
-                        break;
-                    case "mp":
-                        mountPoints.remove(i);
-                        break;
-                    default:
-                        devices.remove(i);
-                        break;
+            boolean wasRaw = rawOptions.remove(key) != null;
+            Optional<LxcOption> o = LxcOption.forKey(key);
+            if (o.isEmpty()) {
+                if (wasRaw) {
+                    return this;
                 }
-                return this;
+                throw new IllegalArgumentException("clear: '" + key + "' is not an LXC option of the create or"
+                        + " update schema" + LxcOption.suggestion(key) + "; use a wire name such as memory, net1 or tags");
             }
-            switch (key) {
-                case "vmid":
-                    vmid = null;
-                    break;
-                case "hostname":
-                    hostname = null;
-                    break;
-                case "pool":
-                    pool = null;
-                    break;
-                case "description":
-                    description = null;
-                    break;
-                case "ostemplate":
-                    ostemplate = null;
-                    break;
-                case "ostype":
-                    ostype = null;
-                    break;
-                case "arch":
-                    arch = null;
-                    break;
-                case "cores":
-                    cores = null;
-                    break;
-                case "cpulimit":
-                    cpulimit = null;
-                    break;
-                case "cpuunits":
-                    cpuunits = null;
-                    break;
-                case "memory":
-                    memoryMiB = null;
-                    break;
-                case "swap":
-                    swapMiB = null;
-                    break;
-                case "rootfs":
-                    rootfs = null;
-                    break;
-                case "features":
-                    features = null;
-                    break;
-                case "unprivileged":
-                    unprivileged = null;
-                    break;
-                case "onboot":
-                    onboot = null;
-                    break;
-                case "startup":
-                    startup = null;
-                    break;
-                case "protection":
-                    protection = null;
-                    break;
-                case "timezone":
-                    timezone = null;
-                    break;
-                case "password":
-                    password = null;
-                    break;
-                case "console":
-                    console = null;
-                    break;
-                case "tty":
-                    tty = null;
-                    break;
-                case "cmode":
-                    cmode = null;
-                    break;
-                case "entrypoint":
-                    entrypoint = null;
-                    break;
-                case "hookscript":
-                    hookscript = null;
-                    break;
-                case "start":
-                    start = null;
-                    break;
-                case "unique":
-                    unique = null;
-                    break;
-                case "restore":
-                    restore = null;
-                    break;
-                case "force":
-                    force = null;
-                    break;
-                case "ha-managed":
-                    haManaged = null;
-                    break;
-                case "ignore-unpack-errors":
-                    ignoreUnpackErrors = null;
-                    break;
-                case "template":
-                    template = null;
-                    break;
-                case "debug":
-                    debug = null;
-                    break;
-                case "storage":
-                    storage = null;
-                    break;
-                case "bwlimit":
-                    bwlimit = null;
-                    break;
-                case "tags":
-                    tags.clear();
-                    break;
-                case "nameserver":
-                    nameservers.clear();
-                    break;
-                case "searchdomain":
-                    searchDomains.clear();
-                    break;
-                case "ssh-public-keys":
-                    sshPublicKeys.clear();
-                    break;
-                case "env":
-                    environment.clear();
-                    break;
-                default:
-                    break;
+            if (o.get().kind() == LxcOption.Kind.INDEXED) {
+                indexed(o.get()).remove(LxcOption.index(key));
+            } else {
+                values.remove(o.get());
             }
             return this;
         }
@@ -1694,7 +753,7 @@ public final class ContainerSpec {
          * Checks every value and cross-field rule and builds the spec.
          *
          * @return the spec
-         * @throws InvalidSpecException listing every violation found
+         * @throws InvalidSpecException listing every violation
          */
         public ContainerSpec build() {
             ContainerSpec spec = new ContainerSpec(this);

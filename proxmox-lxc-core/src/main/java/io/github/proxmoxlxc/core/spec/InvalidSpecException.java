@@ -1,26 +1,14 @@
 package io.github.proxmoxlxc.core.spec;
 
-import io.github.proxmoxlxc.core.ProxmoxException;
-import io.github.proxmoxlxc.core.internal.SerialForm;
-import java.io.IOException;
-import java.io.InvalidObjectException;
-import java.io.ObjectInputStream;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * A spec or configuration broke one or more rules; thrown before any request is sent.
  *
  * <p>It carries every violation found, not just the first, so a user can fix them all at once.
  */
-public class InvalidSpecException extends ProxmoxException {
+public class InvalidSpecException extends InvalidValuesException {
     private static final long serialVersionUID = 1L;
-
-    /** Rebuilt from {@link #parts} after deserialization ({@link Violation} is not serializable). */
-    private transient List<Violation> violations;
-
-    /** The serialized form: field, value, rule and source of each violation, in order. */
-    private final String[] parts;
 
     /**
      * Creates the exception.
@@ -28,41 +16,6 @@ public class InvalidSpecException extends ProxmoxException {
      * @param violations every violation found; must not be empty
      */
     public InvalidSpecException(List<Violation> violations) {
-        super(render(violations));
-        this.violations = List.copyOf(violations);
-        this.parts = SerialForm.flatten(this.violations, 4,
-                v -> new String[] {v.field(), v.value(), v.rule(), v.source()});
-    }
-
-    /**
-     * Every violation found, in the order found.
-     *
-     * @return an unmodifiable list, never empty
-     */
-    public List<Violation> violations() {
-        return violations;
-    }
-
-    /**
-     * Rebuilds the violations from their serialized form.
-     *
-     * @param in the stream
-     * @throws IOException if reading fails or the form is broken
-     * @throws ClassNotFoundException if a class is missing
-     */
-    private void readObject(ObjectInputStream in) throws IOException, ClassNotFoundException {
-        in.defaultReadObject();
-        violations = SerialForm.unflatten("violations", parts, 4, p -> new Violation(p[0], p[1], p[2], p[3]));
-        if (violations.isEmpty()) {
-            throw new InvalidObjectException("violations: must not be empty");
-        }
-    }
-
-    private static String render(List<Violation> violations) {
-        if (violations.isEmpty()) {
-            throw new IllegalArgumentException("violations must not be empty");
-        }
-        return violations.size() + " invalid value" + (violations.size() == 1 ? "" : "s") + ":\n  "
-                + violations.stream().map(Violation::toString).collect(Collectors.joining("\n  "));
+        super(violations);
     }
 }

@@ -242,6 +242,8 @@ class EndpointRequestsTest {
         ct.start();
         ct.stop();
         ct.shutdown(Duration.ofSeconds(30), true);
+        ct.shutdown(Duration.ofMillis(1500));
+        ct.shutdown();
         ct.reboot();
         List<LoggedRequest> all = pve.wm.findAll(com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor(anyUrl()));
         assertThat(all).extracting(r -> r.getMethod().getName() + " " + r.getUrl() + " " + r.getBodyAsString())
@@ -249,13 +251,15 @@ class EndpointRequestsTest {
                         "POST /api2/json/nodes/pve1/lxc/120/status/start ",
                         "POST /api2/json/nodes/pve1/lxc/120/status/stop ",
                         "POST /api2/json/nodes/pve1/lxc/120/status/shutdown timeout=30&forceStop=1",
+                        "POST /api2/json/nodes/pve1/lxc/120/status/shutdown timeout=2",
+                        "POST /api2/json/nodes/pve1/lxc/120/status/shutdown ",
                         "POST /api2/json/nodes/pve1/lxc/120/status/reboot ");
     }
 
     @Test
     void destroy_putsOptionsInQueryWithoutBody() {
         stub("\"UPID:pve1:000934AF:0D015579:68BF3A41:vzdestroy:120:automation@pve!ci:\"");
-        Upid u = client.node("pve1").container(120).destroy(new DestroyOptions(true, true, true));
+        Upid u = client.node("pve1").container(120).destroy(DestroyOptions.purgeAll().toBuilder().force(true).build());
         assertThat(u.type()).isEqualTo("vzdestroy");
         LoggedRequest r = only("");
         assertThat(r.getMethod().getName()).isEqualTo("DELETE");

@@ -93,7 +93,7 @@ class ErrorMappingTest {
     void forbiddenRootOnly_keepsDetailWithoutPath() {
         Throwable t = failureOf(status(403,
                 "Permission check failed (configuring device passthrough is only allowed for root@pam)", null),
-                c -> c.node("pve1").container(100).updateConfig(Map.of("dev0", "/dev/dri/renderD128"), null));
+                c -> c.node("pve1").container(100).updateConfig(Map.of("dev0", "/dev/dri/renderD128")));
         PermissionException e = (PermissionException) t;
         assertThat(e.aclPath()).isEmpty();
         assertThat(e.privilege()).isEmpty();
@@ -112,7 +112,7 @@ class ErrorMappingTest {
     @Test
     void lockedContainer_parsesLockType() {
         Throwable t = failureOf(status(500, "CT is locked (create)", "{\"data\":null}"),
-                c -> c.node("pve1").container(100).updateConfig(Map.of("memory", "512"), null));
+                c -> c.node("pve1").container(100).updateConfig(Map.of("memory", "512")));
         LockedException e = (LockedException) t;
         assertThat(e.lockType()).contains("create");
         assertThat(e.isTransient()).isFalse();

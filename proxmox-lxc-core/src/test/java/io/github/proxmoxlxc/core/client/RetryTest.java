@@ -83,7 +83,7 @@ class RetryTest {
                         .withBody("{\"data\":null}"),
                 data("null"));
         try (ProxmoxClient c = pve.client()) {
-            c.node("pve1").container(120).updateConfig(Map.of("memory", "1024"), null);
+            c.node("pve1").container(120).updateConfig(Map.of("memory", "1024"));
         }
         assertThat(sent()).isEqualTo(2);
     }

@@ -73,7 +73,7 @@ class SecretCanaryTest {
                 failures.add(catchAll(() -> c.tasks().await(u, TaskWait.builder().timeout(Duration.ofSeconds(30))
                         .logListener(l -> texts.add(l.text())).build())));
                 failures.add(catchAll(() -> c.node("pve1").container(120)
-                        .updateConfig(Map.of("password", PASSWORD), null)));
+                        .updateConfig(Map.of("password", PASSWORD))));
                 failures.add(catchAll(() -> c.nodes().list()));
                 assertThat(c.call(HttpMethod.POST, "/access/users/ci@pve/token/t2", Map.of()).dataAsMap())
                         .containsEntry("value", NEW_TOKEN_VALUE);

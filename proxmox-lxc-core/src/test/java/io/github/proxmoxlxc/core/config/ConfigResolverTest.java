@@ -94,8 +94,11 @@ class ConfigResolverTest {
             assertThat(v.layer()).isEqualTo(Layer.EXPLICIT);
             assertThat(v.overridden()).extracting(Setting::value).containsExactly("10", "20");
         });
-        assertThat(c.warnings()).extracting(ConfigWarning::key)
-                .containsExactlyInAnyOrder("var_cpu", "var_disk");
+        assertThat(c.warnings()).filteredOn(w -> !w.message().contains("not implemented yet"))
+                .extracting(ConfigWarning::key).containsExactlyInAnyOrder("var_cpu", "var_disk");
+        // default.vars sets var_ssh and var_verbose, which change nothing yet: said where they are set
+        assertThat(c.warnings()).filteredOn(w -> w.message().contains("not implemented yet"))
+                .extracting(ConfigWarning::key).contains("var_ssh", "var_verbose");
     }
 
     @Test
@@ -137,7 +140,7 @@ class ConfigResolverTest {
 
         assertThat(c.value("var_cpu")).contains("2");
         assertThat(c.value("var_ram")).contains("2048");
-        assertThat(c.warnings()).isEmpty();
+        assertThat(c.warnings()).filteredOn(w -> !w.message().contains("not implemented yet")).isEmpty();
     }
 
     @Test
@@ -179,7 +182,6 @@ class ConfigResolverTest {
                 tuple("var_cpu", bad + ":1"),
                 tuple("var_mtu", bad + ":2"),
                 tuple("var_vlan", "environment"),
-                tuple("var_cpux", "explicit"),
                 tuple("var_pw", "explicit"));
         assertThat(e.getMessage()).doesNotContain("a\nb");
     }
@@ -206,7 +208,24 @@ class ConfigResolverTest {
                 .build().resolve();
 
         assertThat(c.values()).containsOnlyKeys("var_cpu", "var_ctid");
-        assertThat(c.warnings()).isEmpty();
+        assertThat(c.warnings()).singleElement().satisfies(w -> {
+            assertThat(w.key()).isEqualTo("var_install");
+            assertThat(w.message()).startsWith("unknown key");
+            assertThat(w.source()).isEqualTo("environment");
+        });
+    }
+
+    @Test
+    void unknownKey_isTheSameWarningInEveryLayer_withASuggestion() throws IOException {
+        Path file = Files.writeString(tmp.resolve("u.vars"), "var_cpus=2\n");
+        ResolvedConfig c = ConfigResolver.builder().builtinDefaults(false).defaults(file)
+                .env(Map.of("var_cpus", "3")).set("var_cpus", "4").build().resolve();
+
+        assertThat(c.values()).isEmpty();
+        assertThat(c.warnings()).extracting(ConfigWarning::source)
+                .containsExactly(file + ":1", "environment", "explicit");
+        assertThat(c.warnings()).allSatisfy(w -> assertThat(w.message())
+                .isEqualTo("unknown key (not in build.func's whitelist); ignored; did you mean var_cpu?"));
     }
 
     @Test
@@ -246,7 +265,7 @@ class ConfigResolverTest {
         assertThat(text).contains("overrides: builtin=1, defaults=1 (" + DEFAULTS + ":9), app-vars=1 ("
                 + APP_VARS + ":7)");
         assertThat(text).containsPattern("var_pw +\\*\\*\\* +env +environment");
-        assertThat(text).contains("Warnings:\n  - var_cpu: ");
+        assertThat(text).contains("Warnings:\n").contains("\n  - var_cpu: ");
         assertThat(text).doesNotContain("s3cret");
     }
 

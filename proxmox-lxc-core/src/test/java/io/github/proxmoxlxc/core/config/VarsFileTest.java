@@ -105,12 +105,20 @@ class VarsFileTest {
     }
 
     @Test
-    void exportLine_isUsedWithAWarningBecauseBuildFuncIgnoresIt() {
+    void exportLine_isIgnoredWithAWarning_asBuildFuncIgnoresIt() {
         VarsFile f = parse("export var_cpu=4\n");
 
-        assertThat(f.value("var_cpu")).contains("4");
+        assertThat(f.value("var_cpu")).isEmpty();
         assertThat(f.warnings()).singleElement()
-                .satisfies(w -> assertThat(w.message()).contains("build.func ignores"));
+                .satisfies(w -> assertThat(w.message()).contains("ignored, as build.func ignores it"));
+    }
+
+    @Test
+    void unknownKey_suggestsTheNearestKnownOne() {
+        VarsFile f = parse("var_cpus=4\n");
+
+        assertThat(f.warnings()).singleElement()
+                .satisfies(w -> assertThat(w.message()).endsWith("did you mean var_cpu?"));
     }
 
     @Test

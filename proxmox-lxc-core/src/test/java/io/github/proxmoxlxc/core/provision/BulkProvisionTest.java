@@ -36,7 +36,7 @@ class BulkProvisionTest {
             for (int i = 0; i < 12; i++) {
                 reqs.add(ProvisionRequest.builder().spec(SimFixture.spec("b" + i)).template("alpine-3.22").build());
             }
-            List<ProvisionOutcome> out = p.provisionAll(reqs, new BulkOptions(6, 2));
+            List<ProvisionOutcome> out = p.provisionAll(reqs, BulkOptions.builder().maxConcurrent(6).maxConcurrentPerNode(2).build());
 
             assertThat(out).hasSize(12).allMatch(ProvisionOutcome::succeeded);
             assertThat(out).extracting(o -> o.request().label()).containsExactlyElementsOf(
@@ -68,7 +68,7 @@ class BulkProvisionTest {
             for (int i = 0; i < 6; i++) {
                 reqs.add(ProvisionRequest.builder().spec(SimFixture.spec("s" + i)).template("alpine-3.22").build());
             }
-            List<ProvisionOutcome> out = p.provisionAll(reqs, new BulkOptions(6, 2));
+            List<ProvisionOutcome> out = p.provisionAll(reqs, BulkOptions.builder().maxConcurrent(6).maxConcurrentPerNode(2).build());
 
             assertThat(out).allMatch(ProvisionOutcome::succeeded);
             assertThat(out.stream().map(o -> o.result().orElseThrow().node()).distinct()).hasSize(3);
@@ -88,6 +88,28 @@ class BulkProvisionTest {
             assertThat(out).extracting(ProvisionOutcome::succeeded).containsExactly(true, false, true);
             assertThat(out.get(1).failure()).get().isInstanceOf(PreflightException.class);
             assertThat(f.sim.containers()).hasSize(2);
+        }
+    }
+
+    @Test
+    void anUnexpectedErrorInABulkRun_isLabelledWithTheStepInProgress_notPreflight() {
+        try (SimFixture f = SimFixture.start()) {
+            NodePatchApplier broken = (node, vmid, patch) -> {
+                throw new AssertionError("applier bug");
+            };
+            Provisioner p = Provisioner.on(f.client, f.options().nodePatchApplier(broken).build());
+            ProvisionRequest req = ProvisionRequest.builder().spec(SimFixture.spec("unexpected"))
+                    .template("debian-12-standard")
+                    .nodePatch(NodePatch.builder().addRawLine("lxc.cgroup2.devices.allow: c 226:128 rwm").build())
+                    .build();
+
+            List<ProvisionOutcome> out = p.provisionAll(List.of(req), BulkOptions.defaults());
+
+            ProvisionException e = out.get(0).failure().orElseThrow();
+            assertThat(e.step()).isEqualTo(ProvisionStep.NODE_PATCH);
+            assertThat(e.getMessage()).contains("unexpected AssertionError in step NODE_PATCH", "applier bug");
+            assertThat(e.needsAttention()).isTrue();
+            assertThat(e.vmid()).isPresent();
         }
     }
 }

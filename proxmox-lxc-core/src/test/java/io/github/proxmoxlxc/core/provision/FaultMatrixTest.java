@@ -7,6 +7,7 @@ import io.github.proxmoxlxc.core.client.ProxmoxClient;
 import io.github.proxmoxlxc.testkit.ContainerState;
 import io.github.proxmoxlxc.testkit.Fault;
 import io.github.proxmoxlxc.testkit.PveSimulator;
+import io.github.proxmoxlxc.testkit.TaskState;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -127,7 +128,7 @@ class FaultMatrixTest {
         };
         ProvisionOptions.Builder ob = f.options().nodePatchApplier(applier).listener(e -> { });
         if (times == 0) {
-            ob.startTimeout(Duration.ofSeconds(1)).ipTimeout(Duration.ofSeconds(1)).stepAttempts(3);
+            ob.startTimeout(Duration.ofSeconds(1)).ipTimeout(Duration.ofSeconds(1));
         }
         ProvisionOptions options = ob.build();
         ProvisionRequest req = ProvisionRequest.builder().spec(SimFixture.spec(host)).template(template)
@@ -150,7 +151,10 @@ class FaultMatrixTest {
             violations.add(step.name() + ": untyped failure " + e);
         }
         sim.clearFaults();
-        sim.awaitIdle(Duration.ofSeconds(5));
+        if (!sim.awaitIdle(Duration.ofSeconds(5))) {
+            violations.add(step.name() + ": the simulator still ran tasks 5 s after the run ended "
+                    + sim.tasks().stream().filter(TaskState::running).map(TaskState::upid).toList());
+        }
         List<ContainerState> mine = sim.containers().stream()
                 .filter(c -> host.equals(c.config().get("hostname"))).toList();
         if (vmid == null && !mine.isEmpty()) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.proxmoxlxc.core.spec.DeviceEntry;
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
 import io.github.proxmoxlxc.core.spec.Violation;
 import org.junit.jupiter.api.Test;
 
@@ -32,8 +31,8 @@ class NodePatchTest {
                 .addRawLine("cores: 4")
                 .addSubgidLine("root:44")
                 .putKey("lock", "migrate");
-        assertThatThrownBy(b::build).isInstanceOf(InvalidSpecException.class).satisfies(e -> assertThat(
-                ((InvalidSpecException) e).violations()).extracting(Violation::field).contains("dev0.path", "dev1.path",
+        assertThatThrownBy(b::build).isInstanceOf(InvalidNodePatchException.class).satisfies(e -> assertThat(
+                ((InvalidNodePatchException) e).violations()).extracting(Violation::field).contains("dev0.path", "dev1.path",
                         "dev2.mode", "dev300", "rawLines", "subgidLines", "key"));
     }
 

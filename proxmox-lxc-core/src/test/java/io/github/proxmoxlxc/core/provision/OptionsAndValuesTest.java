@@ -17,8 +17,7 @@ class OptionsAndValuesTest {
                 .hasMessageContaining("createTimeout").hasMessageContaining("PT0S");
         assertThatThrownBy(() -> ProvisionOptions.builder().rootfsStorage("bad storage"))
                 .hasMessageContaining("rootfsStorage").hasMessageContaining("'bad storage'");
-        assertThatThrownBy(() -> ProvisionOptions.builder().stepAttempts(0)).hasMessageContaining("stepAttempts: 0");
-        assertThatThrownBy(() -> new BulkOptions(0, 1)).hasMessageContaining("maxConcurrent: 0");
+        assertThatThrownBy(() -> BulkOptions.builder().maxConcurrent(0)).hasMessageContaining("maxConcurrent: 0");
     }
 
     @Test

@@ -38,7 +38,7 @@ class RaceTest {
     }
 
     private static List<ProvisionResult> race(SimFixture f, String prefix) throws Exception {
-        Provisioner p = Provisioner.on(f.client, f.options().listener(e -> { }).stepAttempts(8).build());
+        Provisioner p = Provisioner.on(f.client, f.options().listener(e -> { }).build());
         ExecutorService pool = Executors.newFixedThreadPool(N);
         try {
             List<CompletableFuture<ProvisionResult>> futures = new ArrayList<>();
@@ -59,7 +59,7 @@ class RaceTest {
     private static void assertDistinctAndClean(SimFixture f, List<ProvisionResult> results) {
         Set<Integer> vmids = results.stream().map(ProvisionResult::vmid).collect(Collectors.toSet());
         assertThat(vmids).hasSize(N);
-        f.sim.awaitIdle(Duration.ofSeconds(5));
+        assertThat(f.sim.awaitIdle(Duration.ofSeconds(5))).as("simulator idle after the race").isTrue();
         List<ContainerState> cts = f.sim.containers();
         assertThat(cts).hasSize(N);
         assertThat(cts.stream().map(ContainerState::vmid).collect(Collectors.toSet())).isEqualTo(vmids);

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 
-/** A time-scaled simulator, a client tuned for it, and options that poll and retry quickly. */
+/** A time-scaled simulator, a client tuned for it, and options that poll quickly (the client retries quickly). */
 final class SimFixture implements AutoCloseable {
     static final PollSchedule FAST_POLL = PollSchedule.builder().firstDelay(Duration.ofMillis(2))
             .initialInterval(Duration.ofMillis(3)).multiplier(1.3).maxInterval(Duration.ofMillis(15))
@@ -46,9 +46,9 @@ final class SimFixture implements AutoCloseable {
         return new SimFixture(b.start(), readTimeout);
     }
 
-    /** Options for fast tests: quick retries, fast polling, events recorded. */
+    /** Options for fast tests: fast polling, events recorded. */
     ProvisionOptions.Builder options() {
-        return ProvisionOptions.builder().retryDelay(Duration.ofMillis(5)).taskPolling(FAST_POLL)
+        return ProvisionOptions.builder().taskPolling(FAST_POLL)
                 .listener(events::add).createTimeout(Duration.ofSeconds(20)).startTimeout(Duration.ofSeconds(10))
                 .ipTimeout(Duration.ofSeconds(5)).rollbackTimeout(Duration.ofSeconds(20));
     }

@@ -5,7 +5,6 @@ import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.core.provision.NodePatchApplier;
 import io.github.proxmoxlxc.core.provision.NodePatchReport;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -58,7 +57,7 @@ public final class LocalNodePatchApplier implements NodePatchApplier {
      * @param node the container's node; must be this applier's node
      * @param vmid the container id
      * @param patch the patch
-     * @return an applied report with the lines per file
+     * @return an applied report with the lines per file ({@link NodePatch#fileLines(String, int)})
      * @throws ProxmoxException when the container is on another node, or the writer fails
      */
     @Override
@@ -68,19 +67,7 @@ public final class LocalNodePatchApplier implements NodePatchApplier {
                     + "files of node '" + this.node + "'; pin the request to " + this.node + " or use another applier");
         }
         writer.apply(vmid, patch);
-        List<String> lines = new ArrayList<>();
-        if (!patch.confLines().isEmpty() || !patch.removeRawLines().isEmpty()) {
-            lines.add("# /etc/pve/lxc/" + vmid + ".conf");
-            lines.addAll(patch.confLines());
-        }
-        if (!patch.subuidLines().isEmpty()) {
-            lines.add("# /etc/subuid");
-            lines.addAll(patch.subuidLines());
-        }
-        if (!patch.subgidLines().isEmpty()) {
-            lines.add("# /etc/subgid");
-            lines.addAll(patch.subgidLines());
-        }
+        List<String> lines = patch.fileLines(node, vmid);
         return NodePatchReport.applied(lines);
     }
 

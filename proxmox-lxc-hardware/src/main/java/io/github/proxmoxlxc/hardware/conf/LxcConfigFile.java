@@ -2,7 +2,6 @@ package io.github.proxmoxlxc.hardware.conf;
 
 import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.provision.NodePatch;
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
 import io.github.proxmoxlxc.core.spec.Violation;
 import io.github.proxmoxlxc.hardware.internal.ConfText;
 import io.github.proxmoxlxc.hardware.internal.FileReplace;
@@ -211,14 +210,14 @@ public final class LxcConfigFile {
      * @param key a plain key such as {@code dev0} (raw {@code lxc.*} lines use {@link #addRawLine})
      * @param value the value, one line
      * @return the edited config
-     * @throws InvalidSpecException when the key or value could break the file
+     * @throws InvalidConfigFileException when the key or value could break the file
      */
     public LxcConfigFile set(String key, String value) {
         Objects.requireNonNull(key, "key");
         Objects.requireNonNull(value, "value");
         requireLine(key, value, ConfText.PLAIN_KEY.matcher(key).matches(), "a plain key such as dev0 or mp1");
         if (value.isEmpty()) {
-            throw new InvalidSpecException(List.of(Violation.of(key, value, "must not be empty")));
+            throw new InvalidConfigFileException(List.of(Violation.of(key, value, "must not be empty")));
         }
         String line = key + ": " + value;
         List<String> out = new ArrayList<>(lines);
@@ -262,7 +261,7 @@ public final class LxcConfigFile {
      *
      * @param line e.g. {@code lxc.cgroup2.devices.allow: c 226:128 rwm}
      * @return the edited config
-     * @throws InvalidSpecException when the line is not one {@code lxc.key: value} line
+     * @throws InvalidConfigFileException when the line is not one {@code lxc.key: value} line
      */
     public LxcConfigFile addRawLine(String line) {
         String[] kv = requireRaw(line);
@@ -386,11 +385,11 @@ public final class LxcConfigFile {
         Objects.requireNonNull(line, "line");
         String p = ConfText.lineProblem(line);
         if (p != null) {
-            throw new InvalidSpecException(List.of(Violation.of("lxc line", line, p)));
+            throw new InvalidConfigFileException(List.of(Violation.of("lxc line", line, p)));
         }
         Matcher m = ConfText.LXC_LINE.matcher(line);
         if (!m.matches()) {
-            throw new InvalidSpecException(List.of(Violation.of("lxc line", line, "must be 'lxc.<key>: <value>'")));
+            throw new InvalidConfigFileException(List.of(Violation.of("lxc line", line, "must be 'lxc.<key>: <value>'")));
         }
         return new String[] {m.group(1), m.group(2)};
     }
@@ -405,7 +404,7 @@ public final class LxcConfigFile {
             v.add(Violation.of(key, value, p));
         }
         if (!v.isEmpty()) {
-            throw new InvalidSpecException(v);
+            throw new InvalidConfigFileException(v);
         }
     }
 

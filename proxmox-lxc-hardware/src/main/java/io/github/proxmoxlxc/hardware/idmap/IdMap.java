@@ -1,6 +1,6 @@
 package io.github.proxmoxlxc.hardware.idmap;
 
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
+
 import io.github.proxmoxlxc.core.spec.Violation;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -18,7 +18,7 @@ import java.util.stream.Collectors;
  * <p>Any {@code lxc.idmap} line makes Proxmox drop its default map, so a map that punches one host
  * gid through must still spell out every other range, and the {@code u} map too — a map without
  * {@code u} lines stops the container from starting. Every {@link IdMap} satisfies these rules; a
- * builder that cannot meet them throws {@link InvalidSpecException} listing each broken range.
+ * builder that cannot meet them throws {@link InvalidIdMapException} listing each broken range.
  *
  * <pre>{@code
  * IdMap map = IdMap.builder().punchGid(44, 44).punchGid(106, 104).build();
@@ -62,12 +62,12 @@ public final class IdMap {
      *
      * @param values values such as {@code u 0 100000 65536}, in any order
      * @return the map
-     * @throws InvalidSpecException listing every broken value or range
+     * @throws InvalidIdMapException listing every broken value or range
      */
     public static IdMap parse(List<String> values) {
         List<Violation> problems = validate(values);
         if (!problems.isEmpty()) {
-            throw new InvalidSpecException(problems);
+            throw new InvalidIdMapException(problems);
         }
         return new IdMap(sorted(values.stream().map(IdRange::parse).collect(Collectors.toList())));
     }
@@ -293,7 +293,7 @@ public final class IdMap {
          * Builds and checks the map.
          *
          * @return the map
-         * @throws InvalidSpecException when a punch collides with the base map on the host side
+         * @throws InvalidIdMapException when a punch collides with the base map on the host side
          *     (e.g. a host id inside {@code hostBase..hostBase+65535}) or the base is not valid
          */
         public IdMap build() {
@@ -310,7 +310,7 @@ public final class IdMap {
             List<IdRange> all = sorted(out);
             List<Violation> problems = IdMapRules.check(all);
             if (!problems.isEmpty()) {
-                throw new InvalidSpecException(problems);
+                throw new InvalidIdMapException(problems);
             }
             return new IdMap(all);
         }

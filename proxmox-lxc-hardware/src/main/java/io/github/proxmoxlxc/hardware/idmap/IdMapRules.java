@@ -83,6 +83,13 @@ final class IdMapRules {
                 }
             }
         }
+        for (IdRange r : rs) {
+            if (r.hostStart() == 0) {
+                out.add(Violation.of("lxc.idmap", r.value(), "maps container " + n + " " + r.containerStart()
+                        + " onto host " + n + " 0 (root): the container would act as host root; map onto a range"
+                        + " delegated in /etc/sub" + (kind == IdKind.UID ? "uid" : "gid") + " such as 100000"));
+            }
+        }
         List<IdRange> byCt = new ArrayList<>(rs);
         byCt.sort(Comparator.comparingLong(IdRange::containerStart));
         long next = 0;

@@ -44,6 +44,10 @@ public final class HostScan {
         this.includeVirtual = includeVirtual;
     }
 
+    /** What the kernel names PCI functions: {@code 0000:01:00.0}. */
+    private static final java.util.regex.Pattern PCI_ADDRESS =
+            java.util.regex.Pattern.compile("[0-9a-fA-F]{4,8}:[0-9a-fA-F]{2}:[0-9a-fA-F]{2}\\.[0-7]");
+
     /**
      * Runs the scan once.
      *
@@ -54,6 +58,11 @@ public final class HostScan {
         groups = GroupFile.parse(HostFs.read(fs.path("etc/group")).orElse(""));
         Path pci = fs.path("sys/bus/pci/devices");
         for (String addr : HostFs.list(pci)) {
+            if (!PCI_ADDRESS.matcher(addr).matches()) {
+                // a crafted name (newline, escape sequence) must not reach the plan as text
+                skipped.add(new Skipped(Terminal.visible(addr), "not a PCI address (domain:bus:device.function)"));
+                continue;
+            }
             try {
                 probePci(addr, pci.resolve(addr));
             } catch (RuntimeException e) {

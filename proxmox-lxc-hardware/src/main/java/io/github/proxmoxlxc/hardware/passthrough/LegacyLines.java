@@ -1,7 +1,7 @@
 package io.github.proxmoxlxc.hardware.passthrough;
 
 import io.github.proxmoxlxc.core.provision.NodePatch;
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
+import io.github.proxmoxlxc.core.spec.InvalidValuesException;
 import io.github.proxmoxlxc.core.spec.Violation;
 import io.github.proxmoxlxc.hardware.gpu.DeviceNode;
 import io.github.proxmoxlxc.hardware.gpu.HostGroups;
@@ -23,11 +23,14 @@ import java.util.Set;
  */
 final class LegacyLines {
     /**
-     * Kinds allowed by major: NVIDIA minors are per GPU/instance and uvm's are allocated at runtime;
-     * USB serial adapters get a new minor when re-plugged (the by-id link then points elsewhere).
+     * Kinds allowed by major: USB serial adapters get a new minor when re-plugged (the by-id link
+     * then points elsewhere). Every other node, NVIDIA's included, is allowed by its own minor: a
+     * rule {@code c 195:* rwm} would open every GPU on the host to a container given one
+     * ({@code /dev/nvidiaN} is the GPU's "Device Minor", {@code nvidiactl} 195:255,
+     * {@code nvidia-modeset} 195:254, {@code nvidia-uvm}/{@code -tools} the uvm major's minors 0/1,
+     * capabilities their {@code DeviceFileMinor}).
      */
-    private static final Set<NodeKind> BY_MAJOR = Set.of(NodeKind.NVIDIA_GPU, NodeKind.NVIDIA_CONTROL,
-            NodeKind.NVIDIA_UVM, NodeKind.NVIDIA_CAP, NodeKind.SERIAL);
+    private static final Set<NodeKind> BY_MAJOR = Set.of(NodeKind.SERIAL);
 
     private LegacyLines() {
     }
@@ -101,7 +104,7 @@ final class LegacyLines {
         if (!existing.isEmpty()) {
             try {
                 map.base(IdMap.parse(existing));
-            } catch (InvalidSpecException e) {
+            } catch (InvalidValuesException e) {
                 problems.addAll(e.violations());
                 return;
             }
@@ -131,7 +134,7 @@ final class LegacyLines {
         IdMap built;
         try {
             built = map.build();
-        } catch (InvalidSpecException e) {
+        } catch (InvalidValuesException e) {
             problems.addAll(e.violations());
             return;
         }

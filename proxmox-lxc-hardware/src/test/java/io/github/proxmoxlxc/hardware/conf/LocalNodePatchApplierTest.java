@@ -33,8 +33,9 @@ class LocalNodePatchApplierTest {
         NodePatchReport r = a.apply("pve1", 120, p);
 
         assertThat(r.applied()).isTrue();
-        assertThat(r.lines()).containsExactly("# /etc/pve/lxc/120.conf", "lxc.cgroup2.devices.allow: c 226:128 rwm",
-                "# /etc/subgid", "root:44:1");
+        assertThat(r.lines()).containsExactly("# /etc/pve/lxc/120.conf (node pve1)",
+                "lxc.cgroup2.devices.allow: c 226:128 rwm", "# /etc/subgid (node pve1)", "root:44:1");
+        assertThat(r.lines()).isEqualTo(NodePatchApplier.printOnly().apply("pve1", 120, p).lines());
         assertThat(Files.readString(root.resolve("etc/pve/lxc/120.conf"))).contains("lxc.cgroup2.devices.allow: c 226:128 rwm");
         assertThat(Files.readString(root.resolve("etc/subgid"))).endsWith("root:44:1\n");
     }
@@ -47,5 +48,17 @@ class LocalNodePatchApplierTest {
         assertThatThrownBy(() -> a.apply("pve2", 120, p)).isInstanceOf(ProxmoxException.class)
                 .hasMessageContaining("node 'pve2'").hasMessageContaining("'pve1'");
         assertThat(Files.readString(root.resolve("etc/subgid"))).isEqualTo("root:100000:65536\n");
+    }
+
+    @Test
+    void reportsRemovedLines_asThePlanAndThePrintOnlyApplierDo() throws Exception {
+        Files.writeString(root.resolve("etc/pve/lxc/120.conf"), "arch: amd64\nlxc.apparmor.profile: unconfined\n");
+        NodePatch p = NodePatch.builder().removeRawLine("lxc.apparmor.profile: unconfined").build();
+
+        NodePatchReport r = LocalNodePatchApplier.at("pve1", root).apply("pve1", 120, p);
+
+        assertThat(r.lines()).containsExactly("# /etc/pve/lxc/120.conf (node pve1)",
+                "# remove: lxc.apparmor.profile: unconfined");
+        assertThat(Files.readString(root.resolve("etc/pve/lxc/120.conf"))).doesNotContain("apparmor");
     }
 }

@@ -2,7 +2,7 @@ package io.github.proxmoxlxc.hardware.conf;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
+import io.github.proxmoxlxc.core.spec.InvalidValuesException;
 import java.util.List;
 import net.jqwik.api.Arbitraries;
 import net.jqwik.api.Arbitrary;
@@ -47,7 +47,7 @@ class LxcConfigFilePropertyTest {
                     default:
                         c = c.removeRawLine(e.key() + ": " + e.value());
                 }
-            } catch (InvalidSpecException refused) {
+            } catch (InvalidValuesException refused) {
                 // refused edits must leave no trace: c is unchanged because instances are immutable
             }
             assertThat(c.sections()).containsExactly("before-upgrade", "pve:pending");

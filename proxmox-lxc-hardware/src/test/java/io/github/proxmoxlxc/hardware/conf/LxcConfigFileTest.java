@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.core.spec.DeviceEntry;
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.stream.Stream;
@@ -89,13 +88,14 @@ class LxcConfigFileTest {
     void noValueCanInjectALineOrAKey() {
         LxcConfigFile c = LxcConfigFile.parse(CONF);
         Stream.of("x\nlock: backup", "x\rlock: backup", "x\u2028y", "x\u0000").forEach(v -> assertThatThrownBy(
-                () -> c.set("dev0", v)).isInstanceOf(InvalidSpecException.class).hasMessageContaining("dev0"));
-        assertThatThrownBy(() -> c.set("dev0: /dev/x\nlock", "backup")).isInstanceOf(InvalidSpecException.class);
-        assertThatThrownBy(() -> c.set("lock", "backup")).isInstanceOf(InvalidSpecException.class);
-        assertThatThrownBy(() -> c.set("cores", " 2")).isInstanceOf(InvalidSpecException.class)
+                () -> c.set("dev0", v)).isInstanceOf(InvalidConfigFileException.class).hasMessageContaining("dev0"));
+        assertThatThrownBy(() -> c.set("dev0: /dev/x\nlock", "backup")).isInstanceOf(InvalidConfigFileException.class);
+        assertThatThrownBy(() -> c.set("lock", "backup")).isInstanceOf(InvalidConfigFileException.class)
+                .isNotInstanceOf(io.github.proxmoxlxc.core.spec.InvalidSpecException.class);
+        assertThatThrownBy(() -> c.set("cores", " 2")).isInstanceOf(InvalidConfigFileException.class)
                 .hasMessageContaining("whitespace");
-        assertThatThrownBy(() -> c.addRawLine("lxc.mount.entry: a\n[snap]")).isInstanceOf(InvalidSpecException.class);
-        assertThatThrownBy(() -> c.addRawLine("cores: 3")).isInstanceOf(InvalidSpecException.class)
+        assertThatThrownBy(() -> c.addRawLine("lxc.mount.entry: a\n[snap]")).isInstanceOf(InvalidConfigFileException.class);
+        assertThatThrownBy(() -> c.addRawLine("cores: 3")).isInstanceOf(InvalidConfigFileException.class)
                 .hasMessageContaining("lxc.<key>");
     }
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.proxmoxlxc.core.provision.NodePatch;
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
+import io.github.proxmoxlxc.hardware.idmap.InvalidIdMapException;
 import io.github.proxmoxlxc.hardware.idmap.IdMap;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -50,7 +50,7 @@ class NodePatchWriterTest {
         NodePatch.Builder b = NodePatch.builder();
         noSubgid.rawLines().forEach(b::addRawLine);
         assertThatThrownBy(() -> NodePatchWriter.at(root).apply(101, b.build()))
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("host gid range [104-105)");
+                .isInstanceOf(InvalidIdMapException.class).hasMessageContaining("host gid range [104-105)");
         assertThat(Files.readString(conf)).isEqualTo(LxcConfigFileTest.CONF);
     }
 
@@ -58,7 +58,11 @@ class NodePatchWriterTest {
     void refusesALockedContainer() throws Exception {
         Files.writeString(conf, "arch: amd64\nlock: snapshot\n");
         assertThatThrownBy(() -> NodePatchWriter.at(root).apply(101, legacy()))
-                .isInstanceOf(ConfigLockedException.class);
+                .isInstanceOf(ConfigLockedException.class)
+                .isInstanceOfSatisfying(io.github.proxmoxlxc.core.client.LockedException.class, e -> {
+                    assertThat(e.isTransient()).as("a config lock ends with its operation").isTrue();
+                    assertThat(e.lockType()).contains("snapshot");
+                });
         assertThat(Files.readString(root.resolve("etc/subgid"))).isEqualTo("root:100000:65536\n");
     }
 }

@@ -2,7 +2,7 @@ package io.github.proxmoxlxc.hardware.gpu;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
+import io.github.proxmoxlxc.core.spec.InvalidValuesException;
 import io.github.proxmoxlxc.hardware.passthrough.PassthroughPlanner;
 import io.github.proxmoxlxc.hardware.passthrough.PassthroughStyle;
 import io.github.proxmoxlxc.hardware.passthrough.TargetContainer;
@@ -23,7 +23,7 @@ import net.jqwik.api.lifecycle.AfterTry;
 
 /**
  * Garbage in sysfs, {@code /proc} and {@code /etc/group} never makes detection (or planning on its
- * result) throw anything but a documented {@link InvalidSpecException}.
+ * result) throw anything but a documented {@link InvalidValuesException}.
  */
 class SysfsFuzzTest {
     private Path root;
@@ -102,7 +102,7 @@ class SysfsFuzzTest {
                     PassthroughPlanner.builder().style(style).usbSerial(true).tun(true).coral(true)
                             .target(TargetContainer.builder().privileged(privileged).template("debian-12").build())
                             .build().plan(d);
-                } catch (InvalidSpecException documented) {
+                } catch (InvalidValuesException documented) {
                     assertThat(documented.violations()).isNotEmpty();
                 }
             }

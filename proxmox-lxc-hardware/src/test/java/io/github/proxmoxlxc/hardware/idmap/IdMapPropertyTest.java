@@ -2,7 +2,7 @@ package io.github.proxmoxlxc.hardware.idmap;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
+import io.github.proxmoxlxc.core.spec.InvalidValuesException;
 import java.util.List;
 import java.util.Map;
 import net.jqwik.api.Arbitraries;
@@ -38,7 +38,7 @@ class IdMapPropertyTest {
         IdMap m;
         try {
             m = b.build();
-        } catch (InvalidSpecException refused) {
+        } catch (InvalidValuesException refused) {
             assertThat(refused.violations()).isNotEmpty();
             return;
         }
@@ -67,12 +67,12 @@ class IdMapPropertyTest {
 
     @Property
     void punchesOutsideTheBaseRangeAlwaysSucceedAndMapAsAsked(@ForAll("punches") List<Punch> punches) {
-        // keep one punch per container id and per host id, all hosts outside 100000..165535
+        // keep one punch per container id and per host id, all hosts outside 100000..165535 and not host root (refused)
         java.util.Map<IdKind, java.util.Map<Long, Long>> chosen = new java.util.EnumMap<>(IdKind.class);
         IdMap.Builder b = IdMap.builder();
         for (Punch p : punches) {
             Map<Long, Long> m = chosen.computeIfAbsent(p.kind(), k -> new java.util.HashMap<>());
-            if (p.host() >= IdMap.DEFAULT_HOST_BASE && p.host() < IdMap.DEFAULT_HOST_BASE + IdMap.SIZE
+            if (p.host() == 0 || p.host() >= IdMap.DEFAULT_HOST_BASE && p.host() < IdMap.DEFAULT_HOST_BASE + IdMap.SIZE
                     || m.containsKey(p.ct()) || m.containsValue(p.host())) {
                 continue;
             }

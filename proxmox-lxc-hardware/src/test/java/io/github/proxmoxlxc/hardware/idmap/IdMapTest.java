@@ -3,7 +3,6 @@ package io.github.proxmoxlxc.hardware.idmap;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
 import io.github.proxmoxlxc.core.spec.Violation;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -53,14 +52,14 @@ class IdMapTest {
     @Test
     void punchIntoTheHostBaseRangeIsRefusedNamingTheOverlap() {
         assertThatThrownBy(() -> IdMap.builder().punchGid(5, 100010).build())
-                .isInstanceOf(InvalidSpecException.class)
+                .isInstanceOf(InvalidIdMapException.class)
                 .hasMessageContaining("'g 6 100006 65530': host gid 100010 is also mapped by entry 'g 5 100010 1'");
     }
 
     @Test
     void twoContainerIdsOnOneHostIdAreRefused() {
         assertThatThrownBy(() -> IdMap.builder().punchGid(44, 44).punchGid(45, 44).build())
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("host gid 44 is also mapped");
+                .isInstanceOf(InvalidIdMapException.class).hasMessageContaining("host gid 44 is also mapped");
     }
 
     @Test
@@ -105,7 +104,7 @@ class IdMapTest {
     void validate_reportsSyntaxErrorsNamingTheValue() {
         assertThat(IdMap.validate(List.of("x 0 1 2", "u 0 100000"))).extracting(Violation::value)
                 .containsExactly("x 0 1 2", "u 0 100000");
-        assertThatThrownBy(() -> IdMap.parse(List.of("u 0 100000 0"))).isInstanceOf(InvalidSpecException.class)
+        assertThatThrownBy(() -> IdMap.parse(List.of("u 0 100000 0"))).isInstanceOf(InvalidIdMapException.class)
                 .hasMessageContaining("count >= 1");
     }
 

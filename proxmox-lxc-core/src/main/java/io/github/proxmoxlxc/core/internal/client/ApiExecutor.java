@@ -5,6 +5,7 @@ import io.github.proxmoxlxc.core.client.ApiException;
 import io.github.proxmoxlxc.core.client.HttpMethod;
 import io.github.proxmoxlxc.core.client.LockedException;
 import io.github.proxmoxlxc.core.client.ProxmoxTimeoutException;
+import io.github.proxmoxlxc.core.client.ResponseTooLargeException;
 import io.github.proxmoxlxc.core.client.RetryPolicy;
 import io.github.proxmoxlxc.core.client.TlsTrustException;
 import io.github.proxmoxlxc.core.client.TransportException;
@@ -72,7 +73,7 @@ public final class ApiExecutor implements AutoCloseable {
      * @return true when trying again later may succeed
      */
     public static boolean retryable(Throwable t) {
-        if (t instanceof TlsTrustException) {
+        if (t instanceof TlsTrustException || t instanceof ResponseTooLargeException) {
             return false;
         }
         if (t instanceof TransportException) {

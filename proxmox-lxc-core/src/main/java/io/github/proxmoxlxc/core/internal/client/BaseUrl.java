@@ -19,6 +19,10 @@ public final class BaseUrl {
      */
     public static HttpUrl parse(String raw) {
         String s = raw.trim();
+        if (hasUserInfo(s)) {
+            throw new IllegalArgumentException("baseUrl: '" + redact(s) + "' must not have user info (user:password@);"
+                    + " give the credentials separately");
+        }
         if (!s.contains("://")) {
             s = "https://" + s;
         }
@@ -53,6 +57,29 @@ public final class BaseUrl {
             throw new IllegalArgumentException("baseUrl: '" + raw + "' is not a valid URL");
         }
         return url;
+    }
+
+    /**
+     * The URL with any {@code user:password@} part replaced by {@code ***@}, for messages.
+     *
+     * @param raw the URL as given
+     * @return the URL without user info
+     */
+    public static String redact(String raw) {
+        return raw.replaceFirst("^([A-Za-z][A-Za-z0-9+.\\-]*://)?[^/?#]*@", "$1***@");
+    }
+
+    private static boolean hasUserInfo(String s) {
+        int start = s.indexOf("://");
+        String rest = start < 0 ? s : s.substring(start + 3);
+        int end = rest.length();
+        for (char c : new char[] {'/', '?', '#'}) {
+            int i = rest.indexOf(c);
+            if (i >= 0 && i < end) {
+                end = i;
+            }
+        }
+        return rest.substring(0, end).contains("@");
     }
 
     private static String hostForUrl(String host) {

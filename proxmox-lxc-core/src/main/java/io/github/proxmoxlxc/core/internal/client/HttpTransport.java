@@ -3,17 +3,26 @@ package io.github.proxmoxlxc.core.internal.client;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.client.HttpMethod;
+import io.github.proxmoxlxc.core.client.ProxmoxTimeoutException;
+import io.github.proxmoxlxc.core.client.ResponseTooLargeException;
 import io.github.proxmoxlxc.core.client.TlsTrustException;
 import io.github.proxmoxlxc.core.client.TransportException;
 import io.github.proxmoxlxc.core.client.Trust;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.SocketTimeoutException;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
+import okhttp3.Call;
+import okhttp3.ConnectionPool;
+import okhttp3.EventListener;
 import okhttp3.FormBody;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -21,6 +30,8 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
+import okio.Buffer;
+import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,6 +39,15 @@ import org.slf4j.LoggerFactory;
  * One HTTP exchange over OkHttp: builds the URL and body, sends, reads and closes the body, and
  * maps I/O and TLS failures. HTTP/1.1 only; OkHttp's own retry on connection failure is off so the
  * retry layer is the only one.
+ *
+ * <p>Connections: every call is synchronous, so OkHttp's dispatcher limits (which apply to
+ * asynchronous calls only) never act; the one concurrency limit is {@link ApiExecutor}'s per-node
+ * bulkhead. Concurrent calls therefore never exceed {@code maxConcurrentRequestsPerNode x (nodes in
+ * use + 1)} (the {@code + 1} is the limit shared by requests addressed to no node), and neither do
+ * open connections. The pool keeps every idle connection up to that bound instead of OkHttp's
+ * default of 5 (which closed and re-handshook connections as soon as more than 5 callers paused at
+ * once), and closes a connection after {@link #KEEP_ALIVE} idle, just before pveproxy's own 5-s
+ * keep-alive timeout would, so a request never goes out on a connection the server is closing.
  */
 public final class HttpTransport implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(HttpTransport.class);
@@ -35,8 +55,22 @@ public final class HttpTransport implements AutoCloseable {
     private static final Pattern SECRET_RESPONSE = Pattern.compile(
             "^/access/(?!permissions$).*|.*/(vncproxy|termproxy|spiceproxy|vncwebsocket|mtunnel|mtunnelwebsocket)$");
 
+    /** The default overall deadline of one call (documented on the client builder). */
+    public static final Duration DEFAULT_CALL_TIMEOUT = Duration.ofMinutes(2);
+    /** The default response cap: 64 MiB inflated; 10,000 containers in /cluster/resources are about 5 MiB. */
+    public static final long DEFAULT_MAX_RESPONSE_BYTES = 64L * 1024 * 1024;
+
     private final OkHttpClient http;
     private final HttpUrl base;
+    private final Duration callTimeout;
+    private final long maxResponseBytes;
+    private final AtomicLong connectionsOpened = new AtomicLong();
+
+    /**
+     * How long an idle connection stays open: below pveproxy's keep-alive timeout (5 s,
+     * {@code PVE::APIServer::AnyEvent}, {@code $self->{timeout} = 5}).
+     */
+    static final Duration KEEP_ALIVE = Duration.ofSeconds(4);
 
     /**
      * Creates the transport.
@@ -47,7 +81,24 @@ public final class HttpTransport implements AutoCloseable {
      * @param readTimeout read and write timeout
      */
     public HttpTransport(HttpUrl base, Trust trust, Duration connectTimeout, Duration readTimeout) {
+        this(base, trust, connectTimeout, readTimeout, DEFAULT_CALL_TIMEOUT, DEFAULT_MAX_RESPONSE_BYTES);
+    }
+
+    /**
+     * Creates the transport with an overall deadline per call and a cap on the inflated response size.
+     *
+     * @param base the API base URL ending in {@code /api2/json}
+     * @param trust how to trust the server
+     * @param connectTimeout connect timeout
+     * @param readTimeout read and write timeout (between two reads)
+     * @param callTimeout the whole exchange, connect to last body byte
+     * @param maxResponseBytes the most response bytes read after decompression
+     */
+    public HttpTransport(HttpUrl base, Trust trust, Duration connectTimeout, Duration readTimeout,
+                         Duration callTimeout, long maxResponseBytes) {
         this.base = base;
+        this.callTimeout = callTimeout;
+        this.maxResponseBytes = maxResponseBytes;
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .protocols(List.of(Protocol.HTTP_1_1))
                 .retryOnConnectionFailure(false)
@@ -55,14 +106,36 @@ public final class HttpTransport implements AutoCloseable {
                 .followSslRedirects(false)
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
-                .writeTimeout(readTimeout);
+                .writeTimeout(readTimeout)
+                .callTimeout(callTimeout)
+                // no idle-count limit of its own: the per-node bulkheads bound the connections (class comment)
+                .connectionPool(new ConnectionPool(Integer.MAX_VALUE, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
+                .eventListener(new EventListener() {
+                    @Override
+                    public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
+                        connectionsOpened.incrementAndGet();
+                    }
+                });
         if (base.isHttps()) {
             Tls.configure(b, trust, base.host());
+        } else if (trust.kind() != Trust.Kind.SYSTEM) {
+            // never drop a pin or CA silently: the builder refuses this combination first
+            throw new IllegalArgumentException("trust: " + trust + " cannot be used with plain HTTP " + base.host());
         } else {
-            LOG.warn("plain HTTP to {}: credentials travel unencrypted (Proxmox serves only HTTPS on 8006)",
-                    base.host());
+            LOG.warn("plain HTTP to {} (allowPlaintextHttp): credentials travel unencrypted", base.host());
         }
         this.http = b.build();
+    }
+
+    /**
+     * The number of connections opened so far (TCP connects, each followed by a TLS handshake on
+     * https): stays flat once the callers' concurrency has been reached, unless connections idled
+     * out.
+     *
+     * @return connections opened since creation
+     */
+    public long connectionsOpened() {
+        return connectionsOpened.get();
     }
 
     /** The API base URL. */
@@ -94,8 +167,7 @@ public final class HttpTransport implements AutoCloseable {
         }
         long start = System.nanoTime();
         try (Response resp = http.newCall(rb.build()).execute()) {
-            ResponseBody body = resp.body();
-            String text = body.string();
+            String text = readCapped(resp.body(), m, req.path());
             if (LOG.isDebugEnabled()) {
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 LOG.debug("{} {} -> {} {} ({} ms)", m, req.path(), resp.code(), resp.message(), ms);
@@ -119,6 +191,11 @@ public final class HttpTransport implements AutoCloseable {
         } catch (SocketTimeoutException e) {
             throw new TransportException(m, req.path(), "I/O timeout: " + e.getMessage(), e);
         } catch (InterruptedIOException e) {
+            if (!Thread.currentThread().isInterrupted() && System.nanoTime() - start >= callTimeout.toNanos()) {
+                // OkHttp's call timeout: the whole exchange took too long (a slow drip resets the read timeout)
+                throw new ProxmoxTimeoutException(m + " " + req.path() + ": no complete response within the call "
+                        + "timeout of " + callTimeout + " (ProxmoxClient.Builder.callTimeout)", e);
+            }
             // the calling thread was interrupted: not a transport failure, and never retried
             Thread.currentThread().interrupt();
             throw new ProxmoxException(m + " " + req.path() + ": interrupted", e);
@@ -127,12 +204,36 @@ public final class HttpTransport implements AutoCloseable {
         }
     }
 
+    /**
+     * Reads the body as UTF-8, at most {@code maxResponseBytes} after decompression: a gzip bomb or an
+     * endless chunked body ends with {@link ResponseTooLargeException} instead of filling the heap.
+     */
+    private String readCapped(ResponseBody body, String method, String path) throws IOException {
+        BufferedSource src = body.source();
+        Buffer buf = new Buffer();
+        long total = 0;
+        long n;
+        while ((n = src.read(buf, 64 * 1024)) != -1) {
+            total += n;
+            if (total > maxResponseBytes) {
+                throw new ResponseTooLargeException(method, path, maxResponseBytes);
+            }
+        }
+        return buf.readUtf8();
+    }
+
     private HttpUrl url(ApiRequest req) {
         HttpUrl.Builder ub = base.newBuilder().addEncodedPathSegments(req.path().substring(1));
         if (req.method() == HttpMethod.GET || req.method() == HttpMethod.DELETE) {
             req.params().forEach(ub::addQueryParameter);
         }
-        return ub.build();
+        HttpUrl url = ub.build();
+        // a '..' segment would be resolved by the URL parser and leave the API root with the credentials
+        if (!url.encodedPath().startsWith(base.encodedPath() + "/")
+                || url.pathSegments().size() <= base.pathSegments().size()) {
+            throw new IllegalArgumentException("path: '" + req.path() + "' leaves " + base.encodedPath());
+        }
+        return url;
     }
 
     @Override

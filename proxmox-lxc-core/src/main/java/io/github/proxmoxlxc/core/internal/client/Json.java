@@ -150,4 +150,16 @@ public final class Json {
         }
         return n.asText();
     }
+
+    /** A short name of a node's JSON type for messages ("a string", "an object"), never its value. */
+    static String kind(JsonNode n) {
+        switch (n.getNodeType()) {
+            case ARRAY: return "an array";
+            case OBJECT: case POJO: return "an object";
+            case STRING: return "a string";
+            case NUMBER: return "a number";
+            case BOOLEAN: return "a boolean";
+            default: return "null";
+        }
+    }
 }

@@ -22,6 +22,12 @@ public final class TokenAuth implements Auth {
     public TokenAuth(String tokenId, String secret) {
         Objects.requireNonNull(tokenId, "tokenId");
         Objects.requireNonNull(secret, "secret");
+        int eq = tokenId.indexOf('=');
+        if (eq >= 0) {
+            // the GUI shows "user@realm!name=SECRET" together: never echo what follows '='
+            throw new IllegalArgumentException("tokenId: '" + tokenId.substring(0, eq) + "=***' holds a '=' and "
+                    + "probably the secret; give the id (user@realm!tokenid) and the secret separately");
+        }
         if (!TOKEN_ID.matcher(tokenId).matches()) {
             throw new IllegalArgumentException("tokenId: '" + tokenId + "' is not a token id of the form "
                     + "user@realm!tokenid (realm and tokenid: a letter, then letters, digits, '.', '-', '_')");

@@ -108,6 +108,41 @@ public final class KeyRules {
     }
 
     /**
+     * The warning for an unknown key, the same in every layer (file, environment, explicit).
+     *
+     * @param key the unknown key
+     * @return e.g. {@code unknown key (not in build.func's whitelist); ignored; did you mean var_cpu?}
+     */
+    public static String unknownKeyMessage(String key) {
+        return "unknown key (not in build.func's whitelist); ignored" + io.github.proxmoxlxc.core.config.VarsKeys
+                .suggest(key).map(s -> "; did you mean " + s + "?").orElse("");
+    }
+
+    /**
+     * The warning for a key that is accepted but changes nothing yet.
+     *
+     * @param key the key
+     * @return the text
+     */
+    public static String notYetImplementedMessage(String key) {
+        return "accepted for build.func compatibility but not implemented yet: it changes nothing in the"
+                + " container this creates";
+    }
+
+    /**
+     * The rule a key's value must satisfy, in words.
+     *
+     * @param key a known key
+     * @return the rule, or empty for keys that take any text
+     */
+    public static Optional<String> rule(String key) {
+        if (BOOL_01.contains(key) || BOOL_YES_NO.contains(key)) {
+            return Optional.of(Bools.RULE);
+        }
+        return Optional.ofNullable(RULES.get(key)).map(r -> r.text);
+    }
+
+    /**
      * Checks a non-empty value against its key's rule.
      *
      * @param key a known key

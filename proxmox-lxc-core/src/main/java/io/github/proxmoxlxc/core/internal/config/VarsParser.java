@@ -17,9 +17,9 @@ import java.util.regex.Pattern;
  * line by line, without ever executing or interpolating a value.
  *
  * <p>Differences, each reported rather than silent: a malformed line is a violation (build.func
- * skips it without a word); an {@code export var_x=...} line is used with a warning (build.func
- * ignores it, dropping the user's intent); unknown and non-{@code var_} keys are warnings; a key
- * set twice is a warning and the later line wins.
+ * skips it without a word); an {@code export var_x=...} line is ignored as build.func ignores it
+ * (so one file gives the same container in both tools), with a warning saying why; unknown and
+ * non-{@code var_} keys are warnings; a key set twice is a warning and the later line wins.
  */
 public final class VarsParser {
     private static final Pattern LINE = Pattern.compile("^([A-Za-z_][A-Za-z0-9_]*)=(.*)$",
@@ -66,6 +66,12 @@ public final class VarsParser {
                 continue;
             }
             String key = m.group(1);
+            if (exported) {
+                warnings.add(new ConfigWarning(key, "'export' line ignored, as build.func ignores it (its"
+                        + " load_vars_file skips lines that start with 'export'); drop 'export ' to use the value",
+                        src));
+                continue;
+            }
             if (!key.startsWith("var_")) {
                 warnings.add(new ConfigWarning(key, "not a var_* key; ignored", src));
                 continue;
@@ -77,14 +83,8 @@ public final class VarsParser {
                 continue;
             }
             if (!VarsKeys.isWhitelisted(key)) {
-                warnings.add(new ConfigWarning(key,
-                        "unknown key (not in build.func's whitelist); ignored", src));
+                warnings.add(new ConfigWarning(key, KeyRules.unknownKeyMessage(key), src));
                 continue;
-            }
-            if (exported) {
-                warnings.add(new ConfigWarning(key, "'export' line: build.func ignores such"
-                        + " lines, this library uses the value; drop 'export ' for"
-                        + " build.func compatibility", src));
             }
             String value = value(m.group(2));
             if (!value.isEmpty()) {

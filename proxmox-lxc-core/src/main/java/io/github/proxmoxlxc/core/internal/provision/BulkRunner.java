@@ -40,15 +40,19 @@ final class BulkRunner {
         });
         try {
             List<Future<ProvisionOutcome>> futures = new ArrayList<>();
+            List<RunContext> contexts = new ArrayList<>();
             for (ProvisionRequest r : requests) {
-                futures.add(pool.submit(() -> one(r)));
+                RunContext ctx = engine.newContext(r);
+                contexts.add(ctx);
+                futures.add(pool.submit(() -> one(r, ctx)));
             }
             List<ProvisionOutcome> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
                 try {
                     out.add(futures.get(i).get());
                 } catch (ExecutionException e) {
-                    out.add(ProvisionOutcome.failure(requests.get(i), wrap(requests.get(i), e.getCause())));
+                    out.add(ProvisionOutcome.failure(requests.get(i), wrap(requests.get(i), contexts.get(i),
+                            e.getCause())));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     pool.shutdownNow();
@@ -61,19 +65,27 @@ final class BulkRunner {
         }
     }
 
-    private ProvisionOutcome one(ProvisionRequest r) {
+    private ProvisionOutcome one(ProvisionRequest r, RunContext ctx) {
         try {
-            return ProvisionOutcome.success(r, engine.provision(r, gate));
+            return ProvisionOutcome.success(r, engine.provision(r, gate, ctx));
         } catch (RuntimeException e) {
-            return ProvisionOutcome.failure(r, wrap(r, e));
+            return ProvisionOutcome.failure(r, wrap(r, ctx, e));
         }
     }
 
-    private static ProvisionException wrap(ProvisionRequest r, Throwable e) {
+    /**
+     * A failure the run did not turn into a {@link ProvisionException} itself (an {@link Error} or a
+     * bug): labelled with the step that was in progress, which the run's context knows, and flagged
+     * as needing attention once a container may exist.
+     */
+    private static ProvisionException wrap(ProvisionRequest r, RunContext ctx, Throwable e) {
         if (e instanceof ProvisionException) {
             return (ProvisionException) e;
         }
-        return new ProvisionException(r.label() + ": failed: " + e.getMessage(), ProvisionStep.PREFLIGHT, r.label(),
-                null, null, false, false, e, null);
+        ProvisionStep step = ctx.step();
+        boolean mayExist = ctx.containerMayExist;
+        return new ProvisionException(r.label() + ": unexpected " + e.getClass().getSimpleName() + " in step "
+                + step + ": " + e.getMessage() + (mayExist ? "; container " + ctx.vmid + " may exist and needs attention"
+                : "; nothing was created"), step, r.label(), ctx.vmid, null, false, mayExist, e, null);
     }
 }

@@ -8,7 +8,8 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 /**
- * Rules that keep a node-patch value from breaking out of its line in a Proxmox config file, and
+ * Rules that keep a node-patch value from breaking out of its line in a Proxmox config file (the
+ * hardware module applies the same rules in its own {@code ConfText}), and
  * the {@code devN} value format (core's {@code dev[n]} codec, so a patch and a spec agree).
  */
 public final class PatchText {

@@ -22,7 +22,6 @@ import java.util.regex.Pattern;
 final class Placement {
     private static final Pattern ALLOC = Pattern.compile("([^:\\s]+):(\\d+(?:\\.\\d+)?)");
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)([KMGT]?)");
-    static final int DEFAULT_ROOTFS_GIB = 4;
 
     /** A qualifying node with the storages chosen on it. */
     record Candidate(NodeInfo info, String rootfsStorage, String templateStorage, boolean templateShared) {
@@ -38,10 +37,11 @@ final class Placement {
     }
 
     /** Bytes the rootfs needs on its storage (0 for an existing volume or a bind mount). */
-    static long rootfsBytes(ContainerSpec spec) {
+    static long rootfsBytes(ProvisionRequest request) {
+        ContainerSpec spec = request.spec();
         Optional<RootFs> r = spec.rootfs();
         if (r.isEmpty()) {
-            return (long) DEFAULT_ROOTFS_GIB << 30;
+            return (long) PlanBuilder.rootfsGiB(request) << 30;
         }
         String vol = r.get().volume().orElse("");
         Matcher m = ALLOC.matcher(vol);
@@ -78,7 +78,7 @@ final class Placement {
         String wantRoot = specRootfsStorage(spec).orElse(options.rootfsStorage().orElse(null));
         String wantTpl = TemplateName.parse(request.template()).volumeStorage()
                 .or(request::templateStorage).orElse(options.templateStorage().orElse(null));
-        long need = rootfsBytes(spec);
+        long need = rootfsBytes(request);
         List<Candidate> out = new ArrayList<>();
         List<PreflightProblem> all = new ArrayList<>();
         for (NodeInfo n : nodes) {

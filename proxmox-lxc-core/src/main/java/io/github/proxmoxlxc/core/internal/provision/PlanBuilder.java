@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.internal.provision;
 
+import io.github.proxmoxlxc.core.internal.spec.LxcOption;
 import io.github.proxmoxlxc.core.provision.PlannedCall;
 import io.github.proxmoxlxc.core.provision.ProvisionOptions;
 import io.github.proxmoxlxc.core.provision.ProvisionPlan;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Builds the {@link ProvisionPlan} of a request from what is known: offline only the request and
@@ -68,14 +70,26 @@ public final class PlanBuilder {
      * @param vmid the VMID
      * @param templateVolume the template volume
      * @param rootfsStorage the rootfs storage (used only when the spec has no rootfs)
+     * @param rootfsGiB the rootfs size in GiB (used only when the spec has no rootfs)
      * @return the spec to create
      */
-    public static ContainerSpec createSpec(ContainerSpec spec, int vmid, String templateVolume, String rootfsStorage) {
+    public static ContainerSpec createSpec(ContainerSpec spec, int vmid, String templateVolume, String rootfsStorage,
+            int rootfsGiB) {
         ContainerSpec.Builder b = spec.toBuilder().vmid(vmid).ostemplate(templateVolume);
         if (spec.rootfs().isEmpty() && rootfsStorage != null) {
-            b.rootfs(rootfsStorage, Placement.DEFAULT_ROOTFS_GIB);
+            b.rootfs(rootfsStorage, rootfsGiB);
         }
         return b.build();
+    }
+
+    /**
+     * The rootfs size for a spec without {@code rootfs}: the request's, else the default.
+     *
+     * @param request the request
+     * @return the size in GiB
+     */
+    public static int rootfsGiB(ProvisionRequest request) {
+        return request.rootfsSizeGiB().orElse(ProvisionRequest.DEFAULT_ROOTFS_GIB);
     }
 
     /**
@@ -135,10 +149,11 @@ public final class PlanBuilder {
             b.addCall(new PlannedCall(ProvisionStep.VMID, "GET", "/cluster/nextid", Map.of(), List.of(),
                     "pvesh get /cluster/nextid", options.vmidFirst().isPresent() ? "candidates from "
                     + options.vmidFirst().get() + ".." + options.vmidLast().get() + " instead" : ""));
-            b.addWarning("the VMID is allocated at run time; {vmid} stands for it");
+            b.addNote("the VMID is allocated at run time; {vmid} stands for it");
         }
+        int gib = rootfsGiB(request);
         ContainerSpec created = createSpec(spec, f.vmid() == null ? VMID_MARK : f.vmid(), vol.startsWith("{")
-                ? "local:vztmpl/template.tar.zst" : vol, f.rootfsStorage() == null ? "local" : root);
+                ? "local:vztmpl/template.tar.zst" : vol, f.rootfsStorage() == null ? "local" : root, gib);
         Map<String, String> params = new LinkedHashMap<>(createParams(created));
         params.replaceAll((k, v) -> k.equals("password") ? "***" : v);
         if (f.vmid() == null) {
@@ -148,15 +163,15 @@ public final class PlanBuilder {
             params.put("ostemplate", vol);
         }
         if (spec.rootfs().isEmpty()) {
-            params.put("rootfs", root + ":" + Placement.DEFAULT_ROOTFS_GIB);
+            params.put("rootfs", root + ":" + gib);
         }
         String pct = created.toPctCommand().replace(Integer.toString(VMID_MARK), VMID_PH)
                 .replace("local:vztmpl/template.tar.zst", vol);
         if (spec.rootfs().isEmpty()) {
-            pct = pct.replace("local:" + Placement.DEFAULT_ROOTFS_GIB, root + ":" + Placement.DEFAULT_ROOTFS_GIB);
+            pct = pct.replace("local:" + gib, root + ":" + gib);
         }
         b.addCall(new PlannedCall(ProvisionStep.CREATE, "POST", base + "/lxc", params,
-                createPrivileges(spec, params.keySet(), vmid, root, tpl), pct, "then wait for the vzcreate task"));
+                createPrivileges(spec, withDescription(params.keySet()), vmid, root, tpl), pct, "then wait for the vzcreate task"));
         if (!request.nodePatch().isEmpty()) {
             List<RequiredPrivilege> np = new ArrayList<>();
             if (!request.nodePatch().confLines().isEmpty() || !request.nodePatch().removeRawLines().isEmpty()) {
@@ -191,39 +206,24 @@ public final class PlanBuilder {
         if (!request.nodePatch().isEmpty()) {
             b.addWarning("the node patch needs root on the node; the default applier only prints it");
         }
-        b.addWarning(options.keepOnFailure() ? "on failure the container is kept for inspection"
+        b.addNote(options.keepOnFailure() ? "on failure the container is kept for inspection"
                 : "on failure after create: POST " + ct + "/status/stop (if running), DELETE " + ct
                 + " purge=1 destroy-unreferenced-disks=1");
         return b.build();
     }
 
-    /** Options that only steer the create itself; pve-container checks no VM.Config.* privilege for them. */
-    private static final java.util.Set<String> CREATE_ONLY = java.util.Set.of("vmid", "ostemplate", "password",
-            "ssh-public-keys", "storage", "pool", "restore", "force", "unique", "start", "bwlimit",
-            "ignore-unpack-errors", "ha-managed", "unprivileged", "features", "hookscript");
-
     private static List<RequiredPrivilege> createPrivileges(ContainerSpec spec, java.util.Set<String> keys, String vmid,
                                                             String root, String tpl) {
         List<RequiredPrivilege> p = new ArrayList<>();
         p.add(acl(spec.pool().map(x -> "/pool/" + x).orElse("/vms/" + vmid), "VM.Allocate", "create the container"));
-        // pve-container check_ct_modify_config_perm, applied to the create parameters
+        // pve-container check_ct_modify_config_perm, applied to the create parameters: the option table
+        // names each option's VM.Config.* privilege (none for create-only and root@pam-only options)
         for (String k : keys) {
-            if (CREATE_ONLY.contains(k) || k.matches("dev\\d+")) {
+            Optional<String> privilege = LxcOption.forKey(k).flatMap(LxcOption::privilege);
+            if (privilege.isEmpty()) {
                 continue;
             }
-            String priv;
-            if (k.equals("cores") || k.equals("cpulimit") || k.equals("cpuunits")) {
-                priv = "VM.Config.CPU";
-            } else if (k.equals("memory") || k.equals("swap")) {
-                priv = "VM.Config.Memory";
-            } else if (k.equals("rootfs") || k.matches("mp\\d+")) {
-                priv = "VM.Config.Disk";
-            } else if (k.matches("net\\d+") || k.equals("nameserver") || k.equals("searchdomain")
-                    || k.equals("hostname")) {
-                priv = "VM.Config.Network";
-            } else {
-                priv = "VM.Config.Options";
-            }
+            String priv = privilege.get();
             p.add(acl("/vms/" + vmid, priv, "set " + (priv.equals("VM.Config.Options") ? "options" : priv.substring(
                     "VM.Config.".length()).toLowerCase(java.util.Locale.ROOT) + " options") + " on create"));
         }
@@ -245,6 +245,13 @@ public final class PlanBuilder {
             p.add(new RequiredPrivilege(Kind.ROOT_AT_PAM, r.field(), "root@pam", r.reason()));
         }
         return p.stream().distinct().toList();
+    }
+
+    /** The run adds its ownership marker to the description, so the create always sets it. */
+    private static java.util.Set<String> withDescription(java.util.Set<String> keys) {
+        java.util.Set<String> k = new java.util.LinkedHashSet<>(keys);
+        k.add("description");
+        return k;
     }
 
     private static RequiredPrivilege acl(String path, String priv, String reason) {

@@ -62,6 +62,7 @@ public final class PlanJson {
         m.put("requiresRootAtPam", p.requiresRootAtPam());
         m.put("commands", p.commands());
         m.put("warnings", p.warnings());
+        m.put("notes", p.notes());
         try {
             return MAPPER.writeValueAsString(m);
         } catch (JsonProcessingException e) {

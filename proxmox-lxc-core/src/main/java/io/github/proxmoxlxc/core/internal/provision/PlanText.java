@@ -48,8 +48,12 @@ public final class PlanText {
             p.commands().forEach(c -> b.append("  ").append(c).append('\n'));
         }
         if (!p.warnings().isEmpty()) {
-            b.append("Notes:\n");
+            b.append("Warnings:\n");
             p.warnings().forEach(w -> b.append("  - ").append(w).append('\n'));
+        }
+        if (!p.notes().isEmpty()) {
+            b.append("Notes:\n");
+            p.notes().forEach(w -> b.append("  - ").append(w).append('\n'));
         }
         return b.toString();
     }

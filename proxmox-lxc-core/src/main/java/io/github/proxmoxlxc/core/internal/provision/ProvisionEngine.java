@@ -3,8 +3,10 @@ package io.github.proxmoxlxc.core.internal.provision;
 import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.client.PollSchedule;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
+import io.github.proxmoxlxc.core.client.RetryPolicy;
 import io.github.proxmoxlxc.core.provision.PreflightException;
 import io.github.proxmoxlxc.core.provision.PreflightProblem;
+import io.github.proxmoxlxc.core.provision.ProvisionListener;
 import io.github.proxmoxlxc.core.provision.ProvisionException;
 import io.github.proxmoxlxc.core.provision.ProvisionOptions;
 import io.github.proxmoxlxc.core.provision.ProvisionPlan;
@@ -27,6 +29,8 @@ public final class ProvisionEngine {
     final Templates templates;
     final TaskTimings timings;
     final PollSchedule polling;
+    /** The client's retry policy: it paces the check-then-retry of non-idempotent calls. */
+    final RetryPolicy retry;
     private final NodeGate unlimited = new NodeGate(Integer.MAX_VALUE);
 
     /** What resolving found: where the container goes and which template it uses. */
@@ -44,9 +48,11 @@ public final class ProvisionEngine {
         this.client = client;
         this.options = options;
         this.polling = options.taskPolling().orElse(PollSchedule.defaults());
+        this.retry = client == null ? RetryPolicy.defaults() : client.retryPolicy();
         this.lookups = client == null ? null : new Lookups(client, options.lookupCacheTtl());
         this.vmids = client == null ? null : new VmidAllocator(lookups, options);
-        this.timings = new TaskTimings(polling);
+        // task logs become PROGRESS events: without a listener, reading them is a request per poll for nothing
+        this.timings = new TaskTimings(polling, options.listener() != ProvisionListener.none());
         this.templates = client == null ? null : new Templates(lookups, options, timings);
     }
 
@@ -108,7 +114,8 @@ public final class ProvisionEngine {
                 .nodePatch(p.nodePatch(), p.nodePatchLines());
         p.calls().forEach(b::addCall);
         p.warnings().forEach(b::addWarning);
-        r.notes().forEach(b::addWarning);
+        p.notes().forEach(b::addNote);
+        r.notes().forEach(b::addNote);
         return b.build();
     }
 
@@ -124,8 +131,16 @@ public final class ProvisionEngine {
     }
 
     ProvisionResult provision(ProvisionRequest request, NodeGate gate) {
+        return provision(request, gate, newContext(request));
+    }
+
+    RunContext newContext(ProvisionRequest request) {
+        return new RunContext(request.label(), options.listener());
+    }
+
+    /** Provisions one request, reporting through {@code ctx} (whose step tells where a failure happened). */
+    ProvisionResult provision(ProvisionRequest request, NodeGate gate, RunContext ctx) {
         client();
-        RunContext ctx = new RunContext(request.label(), options.listener());
         Resolution r;
         try {
             r = resolve(request, ctx, gate, options.preflight());
@@ -219,7 +234,7 @@ public final class ProvisionEngine {
             problems.addAll(Preflight.privileges(lookups, plan(request), notes));
         }
         if (!problems.isEmpty()) {
-            ctx.failed(problems.size() + " problem(s)");
+            ctx.failed("preflight found " + problems.size() + " problem(s)");
             throw new PreflightException(request.label(), request.node().orElse(null), problems);
         }
         notes.forEach(ctx::warn);

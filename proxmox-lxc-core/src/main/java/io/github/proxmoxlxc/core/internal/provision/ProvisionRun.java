@@ -36,6 +36,10 @@ final class ProvisionRun {
     private final ProvisionOptions options;
     private final ProxmoxClient client;
     private final String node;
+    /** Sent with the create; the proof of ownership for adopting after a lost response and for rollback. */
+    private final RunMarker marker = RunMarker.create();
+    /** This run's own create task succeeded for ctx.vmid (not adopted after a lost response). */
+    private boolean createConfirmed;
 
     /** The VMID was used by someone else; try the next candidate. */
     private static final class VmidTaken extends RuntimeException {
@@ -71,6 +75,7 @@ final class ProvisionRun {
             start();
             waitRunning();
             List<String> addresses = options.waitForIp() ? waitIp() : List.of();
+            Map<String, String> access = runContainerSetups(addresses);
             engine.vmids.taken(ctx.vmid);
             ProvisionResult.Builder b = ProvisionResult.builder(ctx.vmid, node)
                     .hostname(request.spec().hostname().orElse(null)).addresses(addresses).status("running")
@@ -79,6 +84,7 @@ final class ProvisionRun {
             ctx.warnings.forEach(b::addWarning);
             ctx.calls.forEach(b::addCall);
             ctx.tasks.forEach(b::addTask);
+            access.forEach(b::putAccess);
             return b.build();
         } catch (RuntimeException e) {
             throw fail(e);
@@ -103,11 +109,13 @@ final class ProvisionRun {
             ctx.vmid = vmid;
             ctx.finish(explicit ? "explicit" : "candidate");
             ctx.start(ProvisionStep.CREATE);
-            ContainerSpec spec = PlanBuilder.createSpec(request.spec(), vmid, volume, res.candidate().rootfsStorage());
-            Map<String, String> params = PlanBuilder.createParams(spec);
+            ContainerSpec spec = PlanBuilder.createSpec(request.spec(), vmid, volume, res.candidate().rootfsStorage(),
+                    PlanBuilder.rootfsGiB(request));
+            Map<String, String> params = marker.addTo(PlanBuilder.createParams(spec));
             try {
                 Optional<Upid> upid = postCreate(vmid, params);
                 waitCreated(vmid, upid);
+                createConfirmed = upid.isPresent();
                 ctx.finish("created " + vmid);
                 return;
             } catch (VmidTaken e) {
@@ -154,7 +162,7 @@ final class ProvisionRun {
                     }
                     throw new VmidTaken(e);
                 }
-                if (!Faults.transientFailure(e) || tries >= options.stepAttempts()) {
+                if (!Faults.transientFailure(e) || tries >= engine.retry.maxAttempts()) {
                     if (Faults.lostResponse(e)) {
                         ctx.containerMayExist = true;
                         ctx.call(call);
@@ -172,30 +180,49 @@ final class ProvisionRun {
                 } else {
                     ctx.progress("create refused for now (" + Faults.describe(e) + "), retrying", null);
                 }
-                Backoff.pause(options.retryDelay(), tries);
+                Backoff.pause(engine.retry, tries);
             }
         }
     }
 
-    /** Polls a few times for a container whose create response was lost. */
+    /**
+     * Polls a few times for a container whose create response was lost (the request may still be
+     * on its way through a proxy); each read is retried by the client only.
+     */
     private boolean appears(int vmid) {
         for (int i = 0; i < 3; i++) {
             if (status(vmid).isPresent()) {
                 return true;
             }
-            Backoff.sleep(options.retryDelay());
+            Backoff.sleep(engine.polling.initialInterval());
         }
         return false;
     }
 
+    /**
+     * Whether the container carries this run's marker, never decided by hostname: another run may
+     * have created a container with the same name. A create still holding its lock is waited for,
+     * since pve-container writes the full config (and the description) during the create task.
+     */
     private boolean isOurs(int vmid) {
-        Optional<String> want = request.spec().hostname();
-        if (want.isEmpty()) {
-            return true;
+        long deadline = System.nanoTime() + options.createTimeout().toNanos();
+        while (true) {
+            Optional<ContainerStatus> st = status(vmid);
+            if (st.isEmpty()) {
+                return false;
+            }
+            if (!"create".equals(st.get().lock()) || System.nanoTime() > deadline) {
+                break;
+            }
+            Backoff.sleep(engine.polling.initialInterval());
         }
+        // one read: the client's retry policy already retries it (one retry layer)
         try {
-            return want.get().equals(container(vmid).config().values().get("hostname"));
+            return marker.foundIn(container(vmid).config());
         } catch (NotFoundException e) {
+            return false;
+        } catch (RuntimeException e) {
+            // unknown is not ours: adopting someone else's container is worse than failing
             return false;
         }
     }
@@ -255,11 +282,12 @@ final class ProvisionRun {
                 }
                 return;
             } catch (RuntimeException e) {
-                if (!Faults.transientFailure(e) || tries >= options.stepAttempts()) {
+                // the applier works outside the client (a node file, an SSH channel), so no other layer retries it
+                if (!Faults.transientFailure(e) || tries >= engine.retry.maxAttempts()) {
                     throw e;
                 }
                 ctx.progress("node patch failed (" + Faults.describe(e) + "), retrying", null);
-                Backoff.pause(options.retryDelay(), tries);
+                Backoff.pause(engine.retry, tries);
             }
         }
     }
@@ -283,7 +311,7 @@ final class ProvisionRun {
                     ctx.finish("already running");
                     return;
                 }
-                if (!Faults.transientFailure(e) || tries >= options.stepAttempts()) {
+                if (!Faults.transientFailure(e) || tries >= engine.retry.maxAttempts()) {
                     throw e;
                 }
                 ctx.call(call);
@@ -292,7 +320,7 @@ final class ProvisionRun {
                     ctx.finish("running");
                     return;
                 }
-                Backoff.pause(options.retryDelay(), tries);
+                Backoff.pause(engine.retry, tries);
                 continue;
             }
             try {
@@ -316,7 +344,7 @@ final class ProvisionRun {
             if (st.isPresent() && st.get().running()) {
                 return true;
             }
-            Backoff.sleep(options.retryDelay());
+            Backoff.sleep(engine.polling.initialInterval());
         }
         return false;
     }
@@ -325,24 +353,18 @@ final class ProvisionRun {
         ctx.start(ProvisionStep.WAIT_RUNNING);
         long deadline = System.nanoTime() + options.startTimeout().toNanos();
         int polls = 0;
-        RuntimeException last = null;
         while (true) {
             polls++;
-            try {
-                ContainerStatus st = container(ctx.vmid).status();
-                if (st.running()) {
-                    ctx.finish("running after " + polls + " poll(s)");
-                    return;
-                }
-            } catch (NotFoundException | io.github.proxmoxlxc.core.client.PermissionException e) {
-                // a 403 does not go away by polling: fail now with Proxmox's text
-                throw e;
-            } catch (RuntimeException e) {
-                last = e;
+            // a failing read ends the wait (a 403 or 404 at once, a transient error once the client has retried
+            // it as often as its policy allows)
+            ContainerStatus st = container(ctx.vmid).status();
+            if (st.running()) {
+                ctx.finish("running after " + polls + " poll(s)");
+                return;
             }
             if (System.nanoTime() > deadline) {
                 throw new ProxmoxTimeoutException("container " + ctx.vmid + " on " + node + " not running after "
-                        + options.startTimeout() + (last == null ? "" : " (last error: " + last.getMessage() + ")"), last);
+                        + options.startTimeout());
             }
             Backoff.sleep(engine.polling.initialInterval());
         }
@@ -356,26 +378,34 @@ final class ProvisionRun {
             return List.of();
         }
         long deadline = System.nanoTime() + options.ipTimeout().toNanos();
-        RuntimeException last = null;
         while (true) {
-            try {
-                List<String> a = addresses(container(ctx.vmid).interfaces());
-                if (!a.isEmpty()) {
-                    ctx.finish(String.join(", ", a));
-                    return a;
-                }
-            } catch (NotFoundException | io.github.proxmoxlxc.core.client.PermissionException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                last = e;
+            List<String> a = addresses(container(ctx.vmid).interfaces());
+            if (!a.isEmpty()) {
+                ctx.finish(String.join(", ", a));
+                return a;
             }
             if (System.nanoTime() > deadline) {
                 throw new ProxmoxTimeoutException("container " + ctx.vmid + " on " + node + " has no address after "
-                        + options.ipTimeout() + (last == null ? "" : " (last error: " + last.getMessage() + ")")
-                        + "; skip the wait with ProvisionOptions.waitForIp(false)", last);
+                        + options.ipTimeout() + "; skip the wait with ProvisionOptions.waitForIp(false)");
             }
             Backoff.sleep(engine.polling.initialInterval());
         }
+    }
+
+    private Map<String, String> runContainerSetups(List<String> addresses) {
+        Map<String, String> access = new java.util.LinkedHashMap<>();
+        if (options.containerSetups().isEmpty()) {
+            return access;
+        }
+        ctx.start(ProvisionStep.CONTAINER_SETUP);
+        io.github.proxmoxlxc.core.provision.ContainerSetupContext c = io.github.proxmoxlxc.core.provision
+                .ContainerSetupContext.of(node, ctx.vmid, request.spec(), addresses, m -> ctx.progress(m, null),
+                        ctx::warn, access::put);
+        for (io.github.proxmoxlxc.core.provision.ContainerSetup s : options.containerSetups()) {
+            s.run(c);
+        }
+        ctx.finish(options.containerSetups().size() + " step(s)" + (access.isEmpty() ? "" : ", " + access));
+        return access;
     }
 
     static List<String> addresses(List<ContainerInterface> interfaces) {
@@ -427,8 +457,8 @@ final class ProvisionRun {
                     node, false, false, e, null);
         }
         try {
-            boolean destroyed = new Rollback(client, options, engine.polling, ctx, node, vmid,
-                    request.spec().hostname().orElse(null)).run();
+            boolean destroyed = new Rollback(client, options, engine.polling, ctx, node, vmid, marker,
+                    createConfirmed).run();
             engine.vmids.release(vmid);
             return new ProvisionException(what + (destroyed ? "; container " + vmid + " on " + node
                     + " was rolled back (destroyed)" : "; container " + vmid + " was not created"), step, ctx.label,
@@ -441,15 +471,13 @@ final class ProvisionRun {
         }
     }
 
+    /** Whether the container exists; when its status cannot be read it is presumed to exist. */
     private boolean statusQuietly(int vmid) {
-        for (int i = 0; i < options.stepAttempts(); i++) {
-            try {
-                return status(vmid).isPresent();
-            } catch (RuntimeException e) {
-                Backoff.sleep(options.retryDelay());
-            }
+        try {
+            return status(vmid).isPresent();
+        } catch (RuntimeException e) {
+            return true;
         }
-        return true;
     }
 
     // ------------------------------------------------------------------ helpers
@@ -458,21 +486,12 @@ final class ProvisionRun {
         return client.node(node).container(vmid);
     }
 
-    /** The status, or empty when the container does not exist; transient errors retried. */
+    /** The status, or empty when the container does not exist; transient errors are retried by the client. */
     private Optional<ContainerStatus> status(int vmid) {
-        int tries = 0;
-        while (true) {
-            tries++;
-            try {
-                return Optional.of(container(vmid).status());
-            } catch (NotFoundException e) {
-                return Optional.empty();
-            } catch (RuntimeException e) {
-                if (tries >= options.stepAttempts() * 2) {
-                    throw e;
-                }
-                Backoff.pause(options.retryDelay(), Math.min(tries, 3));
-            }
+        try {
+            return Optional.of(container(vmid).status());
+        } catch (NotFoundException e) {
+            return Optional.empty();
         }
     }
 

@@ -11,7 +11,6 @@ import io.github.proxmoxlxc.core.client.TaskWait;
 import io.github.proxmoxlxc.core.client.Upid;
 import io.github.proxmoxlxc.core.provision.ProvisionOptions;
 import io.github.proxmoxlxc.core.provision.ProvisionStep;
-import java.time.Duration;
 
 /**
  * Undoes a failed run: waits for a create still in progress, stops the container if it runs,
@@ -25,18 +24,22 @@ final class Rollback {
     private final RunContext ctx;
     private final String node;
     private final int vmid;
-    private final String hostname;
-    private boolean ownershipChecked;
+    private final RunMarker marker;
+    /** The run saw its own create task succeed for this VMID: an unreadable config is then still ours. */
+    private final boolean createConfirmed;
+    /** Set once the config showed this run's marker; until then nothing is destroyed. */
+    private boolean owned;
 
     Rollback(ProxmoxClient client, ProvisionOptions options, PollSchedule polling, RunContext ctx, String node,
-             int vmid, String hostname) {
+             int vmid, RunMarker marker, boolean createConfirmed) {
         this.client = client;
         this.options = options;
         this.polling = polling;
         this.ctx = ctx;
         this.node = node;
         this.vmid = vmid;
-        this.hostname = hostname;
+        this.marker = marker;
+        this.createConfirmed = createConfirmed;
     }
 
     /**
@@ -63,7 +66,7 @@ final class Rollback {
                 return acted;
             } catch (RuntimeException e) {
                 last = e;
-                if (++statusFailures >= 3) {
+                if (++statusFailures >= 3 && ownedQuietly(ct)) {
                     // the status cannot be read: destroy without it (force stops a running container first)
                     acted |= blindDestroy(ct);
                     if (gone(ct)) {
@@ -75,12 +78,16 @@ final class Rollback {
                 continue;
             }
             try {
-                if (!ownershipChecked && hostname != null && !"create".equals(st.lock())) {
-                    String actual = ownerHostname(ct);
-                    if (actual != null && !actual.equals(hostname)) {
-                        // never destroy a container this run did not create
-                        ctx.finish("container " + vmid + " is '" + actual + "', not '" + hostname + "': left alone");
+                if (!owned && !"create".equals(st.lock())) {
+                    Owner o = checkOwner(ct);
+                    if (o == Owner.OTHER) {
+                        // never destroy a container this run did not create: the marker decides, not the hostname
+                        ctx.finish("container " + vmid + " does not carry this run's marker: left alone");
                         return false;
+                    }
+                    if (o == Owner.UNKNOWN) {
+                        pause(round);
+                        continue;
                     }
                 }
                 if (st.lock() != null && !st.lock().isEmpty()) {
@@ -115,27 +122,36 @@ final class Rollback {
                 + options.rollbackTimeout() + (last == null ? "" : " (last error: " + last.getMessage() + ")"), last);
     }
 
-    /** The container's hostname, or null when it cannot be read twice in a row (then it is presumed ours). */
-    private String ownerHostname(Container ct) {
-        for (int i = 0; i < 2; i++) {
-            try {
-                String h = ct.config().values().get("hostname");
-                ownershipChecked = true;
-                return h;
-            } catch (NotFoundException e) {
-                throw e;
-            } catch (RuntimeException e) {
-                Backoff.sleep(options.retryDelay());
-            }
+    /** Whether the marker was seen, reading the config if needed; a missing container is not ours. */
+    private boolean ownedQuietly(Container ct) {
+        try {
+            return owned || checkOwner(ct) == Owner.OURS;
+        } catch (NotFoundException e) {
+            return false;
         }
-        ownershipChecked = true;
-        return null;
+    }
+
+    /** Whose container it is, as far as its config tells. */
+    private enum Owner { OURS, OTHER, UNKNOWN }
+
+    /** Reads the config once: the marker makes it ours; a config without it is someone else's. */
+    private Owner checkOwner(Container ct) {
+        try {
+            owned = marker.foundIn(ct.config());
+            return owned ? Owner.OURS : Owner.OTHER;
+        } catch (NotFoundException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            // a config that cannot be read proves nothing either way; the run's own successful create does
+            owned = createConfirmed;
+            return createConfirmed ? Owner.OURS : Owner.UNKNOWN;
+        }
     }
 
     private boolean blindDestroy(Container ct) {
         try {
             ctx.progress("status unreadable; destroying " + vmid + " with force and purge", null);
-            await(ct.destroy(new DestroyOptions(true, true, true)), "vzdestroy");
+            await(ct.destroy(DestroyOptions.purgeAll().toBuilder().force(true).build()), "vzdestroy");
             return true;
         } catch (NotFoundException e) {
             return false;
@@ -162,7 +178,6 @@ final class Rollback {
     }
 
     private void pause(int round) {
-        long ms = options.retryDelay().toMillis();
-        Backoff.sleep(Duration.ofMillis(Math.min(ms * 10, ms * Math.min(round, 10))));
+        Backoff.pause(client.retryPolicy(), Math.min(round, 10));
     }
 }

@@ -19,10 +19,21 @@ final class TaskTimings {
     private static final double LEAD = 0.97;
 
     private final PollSchedule base;
+    private final boolean streamLogs;
     private final ConcurrentHashMap<String, Long> shortest = new ConcurrentHashMap<>();
 
     TaskTimings(PollSchedule base) {
+        this(base, true);
+    }
+
+    /**
+     * @param base the poll schedule
+     * @param streamLogs whether log lines are read while waiting: only worth a request per poll
+     *     when someone listens to the progress events they become
+     */
+    TaskTimings(PollSchedule base, boolean streamLogs) {
         this.base = base;
+        this.streamLogs = streamLogs;
     }
 
     TaskWait waitFor(String type, Duration timeout, Consumer<String> logLines) {
@@ -39,7 +50,7 @@ final class TaskTimings {
         } else {
             b.schedule(base);
         }
-        if (logLines != null) {
+        if (logLines != null && streamLogs) {
             b.logListener(l -> logLines.accept(l.text()));
         }
         return b.build();

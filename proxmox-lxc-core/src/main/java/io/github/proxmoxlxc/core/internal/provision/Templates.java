@@ -131,12 +131,12 @@ final class Templates {
                 upid = lookups.client().node(node).appliances().download(loc.storage(), loc.downloadFile());
                 ctx.call("POST /nodes/" + node + "/aplinfo");
             } catch (RuntimeException e) {
-                if (!Faults.transientFailure(e) || ++transientTries >= options.stepAttempts()) {
+                if (!Faults.transientFailure(e) || ++transientTries >= lookups.client().retryPolicy().maxAttempts()) {
                     throw e;
                 }
                 ctx.call("POST /nodes/" + node + "/aplinfo");
                 ctx.progress("download request failed (" + Faults.describe(e) + "), checking and retrying", null);
-                Backoff.pause(options.retryDelay(), transientTries);
+                Backoff.pause(lookups.client().retryPolicy(), transientTries);
                 if (stored(loc, node, shared)) {
                     return loc.volumeId();
                 }
@@ -158,7 +158,7 @@ final class Templates {
                 }
                 LOG.info("template download {} failed ({}), retrying", loc.downloadFile(), e.getMessage());
                 ctx.progress("download failed (" + e.exitStatus() + "), retrying", null);
-                Backoff.pause(options.retryDelay(), taskTries);
+                Backoff.pause(lookups.client().retryPolicy(), taskTries);
                 continue;
             }
             if (!stored(loc, node, shared)) {

@@ -11,6 +11,11 @@ import java.util.Set;
  * provisioner never collide; a candidate another client took meanwhile is reported back with
  * {@link #taken(int)} and the request asks for the next one. Nothing is reserved on the server:
  * the create itself decides.
+ *
+ * <p>{@code /cluster/nextid} is read once per look-up cache lifetime
+ * ({@link ProvisionOptions#lookupCacheTtl()}), not once per container: it is only the lowest
+ * candidate, and the ones above it come from counting past what this provisioner has reserved or
+ * seen taken. A candidate someone else used meanwhile costs one refused create and moves on.
  */
 final class VmidAllocator {
     private final Lookups lookups;
@@ -30,7 +35,7 @@ final class VmidAllocator {
         if (options.vmidFirst().isPresent()) {
             return nextInRange(options.vmidFirst().get(), options.vmidLast().get());
         }
-        int n = nextId();
+        int n = lookups.cache().get("nextid", this::nextId);
         synchronized (this) {
             int c = n;
             while (reserved.contains(c) || taken.contains(c)) {
@@ -41,24 +46,9 @@ final class VmidAllocator {
         }
     }
 
-    /** {@code /cluster/nextid}, retried: it is a read, so any server-side error may be tried again. */
+    /** {@code /cluster/nextid}: a read, retried by the client's policy only. */
     private int nextId() {
-        int tries = 0;
-        while (true) {
-            tries++;
-            try {
-                return lookups.client().cluster().nextId();
-            } catch (io.github.proxmoxlxc.core.client.ApiException e) {
-                if (e.status() < 500 || tries >= options.stepAttempts()) {
-                    throw e;
-                }
-            } catch (RuntimeException e) {
-                if (!Faults.transientFailure(e) || tries >= options.stepAttempts()) {
-                    throw e;
-                }
-            }
-            Backoff.pause(options.retryDelay(), tries);
-        }
+        return lookups.client().cluster().nextId();
     }
 
     private int nextInRange(int first, int last) {

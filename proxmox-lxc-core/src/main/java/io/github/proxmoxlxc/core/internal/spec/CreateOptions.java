@@ -1,26 +1,24 @@
 package io.github.proxmoxlxc.core.internal.spec;
 
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 /**
- * The parameter names of {@code POST /nodes/{node}/lxc} in the official PVE 9.1 schema, embedded
- * because core cannot read the testkit's copy at run time; a test checks that this list equals the
- * schema's.
+ * The parameter names of {@code POST /nodes/{node}/lxc} in the official PVE 9.1 schema, from the
+ * option table ({@link LxcOption#onCreate()}); a test checks that this list equals the schema's.
  */
 public final class CreateOptions {
     /** Every property name as the schema spells it ({@code net[n]} for the indexed ones). */
-    public static final List<String> NAMES = List.of("arch", "bwlimit", "cmode", "console", "cores", "cpulimit",
-            "cpuunits", "debug", "description", "dev[n]", "entrypoint", "env", "features", "force", "ha-managed",
-            "hookscript", "hostname", "ignore-unpack-errors", "lock", "memory", "mp[n]", "nameserver", "net[n]",
-            "node", "onboot", "ostemplate", "ostype", "password", "pool", "protection", "restore", "rootfs",
-            "searchdomain", "ssh-public-keys", "start", "startup", "storage", "swap", "tags", "template", "timezone",
-            "tty", "unique", "unprivileged", "unused[n]", "vmid");
+    public static final List<String> NAMES = Arrays.stream(LxcOption.values()).filter(LxcOption::onCreate)
+            .map(LxcOption::schemaName).sorted().collect(Collectors.toUnmodifiableList());
 
     /** Highest index of each indexed option (pve-container {@code LXC/Config.pm}). */
-    public static final Map<String, Integer> MAX_INDEX = Map.of("net", 31, "mp", 255, "dev", 255, "unused", 255);
+    public static final Map<String, Integer> MAX_INDEX = Arrays.stream(LxcOption.values())
+            .filter(o -> o.maxIndex() >= 0).collect(Collectors.toUnmodifiableMap(LxcOption::wire, LxcOption::maxIndex));
 
     private static final Pattern INDEXED = Pattern.compile("([a-z]+)(0|[1-9]\\d{0,2})");
 

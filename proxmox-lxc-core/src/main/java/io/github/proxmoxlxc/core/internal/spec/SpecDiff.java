@@ -8,23 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** Compares a wanted spec with an actual configuration. */
 public final class SpecDiff {
-    /**
-     * Options {@code GET .../config} returns that a spec can set (its returns schema without
-     * {@code digest}, {@code lock}, {@code lxc} and {@code unusedN}); the rest are create-only.
-     */
-    private static final Set<String> CONFIG_KEYS = Set.of("arch", "cmode", "console", "cores", "cpulimit", "cpuunits",
-            "debug", "description", "entrypoint", "env", "features", "hookscript", "hostname", "memory", "nameserver",
-            "onboot", "ostype", "protection", "rootfs", "searchdomain", "startup", "swap", "tags", "template",
-            "timezone", "tty", "unprivileged");
-    private static final Set<String> AS_SETS = Set.of("tags", "nameserver", "searchdomain");
-    private static final Pattern INDEXED = Pattern.compile("(net|mp|dev)\\d+");
     private static final Pattern VOLUME_HEAD = Pattern.compile("([^,]*)(.*)");
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)([KMGT]?)");
 
@@ -49,16 +38,17 @@ public final class SpecDiff {
             }
         });
         a.forEach((k, v) -> {
-            if (!w.containsKey(k) && INDEXED.matcher(k).matches()) {
+            if (!w.containsKey(k) && LxcOption.forKey(k).filter(o -> o.maxIndex() >= 0).isPresent()) {
                 out.add(new SpecDifference(k, null, v));
             }
         });
         return List.copyOf(out);
     }
 
+    /** The parameters the container's config keeps (create-only and server-managed ones left out). */
     private static Map<String, String> kept(ContainerSpec s) {
         Map<String, String> m = new LinkedHashMap<>(SpecCodec.toParameters(s, false));
-        m.keySet().removeIf(k -> !CONFIG_KEYS.contains(k) && !INDEXED.matcher(k).matches());
+        m.keySet().removeIf(k -> LxcOption.forKey(k).filter(LxcOption::inConfig).isEmpty());
         return m;
     }
 
@@ -66,7 +56,7 @@ public final class SpecDiff {
         if (have == null) {
             return false;
         }
-        if (AS_SETS.contains(key)) {
+        if (LxcOption.forKey(key).filter(LxcOption::asSet).isPresent()) {
             return new TreeSet<>(SpecCodec.splitList(want)).equals(new TreeSet<>(SpecCodec.splitList(have)));
         }
         if (key.equals("rootfs") || key.startsWith("mp")) {

@@ -2,9 +2,13 @@ package io.github.proxmoxlxc.core.internal.spec;
 
 import io.github.proxmoxlxc.core.spec.ContainerSpec;
 import io.github.proxmoxlxc.core.spec.Features;
+import io.github.proxmoxlxc.core.spec.MountPoint;
 import io.github.proxmoxlxc.core.spec.PrivilegeRequirement;
+import io.github.proxmoxlxc.core.spec.RootFs;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * Which options only {@code root@pam} may set (pve-container {@code LXC.pm}
@@ -15,33 +19,52 @@ public final class SpecPrivileges {
     }
 
     /**
-     * The root-only options of a spec.
+     * The root-only options of a spec, from the option table's root@pam rules.
      *
      * @param s the spec
      * @return the requirements in parameter order
      */
     public static List<PrivilegeRequirement> rootOnly(ContainerSpec s) {
         List<PrivilegeRequirement> out = new ArrayList<>();
-        s.ostemplate().filter(t -> t.startsWith("/")).ifPresent(t -> out.add(new PrivilegeRequirement("ostemplate",
-                "only root can pass arbitrary filesystem paths (use a storage volume id)")));
-        s.rootfs().flatMap(r -> r.volume()).filter(MountCodec::isPathMount).ifPresent(v -> out.add(
-                new PrivilegeRequirement("rootfs", mountReason(v))));
-        s.mountPoints().forEach((i, mp) -> mp.volume().filter(MountCodec::isPathMount).ifPresent(v -> out.add(
-                new PrivilegeRequirement("mp" + i, mountReason(v)))));
-        s.features().filter(f -> !f.isEmpty()).ifPresent(f -> {
-            if (!s.isUnprivileged()) {
-                out.add(new PrivilegeRequirement("features",
-                        "changing features of a privileged container is only allowed for root@pam"));
-            } else if (!onlyNesting(f)) {
-                out.add(new PrivilegeRequirement("features",
-                        "features other than nesting are only allowed for root@pam"));
+        for (LxcOption o : LxcOption.settable()) {
+            Object v = SpecAccess.get(s, o);
+            if (v == null) {
+                continue;
             }
-        });
-        s.devices().keySet().forEach(i -> out.add(new PrivilegeRequirement("dev" + i,
-                "configuring device passthrough is only allowed for root@pam")));
-        s.hookscript().ifPresent(h -> out.add(new PrivilegeRequirement("hookscript",
-                "changing the hookscript is only allowed for root@pam")));
+            if (o.kind() == LxcOption.Kind.INDEXED) {
+                ((Map<?, ?>) v).forEach((i, x) -> o.rootOnly(s, x).ifPresent(r -> out.add(
+                        new PrivilegeRequirement(o.wire() + i, r))));
+            } else {
+                o.rootOnly(s, v).ifPresent(r -> out.add(new PrivilegeRequirement(o.wire(), r)));
+            }
+        }
         return List.copyOf(out);
+    }
+
+    static Optional<String> ostemplate(ContainerSpec s, Object v) {
+        return ((String) v).startsWith("/")
+                ? Optional.of("only root can pass arbitrary filesystem paths (use a storage volume id)")
+                : Optional.empty();
+    }
+
+    static Optional<String> rootfs(ContainerSpec s, Object v) {
+        return ((RootFs) v).volume().filter(MountCodec::isPathMount).map(SpecPrivileges::mountReason);
+    }
+
+    static Optional<String> mountPoint(ContainerSpec s, Object v) {
+        return ((MountPoint) v).volume().filter(MountCodec::isPathMount).map(SpecPrivileges::mountReason);
+    }
+
+    static Optional<String> features(ContainerSpec s, Object v) {
+        Features f = (Features) v;
+        if (f.isEmpty()) {
+            return Optional.empty();
+        }
+        if (!s.isUnprivileged()) {
+            return Optional.of("changing features of a privileged container is only allowed for root@pam");
+        }
+        return onlyNesting(f) ? Optional.empty()
+                : Optional.of("features other than nesting are only allowed for root@pam");
     }
 
     private static boolean onlyNesting(Features f) {

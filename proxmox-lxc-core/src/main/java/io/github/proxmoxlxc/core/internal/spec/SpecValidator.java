@@ -1,9 +1,15 @@
 package io.github.proxmoxlxc.core.internal.spec;
 
 import io.github.proxmoxlxc.core.spec.ContainerSpec;
+import io.github.proxmoxlxc.core.spec.DeviceEntry;
 import io.github.proxmoxlxc.core.spec.Features;
+import io.github.proxmoxlxc.core.spec.MountPoint;
+import io.github.proxmoxlxc.core.spec.NetworkInterface;
+import io.github.proxmoxlxc.core.spec.RootFs;
+import io.github.proxmoxlxc.core.spec.Startup;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -12,13 +18,16 @@ import java.util.regex.Pattern;
 public final class SpecValidator {
     private static final Pattern SSH_KEY = Pattern.compile(
             "[A-Za-z0-9@._+-]+ [A-Za-z0-9+/]+={0,3}( [^\\x00-\\x1f\\x7f]*)?");
+    private static final List<String> LOCKS = List.of("backup", "create", "destroyed", "disk", "fstrim", "migrate",
+            "mounted", "rollback", "snapshot", "snapshot-delete");
     private static final Pattern NUMBER_ONLY = Pattern.compile("\\d+(\\.\\d+)?");
 
     private SpecValidator() {
     }
 
     /**
-     * Validates a spec.
+     * Validates a spec: each set option with its table rule (each entry of an indexed option too),
+     * raw options, then (when asked) cross-field rules.
      *
      * @param s the spec
      * @param crossField true to check cross-field rules too (build), false for a decoded config
@@ -26,146 +35,19 @@ public final class SpecValidator {
      */
     public static Checks validate(ContainerSpec s, boolean crossField) {
         Checks c = new Checks();
-        s.vmid().ifPresent(v -> NetCodec.range(c, "vmid", v, 100, 999_999_999));
-        s.hostname().ifPresent(v -> {
-            if (!Formats.isDnsName(v)) {
-                c.add("hostname", Formats.printable(v),
-                        "must be a DNS name (labels of letters, digits and inner '-', joined by '.', at most 255"
-                                + " characters)");
+        for (LxcOption o : LxcOption.settable()) {
+            Object v = SpecAccess.get(s, o);
+            if (v == null) {
+                continue;
             }
-        });
-        s.pool().ifPresent(v -> {
-            if (!Formats.isPoolId(v)) {
-                c.add("pool", Formats.printable(v), "must be a pool id ([A-Za-z0-9_-]+, up to 3 levels with '/')");
-            }
-        });
-        Set<String> seenTags = new HashSet<>();
-        for (String t : s.tags()) {
-            if (!Formats.isTag(t)) {
-                c.add("tags", Formats.printable(t),
-                        "each tag must match [a-z0-9_][a-z0-9_+.-]* (no ',', '=', ';' or whitespace)");
-            } else if (!seenTags.add(t.toLowerCase(java.util.Locale.ROOT))) {
-                c.add("tags", t, "must not repeat a tag");
-            }
-        }
-        s.description().ifPresent(v -> {
-            if (v.length() > 8192) {
-                c.add("description", v.substring(0, 40) + "...", "must be at most 8192 characters");
-            }
-            if (v.chars().anyMatch(ch -> (ch < 0x20 && ch != '\n' && ch != '\t' && ch != '\r') || ch == 0x7f)) {
-                c.add("description", Formats.printable(v),
-                        "must not contain control characters other than newline/tab");
-            }
-        });
-        s.ostemplate().ifPresent(v -> {
-            if (v.length() > 255 || Formats.hasControl(v) || v.isBlank()) {
-                c.add("ostemplate", Formats.printable(v), "must be 1..255 characters without control characters");
-            } else if (!(v.startsWith("/") ? Formats.isMpString(v) : Formats.isVolumeId(v) && Formats.isMpString(v))) {
-                c.add("ostemplate", v,
-                        "must be a volume id such as local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst or an"
-                                + " absolute path without '.'/'..' segments");
-            }
-        });
-        s.cores().ifPresent(v -> NetCodec.range(c, "cores", v, 1, 8192));
-        s.cpulimit().ifPresent(v -> {
-            if (!(v >= 0 && v <= 8192)) {
-                c.add("cpulimit", String.valueOf(v), "must be between 0 and 8192");
-            }
-        });
-        s.cpuunits().ifPresent(v -> NetCodec.range(c, "cpuunits", v, 0, 500_000));
-        s.memoryMiB().ifPresent(v -> NetCodec.range(c, "memory", v, 16, Integer.MAX_VALUE));
-        s.swapMiB().ifPresent(v -> NetCodec.range(c, "swap", v, 0, Integer.MAX_VALUE));
-        s.storage().ifPresent(v -> {
-            if (!Formats.isStorageId(v)) {
-                c.add("storage", Formats.printable(v), "must be a storage id ([a-z][a-z0-9-_.]*[a-z0-9])");
-            }
-        });
-        s.bwlimit().ifPresent(v -> {
-            if (!(v >= 0) || Double.isInfinite(v)) {
-                c.add("bwlimit", String.valueOf(v), "must be a finite number of 0 or more");
-            }
-        });
-        s.rootfs().ifPresent(r -> MountCodec.validate("rootfs", r, c));
-        Map<String, String> mpPaths = new HashMap<>();
-        s.mountPoints().forEach((i, mp) -> {
-            String f = "mp" + i;
-            index(c, f, i, ContainerSpec.MAX_MP_INDEX);
-            MountCodec.validate(f, mp, c);
-            if (crossField && mp.path().isPresent()) {
-                String prev = mpPaths.putIfAbsent(mp.path().get(), f);
-                if (prev != null) {
-                    c.add(f + ".mp", mp.path().get(), "is already the path of " + prev);
-                }
-            }
-        });
-        Map<String, String> names = new HashMap<>();
-        s.networks().forEach((i, n) -> {
-            String f = "net" + i;
-            index(c, f, i, ContainerSpec.MAX_NET_INDEX);
-            NetCodec.validate(f, n, c);
-            if (crossField) {
-                NetCodec.validateCrossField(f, n, c);
-                n.name().ifPresent(name -> {
-                    String prev = names.putIfAbsent(name, f);
-                    if (prev != null) {
-                        c.add(f + ".name", name, "is already the name of " + prev);
-                    }
+            if (o.kind() == LxcOption.Kind.INDEXED) {
+                ((Map<?, ?>) v).forEach((i, x) -> {
+                    String f = o.wire() + i;
+                    index(c, f, (Integer) i, o.maxIndex());
+                    o.check(f, x, c);
                 });
-            }
-        });
-        for (String ns : s.nameservers()) {
-            if (!isNameserver(ns)) {
-                c.add("nameserver", Formats.printable(ns), "each entry must be an IPv4 or IPv6 address");
-            }
-        }
-        for (String sd : s.searchDomains()) {
-            if (!Formats.isDnsName(sd)) {
-                c.add("searchdomain", Formats.printable(sd), "each entry must be a DNS name");
-            }
-        }
-        s.features().ifPresent(f -> FeaturesCodec.validate("features", f, c));
-        s.devices().forEach((i, d) -> {
-            String f = "dev" + i;
-            index(c, f, i, ContainerSpec.MAX_DEV_INDEX);
-            DevCodec.validate(f, d, c);
-        });
-        s.startup().ifPresent(v -> StartupCodec.validate("startup", v, c));
-        s.timezone().ifPresent(v -> {
-            if (!Formats.isTimezone(v)) {
-                c.add("timezone", Formats.printable(v), "must be 'host' or a zoneinfo name such as Europe/Berlin");
-            }
-        });
-        s.tty().ifPresent(v -> NetCodec.range(c, "tty", v, 0, 6));
-        s.environment().forEach((k, v) -> {
-            if (!Formats.isEnvName(k)) {
-                c.add("env", Formats.printable(k), "a variable name must match \\w+");
-            }
-            if (Formats.hasControl(v)) {
-                c.add("env." + k, Formats.printable(v), "must not contain control characters");
-            }
-        });
-        s.entrypoint().ifPresent(v -> {
-            if (v.isEmpty() || Formats.hasControl(v)) {
-                c.add("entrypoint", Formats.printable(v), "must be non-empty without control characters");
-            }
-        });
-        s.hookscript().ifPresent(v -> {
-            if (Formats.hasControl(v) || !Formats.isVolumeId(v) || !Formats.isMpString(v)) {
-                c.add("hookscript", Formats.printable(v), "must be a volume id such as local:snippets/hook.sh");
-            }
-        });
-        s.password().ifPresent(v -> {
-            if (v.length() < 5) {
-                c.add("password", SpecCodec.MASK, "must be at least 5 characters");
-            }
-            if (Formats.hasControl(v)) {
-                c.add("password", SpecCodec.MASK, "must not contain control characters");
-            }
-        });
-        for (String key : s.sshPublicKeys()) {
-            if (!SSH_KEY.matcher(key).matches()) {
-                c.add("ssh-public-keys", Formats.printable(key),
-                        "each entry must be one OpenSSH public key line 'type base64 [comment]'");
+            } else {
+                o.check(o.wire(), v, c);
             }
         }
         validateRaw(s, c);
@@ -175,7 +57,198 @@ public final class SpecValidator {
         return c;
     }
 
+    static void vmid(String f, Object v, Checks c) {
+        NetCodec.range(c, f, (Integer) v, 100, 999_999_999);
+    }
+
+    static void hostname(String f, Object v, Checks c) {
+        if (!Formats.isDnsName((String) v)) {
+            c.add(f, Formats.printable((String) v), "must be a DNS name (labels of letters, digits and inner '-',"
+                    + " joined by '.', at most 255 characters)");
+        }
+    }
+
+    static void pool(String f, Object v, Checks c) {
+        if (!Formats.isPoolId((String) v)) {
+            c.add(f, Formats.printable((String) v), "must be a pool id ([A-Za-z0-9_-]+, up to 3 levels with '/')");
+        }
+    }
+
+    static void tags(String f, Object v, Checks c) {
+        Set<String> seen = new HashSet<>();
+        for (Object o : (List<?>) v) {
+            String t = (String) o;
+            if (!Formats.isTag(t)) {
+                c.add(f, Formats.printable(t), "each tag must match [a-z0-9_][a-z0-9_+.-]* (no ',', '=', ';' or"
+                        + " whitespace)");
+            } else if (!seen.add(t.toLowerCase(java.util.Locale.ROOT))) {
+                c.add(f, t, "must not repeat a tag");
+            }
+        }
+    }
+
+    static void description(String f, Object value, Checks c) {
+        String v = (String) value;
+        if (v.length() > MAX_DESCRIPTION) {
+            c.add(f, Formats.printable(v.substring(0, 40)) + "...", "must be at most " + MAX_DESCRIPTION
+                    + " characters (Proxmox allows 8192; the rest is kept for the run's ownership marker)");
+        }
+        // '\r' and C1 controls rewrite what a terminal shows of the plan (issue 10, item 16)
+        if (v.chars().anyMatch(ch -> (ch < 0x20 && ch != '\n' && ch != '\t') || (ch >= 0x7f && ch <= 0x9f))) {
+            c.add(f, Formats.printable(v),
+                    "must not contain control characters other than newline and tab (no carriage return)");
+        }
+    }
+
+    /** PVE's 8192 less room for the marker line the provisioner appends. */
+    static final int MAX_DESCRIPTION = 8192 - 100;
+
+    static void ostemplate(String f, Object value, Checks c) {
+        String v = (String) value;
+        if (v.length() > 255 || Formats.hasControl(v) || v.isBlank()) {
+            c.add(f, Formats.printable(v), "must be 1..255 characters without control characters");
+        } else if (!(v.startsWith("/") ? Formats.isMpString(v) : Formats.isVolumeId(v) && Formats.isMpString(v))) {
+            c.add(f, v, "must be a volume id such as local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst or an"
+                    + " absolute path without '.'/'..' segments");
+        }
+    }
+
+    static void cpulimit(String f, Object value, Checks c) {
+        double v = (Double) value;
+        if (!(v >= 0 && v <= 8192)) {
+            c.add(f, String.valueOf(v), "must be between 0 and 8192");
+        }
+    }
+
+    static void storage(String f, Object v, Checks c) {
+        if (!Formats.isStorageId((String) v)) {
+            c.add(f, Formats.printable((String) v), "must be a storage id ([a-z][a-z0-9-_.]*[a-z0-9])");
+        }
+    }
+
+    static void bwlimit(String f, Object value, Checks c) {
+        double v = (Double) value;
+        if (!(v >= 0) || Double.isInfinite(v)) {
+            c.add(f, String.valueOf(v), "must be a finite number of 0 or more");
+        }
+    }
+
+    static void rootfs(String f, Object v, Checks c) {
+        MountCodec.validate(f, (RootFs) v, c);
+    }
+
+    static void mp(String f, Object v, Checks c) {
+        MountCodec.validate(f, (MountPoint) v, c);
+    }
+
+    static void net(String f, Object v, Checks c) {
+        NetCodec.validate(f, (NetworkInterface) v, c);
+    }
+
+    static void dev(String f, Object v, Checks c) {
+        DevCodec.validate(f, (DeviceEntry) v, c);
+    }
+
+    static void features(String f, Object v, Checks c) {
+        FeaturesCodec.validate(f, (Features) v, c);
+    }
+
+    static void startup(String f, Object v, Checks c) {
+        StartupCodec.validate(f, (Startup) v, c);
+    }
+
+    static void nameservers(String f, Object v, Checks c) {
+        for (Object ns : (List<?>) v) {
+            if (!isNameserver((String) ns)) {
+                c.add(f, Formats.printable((String) ns), "each entry must be an IPv4 or IPv6 address");
+            }
+        }
+    }
+
+    static void searchDomains(String f, Object v, Checks c) {
+        for (Object sd : (List<?>) v) {
+            if (!Formats.isDnsName((String) sd)) {
+                c.add(f, Formats.printable((String) sd), "each entry must be a DNS name");
+            }
+        }
+    }
+
+    static void timezone(String f, Object v, Checks c) {
+        if (!Formats.isTimezone((String) v)) {
+            c.add(f, Formats.printable((String) v), "must be 'host' or a zoneinfo name such as Europe/Berlin");
+        }
+    }
+
+    static void environment(String f, Object value, Checks c) {
+        ((Map<?, ?>) value).forEach((k, v) -> {
+            if (!Formats.isEnvName((String) k)) {
+                c.add(f, Formats.printable((String) k), "a variable name must match \\w+");
+            }
+            if (Formats.hasControl((String) v)) {
+                c.add(f + "." + k, Formats.printable((String) v), "must not contain control characters");
+            }
+        });
+    }
+
+    static void entrypoint(String f, Object value, Checks c) {
+        String v = (String) value;
+        if (v.isEmpty() || Formats.hasControl(v)) {
+            c.add(f, Formats.printable(v), "must be non-empty without control characters");
+        }
+    }
+
+    static void hookscript(String f, Object value, Checks c) {
+        String v = (String) value;
+        if (Formats.hasControl(v) || !Formats.isVolumeId(v) || !Formats.isMpString(v)) {
+            c.add(f, Formats.printable(v), "must be a volume id such as local:snippets/hook.sh");
+        }
+    }
+
+    static void password(String f, Object value, Checks c) {
+        String v = (String) value;
+        if (v.length() < 5) {
+            c.add(f, SpecCodec.MASK, "must be at least 5 characters");
+        }
+        if (Formats.hasControl(v)) {
+            c.add(f, SpecCodec.MASK, "must not contain control characters");
+        }
+    }
+
+    static void lock(String f, Object v, Checks c) {
+        // the schema's enum; Proxmox adds lock names rarely, so a new one is a raw option until listed here
+        if (!LOCKS.contains((String) v)) {
+            c.add(f, Formats.printable((String) v), "must be one of " + String.join(", ", LOCKS));
+        }
+    }
+
+    static void sshPublicKeys(String f, Object v, Checks c) {
+        for (Object key : (List<?>) v) {
+            if (!SSH_KEY.matcher((String) key).matches()) {
+                c.add(f, Formats.printable((String) key),
+                        "each entry must be one OpenSSH public key line 'type base64 [comment]'");
+            }
+        }
+    }
+
     private static void crossField(ContainerSpec s, Checks c) {
+        Map<String, String> mpPaths = new HashMap<>();
+        s.mountPoints().forEach((i, mp) -> mp.path().ifPresent(path -> {
+            String prev = mpPaths.putIfAbsent(path, "mp" + i);
+            if (prev != null) {
+                c.add("mp" + i + ".mp", path, "is already the path of " + prev);
+            }
+        }));
+        Map<String, String> names = new HashMap<>();
+        s.networks().forEach((i, n) -> {
+            String f = "net" + i;
+            NetCodec.validateCrossField(f, n, c);
+            n.name().ifPresent(name -> {
+                String prev = names.putIfAbsent(name, f);
+                if (prev != null) {
+                    c.add(f + ".name", name, "is already the name of " + prev);
+                }
+            });
+        });
         if (s.unique().orElse(false) && !s.restore().orElse(false)) {
             c.add("unique", "1", "needs restore=1 (it only applies when restoring a backup)");
         }

@@ -2,6 +2,7 @@ package io.github.proxmoxlxc.core.internal.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.github.proxmoxlxc.core.client.HttpMethod;
 import io.github.proxmoxlxc.core.client.PollSchedule;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
 import io.github.proxmoxlxc.core.client.Trust;
@@ -24,7 +25,7 @@ class RollbackTest {
              ProxmoxClient client = ProxmoxClient.builder().baseUrl(sim.baseUrl())
                      .apiToken(sim.tokenId(), sim.tokenSecret()).trust(Trust.fingerprints(sim.fingerprint()))
                      .taskPolling(FAST).build()) {
-            ProvisionOptions o = ProvisionOptions.builder().retryDelay(Duration.ofMillis(5)).taskPolling(FAST)
+            ProvisionOptions o = ProvisionOptions.builder().taskPolling(FAST)
                     .waitForIp(false).build();
             Provisioner p = Provisioner.on(client, o);
             for (int id : new int[] {500, 501}) {
@@ -32,10 +33,14 @@ class RollbackTest {
                         .rootfs("local-lvm", 1).build()).template("debian-12-standard").build());
             }
 
+            RunMarker mine = RunMarker.create();
+            // 501 carries this run's marker (as a create with it would leave it); 500 only another run's
+            client.call(HttpMethod.PUT, "/nodes/pve1/lxc/501/config", java.util.Map.of("description",
+                    "notes\n" + mine.line()));
             boolean strangers = new Rollback(client, o, FAST, new RunContext("mine", ProvisionListener.none()), "pve1",
-                    500, "mine").run();
+                    500, mine, false).run();
             boolean own = new Rollback(client, o, FAST, new RunContext("ct501", ProvisionListener.none()), "pve1",
-                    501, "ct501").run();
+                    501, mine, false).run();
 
             assertThat(strangers).isFalse();
             assertThat(own).isTrue();

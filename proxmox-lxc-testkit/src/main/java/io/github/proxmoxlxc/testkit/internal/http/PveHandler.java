@@ -86,6 +86,11 @@ public final class PveHandler {
         }
         Endpoint ep = match.endpoint();
         count(ep.key());
+        // authentication first: an unauthenticated caller sees a 401, never a simulated fault
+        SimResponse denied = ep.key().equals(LOGIN) ? null : authFailure(req, ep);
+        if (denied != null) {
+            return denied;
+        }
         Fault fault = faults.next(ep.key());
         long delay = 0;
         if (fault != null) {
@@ -115,16 +120,55 @@ public final class PveHandler {
         return delay > 0 ? resp.withDelay(delay) : resp;
     }
 
+    /** The body limit; larger requests are refused before the body is read. */
+    public static final int MAX_BODY = 512 * 1024;
+    private static final String LOGIN = "POST /access/ticket";
+
+    /**
+     * The checks made from the request line and headers alone, before any body is read: the body
+     * size announced, and the credentials (except for the login call).
+     *
+     * @param method the method
+     * @param path the path without query
+     * @param header the request headers
+     * @param contentLength the announced body length, or -1
+     * @param chunked whether the body is sent chunked (no length known up front)
+     * @return the refusal, or null to go on
+     */
+    public SimResponse beforeBody(String method, String path, java.util.function.Function<String, String> header,
+                                  long contentLength, boolean chunked) {
+        if (contentLength > MAX_BODY || chunked) {
+            return SimResponse.of(501, "for data too large", null, "");
+        }
+        if (!path.startsWith(PREFIX + "/")) {
+            return null;
+        }
+        ApiSchema.Match match = schema.match(method, path.substring(PREFIX.length())).orElse(null);
+        if (match == null || match.endpoint().key().equals(LOGIN)) {
+            return null;
+        }
+        return authFailure(new SimRequest(method, path, null, header, new byte[0]), match.endpoint());
+    }
+
+    /** The 401 (or token-not-allowed 403) for a request, or null when its credentials hold. */
+    private SimResponse authFailure(SimRequest req, Endpoint ep) {
+        Auth.Result a = auth.authenticate(req.header().apply("Authorization"), req.header().apply("Cookie"));
+        if (a.failure() != null) {
+            return SimResponse.of(401, a.failure(), null, "").withDelay(settings.authFailureDelayMillis());
+        }
+        return null;
+    }
+
     private SimResponse authorizedHandle(SimRequest req, ApiSchema.Match match, Fault fault) {
         String method = req.method();
         Endpoint ep = match.endpoint();
         if (req.body().length > 0 && !method.equals("POST") && !method.equals("PUT")) {
             return SimResponse.of(501, "Unexpected content for method '" + method + "'", null, "");
         }
-        if (req.body().length > 512 * 1024) {
+        if (req.body().length > MAX_BODY) {
             return SimResponse.of(501, "for data too large", null, "");
         }
-        boolean login = ep.key().equals("POST /access/ticket");
+        boolean login = ep.key().equals(LOGIN);
         String user = null;
         if (!login) {
             Auth.Result a = auth.authenticate(req.header().apply("Authorization"), req.header().apply("Cookie"));

@@ -1,0 +1,43 @@
+package io.github.proxmoxlxc.cli.issues;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.github.proxmoxlxc.cli.CliRunner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Issue 17, item 7: keys accepted but not implemented say so wherever they are set. */
+class Item07NotYetImplementedKeysTest {
+    private static final String SAYS = "accepted for build.func compatibility but not implemented yet";
+
+    @TempDir
+    Path tmp;
+
+    @ParameterizedTest
+    @CsvSource({"var_post_install,/usr/local/bin/hook.sh", "var_apt_cacher,yes", "var_apt_cacher_ip,10.0.0.5",
+            "var_http_proxy,http://proxy:3128", "var_ssh,yes", "var_verbose,yes", "var_inherit_host_ca,yes"})
+    void setInAnyLayer_warns(String key, String value) throws Exception {
+        CliRunner.Result set = new CliRunner().run("plan", "--set", key + "=" + value);
+        assertThat(set.code()).as(set.both()).isZero();
+        assertThat(set.err()).contains(key + ": " + SAYS);
+
+        CliRunner.Result env = new CliRunner().env(Map.of(key, value)).run("plan");
+        assertThat(env.err()).contains(key + ": " + SAYS);
+
+        Path d = Files.writeString(tmp.resolve("default.vars"), key + "=" + value + "\n");
+        CliRunner.Result file = new CliRunner().run("create", "--defaults", d.toString());
+        assertThat(file.code()).as(file.both()).isZero();
+        assertThat(file.err()).contains(key + ": " + SAYS, "default.vars:1");
+    }
+
+    @Test
+    void builtinDefaults_doNotWarn() {
+        CliRunner.Result r = new CliRunner().run("plan");
+        assertThat(r.err()).doesNotContain(SAYS);
+    }
+}
