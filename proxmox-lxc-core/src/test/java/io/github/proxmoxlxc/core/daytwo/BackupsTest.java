@@ -121,7 +121,7 @@ class BackupsTest {
     @Test
     void restore_intoANewVmid_withUniqueMacs_andOnAnotherStorage_reportsProgress() {
         Container src = s.container(206, "source", false);
-        src.updateConfig(Map.of("cores", "2"), null);
+        src.updateConfig(Map.of("cores", "2"));
         s.await(backups.backup(BackupRequest.builder().addVmid(206).storage("local").build()));
         BackupVolume b = backups.list("local", 206).get(0);
         List<TaskLogLine> progress = new CopyOnWriteArrayList<>();
@@ -142,7 +142,7 @@ class BackupsTest {
         Container ct = s.container(208, "overwrite-me", false);
         s.await(backups.backup(BackupRequest.builder().addVmid(208).storage("local").build()));
         String volid = backups.list("local", 208).get(0).volid();
-        ct.updateConfig(Map.of("memory", "2048"), null);
+        ct.updateConfig(Map.of("memory", "2048"));
         RestoreRequest same = RestoreRequest.builder().vmid(208).archive(volid).build();
         assertThatThrownBy(() -> backups.restore(same)).isInstanceOf(AlreadyExistsException.class)
                 .hasMessageContaining("CT 208 already exists on node 'pve1'");

@@ -78,7 +78,7 @@ class CloneResizeTest {
     void resize_withAStaleDigest_isRefused_notApplied() {
         Container ct = s.container(711, "stale", false);
         String digest = ct.config().digest();
-        ct.updateConfig(Map.of("memory", "1024"), null);
+        ct.updateConfig(Map.of("memory", "1024"));
         assertThatThrownBy(() -> ct.resize("rootfs", "+1G", Optional.of(digest))).isInstanceOf(ApiException.class)
                 .hasMessageContaining("detected modified configuration");
         assertThat(ct.config().values().get("rootfs")).endsWith("size=4G");

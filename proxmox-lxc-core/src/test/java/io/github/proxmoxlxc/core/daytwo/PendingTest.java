@@ -48,9 +48,9 @@ class PendingTest {
         assertThat(ct.config().values()).containsEntry("timezone", "Europe/Berlin");
         assertThat(s.sim.configFile(720).orElseThrow()).contains("\n[pve:pending]\nfeatures: nesting=1\ntimezone: Europe/Berlin\n");
 
-        ct.updateConfig(Map.of("delete", "swap,tty"), null); // swap hot-unplugs; tty is not set: ignored
+        ct.updateConfig(Map.of("delete", "swap,tty")); // swap hot-unplugs; tty is not set: ignored
         assertThat(ct.currentConfig().values()).doesNotContainKey("swap");
-        ct.updateConfig(Map.of("revert", "features"), null);
+        ct.updateConfig(Map.of("revert", "features"));
         assertThat(pending(ct).get("features")).isNull();
 
         s.await(ct.stop());
@@ -62,13 +62,13 @@ class PendingTest {
     @Test
     void deletingOnARunningContainer_isPending_andReadOnlyOptionsAreRefused() {
         Container ct = s.container(721, "del", false);
-        ct.updateConfig(Map.of("timezone", "UTC"), null);
+        ct.updateConfig(Map.of("timezone", "UTC"));
         s.await(ct.start());
-        ct.updateConfig(Map.of("description", "x"), null);
-        ct.updateConfig(Map.of("delete", "timezone"), null);
-        assertThatThrownBy(() -> ct.updateConfig(Map.of("delete", "memory"), null))
+        ct.updateConfig(Map.of("description", "x"));
+        ct.updateConfig(Map.of("delete", "timezone"));
+        assertThatThrownBy(() -> ct.updateConfig(Map.of("delete", "memory")))
                 .isInstanceOf(ApiException.class).hasMessageContaining("unable to delete required option 'memory'");
-        assertThatThrownBy(() -> ct.updateConfig(Map.of("unprivileged", "0"), null))
+        assertThatThrownBy(() -> ct.updateConfig(Map.of("unprivileged", "0")))
                 .isInstanceOf(ApiException.class).hasMessageContaining("unable to modify read-only option: 'unprivileged'");
         assertThat(pending(ct).get("timezone").pendingDelete()).isTrue();
         assertThat(ct.currentConfig().values()).containsEntry("description", "x").containsKey("timezone");
@@ -79,7 +79,7 @@ class PendingTest {
     void staleDigest_isATypedConflict_andNothingIsWritten() {
         Container ct = s.container(722, "digest", true);
         String digest = ct.config().digest();
-        ct.updateConfig(Map.of("cores", "3"), null);
+        ct.updateConfig(Map.of("cores", "3"));
         assertThatThrownBy(() -> ct.updateConfig(Map.of("cores", "1"), digest))
                 .isInstanceOf(ConfigChangedException.class)
                 .hasMessageContaining("detected modified configuration - file changed by other user? Try again.");

@@ -39,7 +39,7 @@ class SnapshotsTest {
         Container ct = s.container(110, "snappy", true);
         Snapshots snaps = ct.snapshots();
         s.await(snaps.create("first", "before the upgrade"));
-        ct.updateConfig(Map.of("memory", "1024"), null);
+        ct.updateConfig(Map.of("memory", "1024"));
         s.await(snaps.create("second"));
 
         SnapshotTree tree = snaps.list();
@@ -82,7 +82,7 @@ class SnapshotsTest {
             Container ct = slow.container(112, "locking", false);
             Upid u = ct.snapshots().create("held");
             assertThat(slow.sim.locks()).containsEntry(112, "snapshot");
-            assertThatThrownBy(() -> ct.updateConfig(Map.of("memory", "1024"), null))
+            assertThatThrownBy(() -> ct.updateConfig(Map.of("memory", "1024")))
                     .hasMessageContaining("CT is locked (snapshot)");
             slow.await(u);
             assertThat(slow.sim.locks()).doesNotContainKey(112);

@@ -119,7 +119,7 @@ class EnsureConvergenceTest {
             change.put("delete", String.join(",", drift.delete));
         }
         if (!change.isEmpty()) {
-            ct.updateConfig(change, null);
+            ct.updateConfig(change);
         }
         if (drift.growSpecDisk) {
             rootGiB++;

@@ -22,7 +22,7 @@ class EnsureDriftReportTest {
                     .vmid(910).rootfs("local-lvm", 4).build()).template("debian-12-standard").build());
             Container ct = f.client.node(made.node()).container(910);
             assertThat(ct.status().running()).isTrue();
-            ct.updateConfig(Map.of("mp0", "local-lvm:vm-910-disk-0,mp=/data"), null); // an extra mount point
+            ct.updateConfig(Map.of("mp0", "local-lvm:vm-910-disk-0,mp=/data")); // an extra mount point
             String fileBefore = f.sim.configFile(910).orElseThrow();
 
             ProvisionRequest smaller = ProvisionRequest.builder().spec(SimFixture.spec("drift").toBuilder().vmid(910)
