@@ -2,8 +2,8 @@ package io.github.proxmoxlxc.core.issues;
 
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.github.proxmoxlxc.core.provision.InvalidNodePatchException;
 import io.github.proxmoxlxc.core.provision.NodePatch;
-import io.github.proxmoxlxc.core.spec.InvalidSpecException;
 import org.junit.jupiter.api.Test;
 
 /** Issue 10, item 13: NodePatch accepted an idmap onto host root and ids beyond 32 bits. */
@@ -11,17 +11,17 @@ class Issue10NodePatchHostRootTest {
     @Test
     void item13_idmapOntoHostRoot_isRefused() {
         assertThatThrownBy(() -> NodePatch.builder().addRawLine("lxc.idmap: u 0 0 65536").build())
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("host id 0");
+                .isInstanceOf(InvalidNodePatchException.class).hasMessageContaining("host id 0");
         assertThatThrownBy(() -> NodePatch.builder().addSubuidLine("root:0:65536").build())
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("host id 0");
+                .isInstanceOf(InvalidNodePatchException.class).hasMessageContaining("host id 0");
     }
 
     @Test
     void item13_idsBeyond32Bits_areRefused() {
         assertThatThrownBy(() -> NodePatch.builder().addRawLine("lxc.idmap: g 0 4294967000 65536").build())
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("32-bit");
+                .isInstanceOf(InvalidNodePatchException.class).hasMessageContaining("32-bit");
         assertThatThrownBy(() -> NodePatch.builder().addSubgidLine("root:9999999999:1").build())
-                .isInstanceOf(InvalidSpecException.class).hasMessageContaining("32-bit");
+                .isInstanceOf(InvalidNodePatchException.class).hasMessageContaining("32-bit");
     }
 
     @Test
