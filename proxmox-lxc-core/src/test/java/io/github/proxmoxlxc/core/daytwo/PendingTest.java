@@ -35,7 +35,7 @@ class PendingTest {
     void runningContainer_hotplugsCoresMemoryNet_andKeepsTheRestPending_untilStop() {
         Container ct = s.container(720, "hot", true);
         ct.updateConfig(Map.of("cores", "2", "memory", "1024", "swap", "256", "cpulimit", "1.5",
-                "timezone", "Europe/Berlin", "features", "nesting=1"), null);
+                "timezone", "Europe/Berlin", "features", "nesting=1"));
         Map<String, String> current = ct.currentConfig().values();
         assertThat(current).containsEntry("cores", "2").containsEntry("memory", "1024").containsEntry("swap", "256")
                 .containsEntry("cpulimit", "1.5").doesNotContainKey("timezone");
