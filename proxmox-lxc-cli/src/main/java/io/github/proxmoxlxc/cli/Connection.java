@@ -85,7 +85,8 @@ final class Connection implements AutoCloseable {
         try {
             b.baseUrl(url);
         } catch (IllegalArgumentException e) {
-            throw CliException.invalid("PVE_URL", shownUrl, e.getMessage());
+            throw CliException.invalid("PVE_URL", shownUrl,
+                    String.valueOf(e.getMessage()).replaceFirst("^baseUrl: '[^']*' ", ""));
         }
         if (url.strip().toLowerCase(java.util.Locale.ROOT).startsWith("http://")) {
             if (!o.allowPlainHttp) {
@@ -115,8 +116,9 @@ final class Connection implements AutoCloseable {
                 b.apiToken(tokenId, secret);
             } catch (IllegalArgumentException e) {
                 int eq = tokenId.indexOf('=');
+                // the library names its own parameter first ("tokenId: '...' "); the CLI names PVE_TOKEN_ID instead
                 throw CliException.invalid("PVE_TOKEN_ID", eq < 0 ? tokenId : tokenId.substring(0, eq) + "=***",
-                        e.getMessage());
+                        String.valueOf(e.getMessage()).replaceFirst("^tokenId: '[^']*' ", ""));
             }
         } else if (user != null) {
             String password = env.get("PVE_PASSWORD");
@@ -135,7 +137,8 @@ final class Connection implements AutoCloseable {
         try {
             return new Connection(b.build(), null);
         } catch (IllegalArgumentException | IllegalStateException e) {
-            throw CliException.invalid("PVE_URL", shownUrl, e.getMessage());
+            throw CliException.invalid("PVE_URL", shownUrl,
+                    String.valueOf(e.getMessage()).replaceFirst("^baseUrl: '[^']*' ", ""));
         }
     }
 

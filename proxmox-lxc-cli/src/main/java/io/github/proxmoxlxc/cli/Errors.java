@@ -5,6 +5,7 @@ import io.github.proxmoxlxc.core.client.ApiException;
 import io.github.proxmoxlxc.core.client.AuthenticationException;
 import io.github.proxmoxlxc.core.client.PermissionException;
 import io.github.proxmoxlxc.core.client.ProxmoxTimeoutException;
+import io.github.proxmoxlxc.core.client.ResponseTooLargeException;
 import io.github.proxmoxlxc.core.client.TaskFailedException;
 import io.github.proxmoxlxc.core.client.TlsTrustException;
 import io.github.proxmoxlxc.core.client.TransportException;
@@ -58,8 +59,15 @@ final class Errors {
                     e.exitStatus(), e.upid().toString())));
         }
         if (t instanceof ProxmoxTimeoutException) {
-            return new Classified(ExitCodes.TIMEOUT, List.of(new ErrorEntry("timeout", "", CliText.clean(t.getMessage()),
+            return new Classified(ExitCodes.TIMEOUT, List.of(new ErrorEntry("timeout", "", timeoutText(t.getMessage()),
                     "")));
+        }
+        if (t instanceof ResponseTooLargeException) {
+            ResponseTooLargeException e = (ResponseTooLargeException) t;
+            return new Classified(ExitCodes.API, List.of(new ErrorEntry("connection", "", "the response was larger than "
+                    + (e.limit() >> 20) + " MiB after decompression, so reading stopped; no Proxmox VE answer comes near"
+                    + " that, so check the URL in PVE_URL and any proxy in between",
+                    e.method() + " " + CliText.path(e.path()))));
         }
         if (t instanceof TlsTrustException) {
             TlsTrustException e = (TlsTrustException) t;
@@ -85,6 +93,21 @@ final class Errors {
         String msg = t.getMessage() == null ? "unexpected failure without a message" : CliText.clean(t.getMessage());
         return new Classified(ExitCodes.INTERNAL, List.of(new ErrorEntry("internal", "", msg
                 + " (a bug; please report it with the command line you ran)", "")));
+    }
+
+    private static final java.util.regex.Pattern CALL_TIMEOUT = java.util.regex.Pattern.compile(
+            "call timeout of (PT[0-9.HMS]+) \\(ProxmoxClient\\.Builder\\.callTimeout\\)");
+
+    /** The library's timeout text in CLI words: the call deadline is the {@code --call-timeout} flag. */
+    static String timeoutText(String message) {
+        String m = CliText.clean(message == null ? "" : message);
+        java.util.regex.Matcher x = CALL_TIMEOUT.matcher(m);
+        if (x.find()) {
+            long ms = java.time.Duration.parse(x.group(1)).toMillis();
+            m = m.substring(0, x.start()) + "call timeout of " + Durations.format(ms) + " (raise it with --call-timeout)"
+                    + m.substring(x.end());
+        }
+        return m;
     }
 
     /** The failed request, {@code METHOD /decoded/path}. */
