@@ -343,6 +343,40 @@ public final class Container {
     }
 
     /**
+     * The options in effect and those waiting for a restart ({@code GET .../pending}). A running
+     * container takes some changes at once (cores, memory, swap, cpulimit, network, ...) and keeps
+     * the others pending until it is stopped or started again.
+     *
+     * @return every option with its value, pending value and pending deletion
+     */
+    public List<PendingOption> pending() {
+        com.fasterxml.jackson.databind.JsonNode data = api.data(HttpMethod.GET, path + "/pending", Map.of());
+        List<PendingOption> out = new java.util.ArrayList<>();
+        if (data != null && data.isArray()) {
+            for (com.fasterxml.jackson.databind.JsonNode n : data) {
+                out.add(PendingOption.of(n.path("key").asText(), text(n, "value"), text(n, "pending"),
+                        n.path("delete").asInt(0) > 0));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /**
+     * Reads the configuration in effect, without pending changes ({@code GET .../config?current=1});
+     * {@link #config()} shows pending values as Proxmox does by default.
+     *
+     * @return the options in effect and the digest
+     */
+    public ContainerConfig currentConfig() {
+        return Decoders.config(api.data(HttpMethod.GET, path + "/config", Map.of("current", "1")));
+    }
+
+    private static Optional<String> text(com.fasterxml.jackson.databind.JsonNode n, String field) {
+        com.fasterxml.jackson.databind.JsonNode v = n.get(field);
+        return v == null || v.isNull() ? Optional.empty() : Optional.of(v.asText());
+    }
+
+    /**
      * The container's snapshots: take, list, roll back, delete. Making it sends nothing.
      *
      * @return the snapshots resource

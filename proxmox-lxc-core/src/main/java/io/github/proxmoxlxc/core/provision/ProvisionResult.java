@@ -27,6 +27,7 @@ public final class ProvisionResult {
     private final List<String> warnings;
     private final List<String> calls;
     private final List<TaskResult> tasks;
+    private final List<DriftChange> drift;
     private final Map<String, String> access;
 
     private ProvisionResult(Builder b) {
@@ -41,6 +42,7 @@ public final class ProvisionResult {
         this.warnings = List.copyOf(b.warnings);
         this.calls = List.copyOf(b.calls);
         this.tasks = List.copyOf(b.tasks);
+        this.drift = List.copyOf(b.drift);
         this.access = Collections.unmodifiableMap(new java.util.LinkedHashMap<>(b.access));
     }
 
@@ -177,6 +179,16 @@ public final class ProvisionResult {
         return tasks;
     }
 
+    /**
+     * What {@code ensure()} found different on an existing container and what it did about each
+     * difference (applied, pending, resized, needs a re-create, ...).
+     *
+     * @return an unmodifiable list, empty when the container was created or matched its spec
+     */
+    public List<DriftChange> drift() {
+        return drift;
+    }
+
     @Override
     public String toString() {
         return "ProvisionResult[vmid=" + vmid + ", node=" + node + ", hostname=" + hostname + ", status=" + status
@@ -197,6 +209,7 @@ public final class ProvisionResult {
         private final List<String> warnings = new ArrayList<>();
         private final List<String> calls = new ArrayList<>();
         private final List<TaskResult> tasks = new ArrayList<>();
+        private final List<DriftChange> drift = new ArrayList<>();
         private final Map<String, String> access = new java.util.LinkedHashMap<>();
 
         /**
@@ -312,6 +325,17 @@ public final class ProvisionResult {
          */
         public Builder addTask(TaskResult task) {
             tasks.add(Objects.requireNonNull(task, "task"));
+            return this;
+        }
+
+        /**
+         * Adds what {@code ensure()} did about one difference.
+         *
+         * @param change the change
+         * @return this builder
+         */
+        public Builder addDrift(DriftChange change) {
+            drift.add(Objects.requireNonNull(change, "change"));
             return this;
         }
 

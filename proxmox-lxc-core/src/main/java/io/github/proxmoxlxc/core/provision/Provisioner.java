@@ -147,8 +147,12 @@ public final class Provisioner {
 
     /**
      * Makes sure a container as specified exists: finds it by VMID, or by hostname plus the spec's
-     * tags; when it exists and matches nothing happens, when it differs nothing is changed and a
-     * {@link SpecMismatchException} lists the differences, when it is absent it is provisioned.
+     * tags; when it exists and matches nothing happens (no write request); when it differs the
+     * differences that can be applied are written with the config digest (live, or pending until
+     * the next restart), a disk smaller than the spec is grown, and what would need a re-create is
+     * reported, not applied ({@link ProvisionResult#drift()}; nothing is ever destroyed); when it is
+     * absent it is provisioned. {@link #ensure(ProvisionRequest, DriftPolicy)} with
+     * {@link DriftPolicy#FAIL} keeps the 0.1 behaviour (a {@link SpecMismatchException}).
      *
      * @param spec the spec
      * @return the result ({@link ProvisionResult#created()} false when it already existed)
@@ -162,10 +166,23 @@ public final class Provisioner {
      *
      * @param request the request
      * @return the result
-     * @throws SpecMismatchException when the container exists but differs
      */
     public ProvisionResult ensure(ProvisionRequest request) {
-        return engine.ensure(Objects.requireNonNull(request, "request"));
+        return ensure(request, DriftPolicy.CONVERGE);
+    }
+
+    /**
+     * Like {@link #ensure(ProvisionRequest)} with a choice of what happens when the existing container
+     * differs: {@link DriftPolicy#CONVERGE} applies what it can without losing data and reports the
+     * rest in {@link ProvisionResult#drift()}; {@link DriftPolicy#FAIL} changes nothing and throws.
+     *
+     * @param request the request
+     * @param policy what to do about differences
+     * @return the result
+     * @throws SpecMismatchException with {@link DriftPolicy#FAIL} when the container exists but differs
+     */
+    public ProvisionResult ensure(ProvisionRequest request, DriftPolicy policy) {
+        return engine.ensure(Objects.requireNonNull(request, "request"), Objects.requireNonNull(policy, "policy"));
     }
 
     /**

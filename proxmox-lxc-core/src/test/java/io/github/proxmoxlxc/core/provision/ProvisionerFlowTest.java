@@ -350,7 +350,7 @@ class ProvisionerFlowTest {
 
             ProvisionRequest bigger = ProvisionRequest.builder()
                     .spec(SimFixture.spec("idem").toBuilder().memoryMiB(2048).build()).template("debian-12-standard").build();
-            assertThatThrownBy(() -> p.ensure(bigger)).isInstanceOfSatisfying(SpecMismatchException.class, e -> {
+            assertThatThrownBy(() -> p.ensure(bigger, DriftPolicy.FAIL)).isInstanceOfSatisfying(SpecMismatchException.class, e -> {
                 assertThat(e.differences()).anyMatch(d -> d.key().equals("memory"));
                 assertThat(e.vmid()).hasValue(first.vmid());
                 assertThat(e.getMessage()).contains("memory").contains("nothing was changed");

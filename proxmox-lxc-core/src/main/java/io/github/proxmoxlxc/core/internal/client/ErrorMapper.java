@@ -6,6 +6,7 @@ import io.github.proxmoxlxc.core.client.AlreadyExistsException;
 import io.github.proxmoxlxc.core.client.ApiError;
 import io.github.proxmoxlxc.core.client.ApiException;
 import io.github.proxmoxlxc.core.client.AuthenticationException;
+import io.github.proxmoxlxc.core.client.ConfigChangedException;
 import io.github.proxmoxlxc.core.client.LockedException;
 import io.github.proxmoxlxc.core.client.NodeProxyException;
 import io.github.proxmoxlxc.core.client.NotFoundException;
@@ -67,6 +68,9 @@ final class ErrorMapper {
         String all = error.text() + "\n" + String.join("\n", error.errors().values());
         if (LockedException.matches(all)) {
             return new LockedException(error);
+        }
+        if (ConfigChangedException.matches(all)) {
+            return new ConfigChangedException(error);
         }
         if (all.contains("already exists")) {
             return new AlreadyExistsException(error);

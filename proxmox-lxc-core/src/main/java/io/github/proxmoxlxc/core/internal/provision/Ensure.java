@@ -4,6 +4,8 @@ import io.github.proxmoxlxc.core.client.ClusterResource;
 import io.github.proxmoxlxc.core.client.ContainerConfig;
 import io.github.proxmoxlxc.core.client.ContainerStatus;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
+import io.github.proxmoxlxc.core.provision.DriftChange;
+import io.github.proxmoxlxc.core.provision.DriftPolicy;
 import io.github.proxmoxlxc.core.provision.ProvisionException;
 import io.github.proxmoxlxc.core.provision.ProvisionRequest;
 import io.github.proxmoxlxc.core.provision.ProvisionResult;
@@ -24,10 +26,12 @@ import java.util.stream.Collectors;
 final class Ensure {
     private final ProvisionEngine engine;
     private final ProvisionRequest request;
+    private final DriftPolicy policy;
 
-    Ensure(ProvisionEngine engine, ProvisionRequest request) {
+    Ensure(ProvisionEngine engine, ProvisionRequest request, DriftPolicy policy) {
         this.engine = engine;
         this.request = request;
+        this.policy = policy;
     }
 
     ProvisionResult run() {
@@ -69,14 +73,18 @@ final class Ensure {
                     + " exists but its configuration cannot be compared: " + e.getMessage(), ProvisionStep.PREFLIGHT,
                     ctx.label, vmid, r.node(), false, false, e, null);
         }
-        if (!diffs.isEmpty()) {
+        if (!diffs.isEmpty() && policy == DriftPolicy.FAIL) {
             ctx.failed(diffs.size() + " difference(s)");
             throw new SpecMismatchException(request.label(), vmid, r.node(), diffs);
         }
         ContainerStatus st = client.node(r.node()).container(vmid).status();
-        ctx.finish("exists as specified");
+        List<DriftChange> drift = diffs.isEmpty() ? List.of()
+                : new Converge(client, client.node(r.node()).container(vmid), config, st.running(),
+                        engine.options().createTimeout()).run(diffs);
+        ctx.finish(diffs.isEmpty() ? "exists as specified" : Converge.summary(drift));
         ProvisionResult.Builder b = ProvisionResult.builder(vmid, r.node()).hostname(spec.hostname().orElse(null))
                 .status(st.status()).created(false);
+        drift.forEach(b::addDrift);
         if (st.running()) {
             try {
                 b.addresses(ProvisionRun.addresses(client.node(r.node()).container(vmid).interfaces()));

@@ -163,11 +163,12 @@ public final class ProvisionEngine {
      * it when absent.
      *
      * @param request the request
+     * @param policy converge or fail on differences
      * @return the result ({@code created()} false when it existed)
      */
-    public ProvisionResult ensure(ProvisionRequest request) {
+    public ProvisionResult ensure(ProvisionRequest request, io.github.proxmoxlxc.core.provision.DriftPolicy policy) {
         client();
-        return new Ensure(this, request).run();
+        return new Ensure(this, request, policy).run();
     }
 
     /**

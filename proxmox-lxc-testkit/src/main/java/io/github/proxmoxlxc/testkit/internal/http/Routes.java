@@ -42,7 +42,9 @@ final class Routes {
                 return one(List.of(Map.of("subdir", "config"), Map.of("subdir", "status"), Map.of("subdir", "snapshot"),
                         Map.of("subdir", "interfaces")));
             case "GET /nodes/{node}/lxc/{vmid}/config":
-                return one(ct.config(node, vmid, h::configType));
+                return one(ct.config(node, vmid, "1".equals(p.get("current")), h::configType));
+            case "GET /nodes/{node}/lxc/{vmid}/pending":
+                return one(ct.pending(node, vmid));
             case "PUT /nodes/{node}/lxc/{vmid}/config":
                 ct.updateConfig(node, vmid, user, p, h::knownOption);
                 return one(null);

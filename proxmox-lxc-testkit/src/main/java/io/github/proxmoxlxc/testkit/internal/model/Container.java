@@ -16,6 +16,8 @@ final class Container {
     final List<String[]> rawLxc = new ArrayList<>();
     /** Snapshot sections ({@code [name]} in the file), in creation order: config copy plus snaptime etc. */
     final Map<String, Map<String, String>> snapshots = new LinkedHashMap<>();
+    /** The {@code [pve:pending]} section: values not yet in effect, plus {@code delete} (comma list). */
+    final Map<String, String> pending = new LinkedHashMap<>();
     String status = "stopped";
     final List<String> ips = new ArrayList<>();
     long startedAt;

@@ -220,6 +220,7 @@ public final class ContainerOps {
             if (m.containers.get(c.vmid) != c) {
                 return;
             }
+            PendingConfig.apply(m, c, null); // vm_start applies pending changes first
             c.status = "running";
             c.startedAt = m.epoch();
             c.ips.clear();
@@ -287,6 +288,7 @@ public final class ContainerOps {
             return m.fork(node, type, String.valueOf(vmid), user, lines, exit, () -> {
                 c.status = "stopped";
                 c.ips.clear();
+                PendingConfig.apply(m, c, null); // lxc-pve-poststop-hook
             }, () -> { });
         }
     }
@@ -457,11 +459,17 @@ public final class ContainerOps {
 
     /** {@code GET .../config}: the stored config with numeric keys typed, {@code digest} and raw {@code lxc}. */
     public Map<String, Object> config(String node, int vmid, java.util.function.Function<String, String> typeOf) {
+        return config(node, vmid, false, typeOf);
+    }
+
+    /** {@code GET .../config}; pending values are taken in unless {@code current} ({@code load_current_config}). */
+    public Map<String, Object> config(String node, int vmid, boolean current,
+            java.util.function.Function<String, String> typeOf) {
         synchronized (m) {
             m.advance();
             Container c = m.container(node, vmid);
             Map<String, Object> out = new LinkedHashMap<>();
-            c.config.forEach((k, v) -> out.put(k, typed(typeOf.apply(k), v)));
+            (current ? c.config : PendingConfig.withPending(c)).forEach((k, v) -> out.put(k, typed(typeOf.apply(k), v)));
             out.put("digest", PveModel.digest(c));
             if (!c.rawLxc.isEmpty()) {
                 List<List<String>> raw = new ArrayList<>();
@@ -533,14 +541,16 @@ public final class ContainerOps {
                 }
             }
             ConfigPermissions.check(m.acl(), user, vmid, null, c.config, changes, List.of(), unprivileged);
-            toDelete.forEach(c.config::remove);
-            for (Map.Entry<String, String> e : changes.entrySet()) {
-                String v = e.getValue();
-                if (e.getKey().matches("net\\d+")) {
-                    v = normalizeNet(v);
-                }
-                c.config.put(e.getKey(), v);
-            }
+            changes.replaceAll((k, v) -> k.matches("net\\d+") ? normalizeNet(v) : v);
+            PendingConfig.update(m, c, changes, toDelete, toRevert);
+        }
+    }
+
+    /** {@code GET .../pending}: the config with pending values and deletions ({@code config_with_pending_array}). */
+    public List<Map<String, Object>> pending(String node, int vmid) {
+        synchronized (m) {
+            m.advance();
+            return PendingConfig.pendingArray(m.container(node, vmid));
         }
     }
 

@@ -216,6 +216,10 @@ public final class PveModel {
         StringBuilder sb = new StringBuilder();
         c.config.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
         c.rawLxc.forEach(kv -> sb.append(kv[0]).append(": ").append(kv[1]).append('\n'));
+        if (!c.pending.isEmpty()) {
+            sb.append("\n[pve:pending]\n");
+            c.pending.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
+        }
         c.snapshots.forEach((name, snap) -> {
             sb.append('\n').append('[').append(name).append("]\n");
             snap.forEach((k, v) -> sb.append(k).append(": ").append(v).append('\n'));
