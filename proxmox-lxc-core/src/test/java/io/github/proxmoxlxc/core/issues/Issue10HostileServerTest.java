@@ -9,6 +9,7 @@ import io.github.proxmoxlxc.core.client.ProxmoxTimeoutException;
 import io.github.proxmoxlxc.core.client.ResponseTooLargeException;
 import io.github.proxmoxlxc.core.client.RetryPolicy;
 import io.github.proxmoxlxc.core.client.UnexpectedResponseException;
+import io.github.proxmoxlxc.core.testsupport.HostileServer;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

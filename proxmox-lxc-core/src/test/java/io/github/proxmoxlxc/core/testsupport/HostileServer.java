@@ -1,4 +1,4 @@
-package io.github.proxmoxlxc.cli.issues;
+package io.github.proxmoxlxc.core.testsupport;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -16,12 +16,14 @@ import java.util.zip.GZIPOutputStream;
  * A tiny plain-HTTP server that answers every request with one hostile behaviour: a gzip bomb, an
  * endless chunked body, a slow drip, a wrong {@code data} type, ANSI escapes in an error, or a
  * large but honest answer. Plain {@link ServerSocket}, one thread per connection, closed with the test.
+ * Shared with the command line's tests through core's test-jar.
  */
-final class HostileServer implements AutoCloseable {
-    /** What the server does. */
-    enum Mode { GZIP_BOMB, ENDLESS_CHUNKED, SLOW_DRIP, WRONG_DATA_TYPE, ANSI_ERROR, TEN_THOUSAND_CONTAINERS }
+public final class HostileServer implements AutoCloseable {
+    /** The hostile behaviour served to every request. */
+    public enum Mode { GZIP_BOMB, ENDLESS_CHUNKED, SLOW_DRIP, WRONG_DATA_TYPE, ANSI_ERROR, TEN_THOUSAND_CONTAINERS }
 
-    static final String ANSI = "\u001b[2J\u001b[H\u001b[31mFAKE: all containers destroyed\u001b[0m";
+    /** The escape sequence the ANSI mode puts in its error text. */
+    public static final String ANSI = "\u001b[2J\u001b[H\u001b[31mFAKE: all containers destroyed\u001b[0m";
 
     private final ServerSocket server;
     private final ExecutorService pool = Executors.newCachedThreadPool(r -> {
@@ -34,14 +36,25 @@ final class HostileServer implements AutoCloseable {
     /** Built before the first connection: building it per request took longer than a read timeout under load. */
     private final byte[] bomb;
 
-    HostileServer(Mode mode) throws IOException {
+    /**
+     * Starts the server on a free loopback port.
+     *
+     * @param mode the behaviour
+     * @throws IOException if no port can be bound
+     */
+    public HostileServer(Mode mode) throws IOException {
         this.mode = mode;
         this.bomb = mode == Mode.GZIP_BOMB ? gzipOfZeros(96L * 1024 * 1024) : new byte[0]; // ~100 KB -> 96 MiB
         this.server = new ServerSocket(0, 16, InetAddress.getLoopbackAddress());
         pool.submit(this::acceptLoop);
     }
 
-    String url() {
+    /**
+     * The server's base URL.
+     *
+     * @return {@code http://127.0.0.1:<port>}
+     */
+    public String url() {
         return "http://127.0.0.1:" + server.getLocalPort();
     }
 
@@ -94,7 +107,13 @@ final class HostileServer implements AutoCloseable {
     }
 
     /** A /cluster/resources answer as a real cluster gives it, {@code n} containers. */
-    static String resources(int n) {
+    /**
+     * A {@code /cluster/resources} answer with n containers.
+     *
+     * @param n the number of containers
+     * @return the JSON text
+     */
+    public static String resources(int n) {
         StringBuilder sb = new StringBuilder("{\"data\":[");
         for (int i = 0; i < n; i++) {
             if (i > 0) {
