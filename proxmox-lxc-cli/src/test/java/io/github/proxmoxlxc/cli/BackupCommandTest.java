@@ -5,31 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
-import io.github.proxmoxlxc.core.client.Trust;
+import io.github.proxmoxlxc.core.testsupport.PveExtension;
 import io.github.proxmoxlxc.testkit.PveSimulator;
 import java.time.Duration;
 import java.time.Instant;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code backup}, {@code backups list|remove|prune} and {@code restore} against a simulator. */
 class BackupCommandTest {
-    private static PveSimulator sim;
-    private static ProxmoxClient pve;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = PveSimulator.builder().timeScale(0).seed(7).start();
-        pve = ProxmoxClient.builder().baseUrl(sim.baseUrl()).apiToken(sim.tokenId(), sim.tokenSecret())
-                .trust(Trust.fingerprints(sim.fingerprint())).build();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        pve.close();
-        sim.close();
-    }
+    @RegisterExtension
+    static final PveExtension PVE = PveExtension.configured(b -> b.timeScale(0).seed(7));
 
     /** Backup names and listings carry the wall-clock time. */
     static String stamps(String s) {
@@ -37,7 +23,7 @@ class BackupCommandTest {
     }
 
     @Test
-    void backup_list_restore_remove() throws Exception {
+    void backup_list_restore_remove(PveSimulator sim, ProxmoxClient pve) throws Exception {
         SnapshotCommandTest.container(sim, pve, 501, "bk-web", true);
         SnapshotCommandTest.container(sim, pve, 502, "bk-db", false);
         CliRunner.Result backup = SnapshotCommandTest.cli(sim).run("backup", "501", "502", "--storage", "local",
@@ -92,14 +78,14 @@ class BackupCommandTest {
     }
 
     @Test
-    void prune_withoutARule_isInvalidInput() {
+    void prune_withoutARule_isInvalidInput(PveSimulator sim) {
         CliRunner.Result r = SnapshotCommandTest.cli(sim).run("backups", "prune", "--storage", "local");
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("--keep-last");
     }
 
     @Test
-    void badMode_namesTheFlag() {
+    void badMode_namesTheFlag(PveSimulator sim) {
         CliRunner.Result r = SnapshotCommandTest.cli(sim).run("backup", "501", "--storage", "local", "--mode", "fast");
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("--mode='fast'", "snapshot, suspend, stop");

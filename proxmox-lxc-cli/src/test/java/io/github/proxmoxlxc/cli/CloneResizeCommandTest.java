@@ -3,32 +3,18 @@ package io.github.proxmoxlxc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
-import io.github.proxmoxlxc.core.client.Trust;
+import io.github.proxmoxlxc.core.testsupport.PveExtension;
 import io.github.proxmoxlxc.testkit.PveSimulator;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code template}, {@code clone} and {@code resize} against a simulator. */
 class CloneResizeCommandTest {
-    private static PveSimulator sim;
-    private static ProxmoxClient pve;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = PveSimulator.builder().timeScale(0).seed(9).start();
-        pve = ProxmoxClient.builder().baseUrl(sim.baseUrl()).apiToken(sim.tokenId(), sim.tokenSecret())
-                .trust(Trust.fingerprints(sim.fingerprint())).build();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        pve.close();
-        sim.close();
-    }
+    @RegisterExtension
+    static final PveExtension PVE = PveExtension.configured(b -> b.timeScale(0).seed(9));
 
     @Test
-    void template_thenLinkedClone() {
+    void template_thenLinkedClone(PveSimulator sim, ProxmoxClient pve) {
         SnapshotCommandTest.container(sim, pve, 801, "tpl", false);
         CliRunner.Result tpl = SnapshotCommandTest.cli(sim).run("template", "801");
         assertThat(tpl.code()).isZero();
@@ -44,7 +30,7 @@ class CloneResizeCommandTest {
     }
 
     @Test
-    void resize_growsAndRefusesToShrink() {
+    void resize_growsAndRefusesToShrink(PveSimulator sim, ProxmoxClient pve) {
         SnapshotCommandTest.container(sim, pve, 810, "grow", false);
         CliRunner.Result grow = SnapshotCommandTest.cli(sim).run("resize", "810", "rootfs", "+2G");
         assertThat(grow.code()).isZero();
@@ -55,7 +41,7 @@ class CloneResizeCommandTest {
     }
 
     @Test
-    void set_appliesWithTheDigest_andReportsAConcurrentChange() {
+    void set_appliesWithTheDigest_andReportsAConcurrentChange(PveSimulator sim, ProxmoxClient pve) {
         SnapshotCommandTest.container(sim, pve, 820, "settle", false);
         CliRunner.Result set = SnapshotCommandTest.cli(sim).run("set", "820", "memory=1024", "cores=2");
         assertThat(set.code()).isZero();

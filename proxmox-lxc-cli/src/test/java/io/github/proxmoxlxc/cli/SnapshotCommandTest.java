@@ -5,32 +5,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
-import io.github.proxmoxlxc.core.client.Trust;
 import io.github.proxmoxlxc.core.client.Upid;
+import io.github.proxmoxlxc.core.testsupport.PveExtension;
 import io.github.proxmoxlxc.testkit.PveSimulator;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code snapshot create|list|rollback|delete} against a simulator given by PVE_URL. */
 class SnapshotCommandTest {
-    private static PveSimulator sim;
-    private static ProxmoxClient pve;
-
-    @BeforeAll
-    static void startSimulator() {
-        sim = PveSimulator.builder().timeScale(0).seed(5).start();
-        pve = ProxmoxClient.builder().baseUrl(sim.baseUrl()).apiToken(sim.tokenId(), sim.tokenSecret())
-                .trust(Trust.fingerprints(sim.fingerprint())).build();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        pve.close();
-        sim.close();
-    }
+    @RegisterExtension
+    static final PveExtension PVE = PveExtension.configured(b -> b.timeScale(0).seed(5));
 
     static void container(PveSimulator sim, ProxmoxClient pve, int vmid, String hostname, boolean start) {
         Upid create = pve.node("pve1").containers().create(Map.of("vmid", "" + vmid, "hostname", hostname,
@@ -53,7 +39,7 @@ class SnapshotCommandTest {
     }
 
     @Test
-    void snapshotLifecycle_printsTreeAndDocuments() throws Exception {
+    void snapshotLifecycle_printsTreeAndDocuments(PveSimulator sim, ProxmoxClient pve) throws Exception {
         container(sim, pve, 401, "snap-web", true);
         CliRunner.Result create = cli(sim).run("snapshot", "create", "401", "before", "--description", "pre-upgrade");
         assertThat(create.code()).isZero();
@@ -81,7 +67,7 @@ class SnapshotCommandTest {
     }
 
     @Test
-    void existingName_isATaskFailureWithProxmoxsText() {
+    void existingName_isATaskFailureWithProxmoxsText(PveSimulator sim, ProxmoxClient pve) {
         container(sim, pve, 402, "snap-twice", false);
         assertThat(cli(sim).run("snapshot", "create", "402", "once").code()).isZero();
         CliRunner.Result again = cli(sim).run("snapshot", "create", "402", "once", "--json");
@@ -90,14 +76,14 @@ class SnapshotCommandTest {
     }
 
     @Test
-    void reservedName_isInvalidInput_beforeAnyRequest() {
+    void reservedName_isInvalidInput_beforeAnyRequest(PveSimulator sim) {
         CliRunner.Result r = cli(sim).run("snapshot", "create", "402", "current");
         assertThat(r.code()).isEqualTo(3);
         assertThat(r.err()).contains("NAME='current'", "reserved");
     }
 
     @Test
-    void missingSubcommand_isAUsageError() {
+    void missingSubcommand_isAUsageError(PveSimulator sim) {
         CliRunner.Result r = cli(sim).run("snapshot");
         assertThat(r.code()).isEqualTo(2);
         assertThat(r.err()).contains("missing COMMAND");

@@ -3,7 +3,7 @@ package io.github.proxmoxlxc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
-import io.github.proxmoxlxc.core.client.Trust;
+import io.github.proxmoxlxc.core.testsupport.PveExtension;
 import io.github.proxmoxlxc.testkit.PveSimulator;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,9 +11,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import javax.xml.parsers.DocumentBuilderFactory;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
@@ -21,27 +21,18 @@ import org.w3c.dom.NodeList;
 
 /** {@code stats} (table, JSON, SVG chart) and {@code watch} against a simulator on a fixed clock. */
 class StatsWatchCommandTest {
-    private static PveSimulator sim;
-    private static ProxmoxClient pve;
+    @RegisterExtension
+    static final PveExtension PVE = PveExtension.configured(b -> b.timeScale(0).seed(11)
+            .clock(Clock.fixed(Instant.parse("2026-12-07T06:00:00Z"), ZoneOffset.UTC)));
 
     @BeforeAll
-    static void startSimulator() {
-        sim = PveSimulator.builder().timeScale(0).seed(11)
-                .clock(Clock.fixed(Instant.parse("2026-12-07T06:00:00Z"), ZoneOffset.UTC)).start();
-        pve = ProxmoxClient.builder().baseUrl(sim.baseUrl()).apiToken(sim.tokenId(), sim.tokenSecret())
-                .trust(Trust.fingerprints(sim.fingerprint())).build();
+    static void containers(PveSimulator sim, ProxmoxClient pve) {
         SnapshotCommandTest.container(sim, pve, 701, "stats-a", true);
         SnapshotCommandTest.container(sim, pve, 702, "stats-b", false);
     }
 
-    @AfterAll
-    static void stopSimulator() {
-        pve.close();
-        sim.close();
-    }
-
     @Test
-    void stats_printsMinAvgMax_asTextAndJson() {
+    void stats_printsMinAvgMax_asTextAndJson(PveSimulator sim) {
         CliRunner.Result text = SnapshotCommandTest.cli(sim).run("stats", "701", "702", "--timeframe", "day");
         assertThat(text.code()).isZero();
         Golden.assertMatches("stats.txt", text.both());
@@ -54,7 +45,7 @@ class StatsWatchCommandTest {
     }
 
     @Test
-    void chart_isAnSvgWithTwoPanels_axes_andOneLinePerContainer(@TempDir Path dir) throws Exception {
+    void chart_isAnSvgWithTwoPanels_axes_andOneLinePerContainer(PveSimulator sim, @TempDir Path dir) throws Exception {
         Path svg = dir.resolve("week.svg");
         CliRunner.Result r = SnapshotCommandTest.cli(sim).run("stats", "701", "702", "--timeframe", "week",
                 "--chart", svg.toString());
@@ -89,7 +80,7 @@ class StatsWatchCommandTest {
     }
 
     @Test
-    void watch_printsTheStateOfEachContainer_untilTheTimeout() {
+    void watch_printsTheStateOfEachContainer_untilTheTimeout(PveSimulator sim) {
         CliRunner.Result text = SnapshotCommandTest.cli(sim).run("watch", "701", "702", "703", "--timeout", "200ms");
         assertThat(text.code()).isZero();
         Golden.assertMatches("watch.txt", watchTimes(text.both()));

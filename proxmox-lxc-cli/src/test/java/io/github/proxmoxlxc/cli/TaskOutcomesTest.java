@@ -5,42 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
-import io.github.proxmoxlxc.core.client.Trust;
+import io.github.proxmoxlxc.core.testsupport.PveExtension;
 import io.github.proxmoxlxc.testkit.PveSimulator;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** list output, and the exit code of an overdue task (8), on a simulator of their own. */
 class TaskOutcomesTest {
-    private static PveSimulator sim;
+    /** Real-time starts that take an hour; everything else at once. */
+    @RegisterExtension
+    static final PveExtension PVE = PveExtension.configured(b -> b.seed(11).timeScale(1)
+            .taskDuration("vzcreate", Duration.ZERO).taskDuration("vzstart", Duration.ofHours(1))
+            .taskDuration("vzstop", Duration.ZERO).authFailureDelay(Duration.ZERO));
 
     @BeforeAll
-    static void start() {
-        // real-time starts that take an hour; everything else at once
-        sim = PveSimulator.builder().seed(11).timeScale(1).taskDuration("vzcreate", Duration.ZERO)
-                .taskDuration("vzstart", Duration.ofHours(1)).taskDuration("vzstop", Duration.ZERO)
-                .authFailureDelay(Duration.ZERO).start();
-        try (ProxmoxClient pve = ProxmoxClient.builder().baseUrl(sim.baseUrl())
-                .apiToken(sim.tokenId(), sim.tokenSecret()).trust(Trust.fingerprints(sim.fingerprint())).build()) {
-            for (int vmid : new int[] {110, 111}) {
-                pve.tasks().await(pve.node("pve1").containers().create(Map.of("vmid", "" + vmid, "hostname",
-                        "ct" + vmid, "ostemplate", "local:vztmpl/" + PveSimulator.DEFAULT_STORED_TEMPLATE,
-                        "rootfs", "local-lvm:2", "tags", "batch")), Duration.ofSeconds(30));
-            }
+    static void containers(ProxmoxClient pve) {
+        for (int vmid : new int[] {110, 111}) {
+            pve.tasks().await(pve.node("pve1").containers().create(Map.of("vmid", "" + vmid, "hostname",
+                    "ct" + vmid, "ostemplate", "local:vztmpl/" + PveSimulator.DEFAULT_STORED_TEMPLATE,
+                    "rootfs", "local-lvm:2", "tags", "batch")), Duration.ofSeconds(30));
         }
     }
 
-    @AfterAll
-    static void stop() {
-        sim.close();
-    }
-
     private static CliRunner cli() {
-        return new CliRunner().env(Map.of("PVE_URL", sim.baseUrl(), "PVE_TOKEN_ID", sim.tokenId(),
-                "PVE_TOKEN_SECRET", sim.tokenSecret(), "PVE_FINGERPRINT", sim.fingerprint()));
+        return SnapshotCommandTest.cli(PVE.simulator());
     }
 
     @Test

@@ -3,11 +3,16 @@ package io.github.proxmoxlxc.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import java.io.ByteArrayOutputStream;
 import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -29,9 +34,23 @@ class TerminalProgressTest {
         pb.environment().put("TERM", "xterm");
         Process p = pb.start();
         p.getOutputStream().close();
-        byte[] raw = p.getInputStream().readAllBytes();
-        assertThat(p.waitFor(120, TimeUnit.SECONDS)).isTrue();
-        String text = new String(raw, StandardCharsets.UTF_8);
+        // read on a thread and wait for the process first: a hung command fails the test at the
+        // deadline (with what it printed) instead of blocking the read for ever
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        CompletableFuture<Void> reader = CompletableFuture.runAsync(() -> {
+            try (InputStream in = p.getInputStream()) {
+                in.transferTo(out);
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        });
+        boolean exited = p.waitFor(120, TimeUnit.SECONDS);
+        if (!exited) {
+            p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+        }
+        reader.get(10, TimeUnit.SECONDS);
+        String text = out.toString(StandardCharsets.UTF_8);
+        assertThat(exited).as("the command ended within 120 s; it printed:%n%s", text).isTrue();
         assertThat(p.exitValue()).as(text).isZero();
 
         assertThat(text).startsWith(Connection.SIMULATOR_NOTICE);

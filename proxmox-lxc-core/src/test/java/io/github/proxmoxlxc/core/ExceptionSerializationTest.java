@@ -7,6 +7,7 @@ import io.github.proxmoxlxc.core.client.ApiError;
 import io.github.proxmoxlxc.core.client.ApiException;
 import io.github.proxmoxlxc.core.client.TaskFailedException;
 import io.github.proxmoxlxc.core.client.Upid;
+import io.github.proxmoxlxc.core.internal.provision.ProvisionAccess;
 import io.github.proxmoxlxc.core.provision.PreflightException;
 import io.github.proxmoxlxc.core.provision.PreflightProblem;
 import io.github.proxmoxlxc.core.provision.SpecMismatchException;
@@ -42,7 +43,7 @@ class ExceptionSerializationTest {
         List<PreflightProblem> problems = List.of(new PreflightProblem("storage", "local-lvm", "is not active",
                 "activate it"), new PreflightProblem("permission", "/vms/120 VM.Allocate", "missing", "grant it"));
 
-        PreflightException copy = roundTrip(new PreflightException("web1", "pve1", problems));
+        PreflightException copy = roundTrip(ProvisionAccess.preflight("web1", "pve1", problems));
 
         assertThat(copy.problems()).containsExactlyElementsOf(problems);
         assertThat(copy.label()).isEqualTo("web1");
@@ -53,7 +54,7 @@ class ExceptionSerializationTest {
         List<SpecDifference> differences = List.of(new SpecDifference("memory", "2048", "1024"),
                 new SpecDifference("net1", null, "name=eth1,bridge=vmbr1"));
 
-        SpecMismatchException copy = roundTrip(new SpecMismatchException("web1", 120, "pve1", differences));
+        SpecMismatchException copy = roundTrip(ProvisionAccess.mismatch("web1", 120, "pve1", differences));
 
         assertThat(copy.differences()).containsExactlyElementsOf(differences);
         assertThat(copy.vmid()).hasValue(120);

@@ -9,6 +9,7 @@ import io.github.proxmoxlxc.core.client.ProxmoxClient;
 import io.github.proxmoxlxc.core.client.Retention;
 import io.github.proxmoxlxc.core.client.Trust;
 import io.github.proxmoxlxc.testkit.PveSimulator;
+import io.github.proxmoxlxc.testkit.junit.PveSimulatorExtension;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -18,6 +19,7 @@ import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Example: a nightly maintenance job tested on the simulator. The job snapshots the container,
@@ -26,20 +28,19 @@ import org.junit.jupiter.api.Test;
  */
 class NightlyMaintenanceTest {
     private static final Duration WAIT = Duration.ofSeconds(30);
-    private static PveSimulator sim;
+    @RegisterExtension
+    static final PveSimulatorExtension PVE = PveSimulatorExtension.configured(b -> b.timeScale(0));
     private static ProxmoxClient pve;
 
     @BeforeAll
-    static void start() {
-        sim = PveSimulator.builder().timeScale(0).start();
+    static void connect(PveSimulator sim) {
         pve = ProxmoxClient.builder().baseUrl(sim.baseUrl()).apiToken(sim.tokenId(), sim.tokenSecret())
                 .trust(Trust.fingerprints(sim.fingerprint())).build();
     }
 
     @AfterAll
-    static void stop() {
+    static void disconnect() {
         pve.close();
-        sim.close();
     }
 
     /** What one night did. */
@@ -75,13 +76,13 @@ class NightlyMaintenanceTest {
         pve.tasks().await(ct.start(), WAIT);
         Instant lastWeek = Instant.now().minus(7, ChronoUnit.DAYS).truncatedTo(ChronoUnit.SECONDS);
         for (int d = 0; d < 5; d++) {
-            sim.addBackup("pve1", "local", vmid, lastWeek.plus(d, ChronoUnit.DAYS), false);
+            PVE.simulator().addBackup("pve1", "local", vmid, lastWeek.plus(d, ChronoUnit.DAYS), false);
         }
         return ct;
     }
 
     @Test
-    void aGoodChangeIsKept_andOldBackupsArePruned() {
+    void aGoodChangeIsKept_andOldBackupsArePruned(PveSimulator sim) {
         Container ct = container(301);
         Night n = nightly(ct, c -> c.updateConfig(Map.of("memory", "1024")),
                 c -> c.config().values().get("memory").equals("1024"));

@@ -13,9 +13,11 @@ import io.github.proxmoxlxc.core.spec.ContainerSpec;
 import io.github.proxmoxlxc.core.spec.NetworkInterface;
 import io.github.proxmoxlxc.testkit.Fault;
 import io.github.proxmoxlxc.testkit.PveSimulator;
+import io.github.proxmoxlxc.testkit.junit.PveSimulatorExtension;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * Example: a JUnit 5 test of your own provisioning code against the testkit simulator, including
@@ -23,12 +25,14 @@ import org.junit.jupiter.api.Test;
  * {@code io.github.proxmoxlxc:proxmox-lxc-testkit}).
  */
 class ProvisioningWithTestkitTest {
-    private static PveSimulator sim;
+    /** One simulator for the class, started before {@code @BeforeAll} and closed after it; tasks finish at once. */
+    @RegisterExtension
+    static final PveSimulatorExtension PVE = PveSimulatorExtension.configured(b -> b.timeScale(0));
+
     private static ProxmoxClient pve;
 
     @BeforeAll
-    static void start() {
-        sim = PveSimulator.builder().timeScale(0).start();     // tasks finish at once
+    static void connect(PveSimulator sim) {
         pve = ProxmoxClient.builder().baseUrl(sim.baseUrl())
                 .apiToken(sim.tokenId(), sim.tokenSecret())
                 .trust(Trust.fingerprints(sim.fingerprint()))
@@ -36,9 +40,8 @@ class ProvisioningWithTestkitTest {
     }
 
     @AfterAll
-    static void stop() {
+    static void disconnect() {
         pve.close();
-        sim.close();
     }
 
     private static ProvisionRequest web(String hostname) {
@@ -48,7 +51,7 @@ class ProvisioningWithTestkitTest {
     }
 
     @Test
-    void provisionedContainerIsRunningWithAnAddress() {
+    void provisionedContainerIsRunningWithAnAddress(PveSimulator sim) {
         ProvisionResult r = Provisioner.on(pve).provision(web("web-1"));
 
         assertThat(r.status()).isEqualTo("running");
@@ -58,7 +61,7 @@ class ProvisioningWithTestkitTest {
     }
 
     @Test
-    void failedStartIsRolledBack_leavingNothingBehind() {
+    void failedStartIsRolledBack_leavingNothingBehind(PveSimulator sim) {
         int before = sim.containers().size();
         sim.injectFault("POST /nodes/{node}/lxc/{vmid}/status/start", 10, Fault.taskError(0, "no space left"));
         try {

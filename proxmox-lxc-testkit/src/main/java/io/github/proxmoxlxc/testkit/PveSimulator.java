@@ -187,6 +187,28 @@ public final class PveSimulator implements AutoCloseable {
         return config.rootPassword;
     }
 
+    /**
+     * The factor applied to every task duration ({@link Builder#timeScale(double)}; default 0.001).
+     *
+     * @return the time scale, 0 or more
+     */
+    public double timeScale() {
+        return config.timeScale;
+    }
+
+    /**
+     * How long a task of a worker type takes on this simulator: its nominal duration (default or
+     * {@link Builder#taskDuration(String, Duration)}; 1 s for a type without one) times the time
+     * scale. Tests derive their deadlines from it, so they hold at any time scale.
+     *
+     * @param type a worker type such as {@code vzcreate}, {@code vzstart} or {@code download}
+     * @return the scaled duration
+     */
+    public Duration taskDuration(String type) {
+        Duration nominal = config.durations.getOrDefault(type, Duration.ofSeconds(1));
+        return Duration.ofNanos((long) (nominal.toNanos() * config.timeScale));
+    }
+
     /** Node names, first one is where the certificate was issued for. */
     public List<String> nodeNames() {
         return model.nodeNames();

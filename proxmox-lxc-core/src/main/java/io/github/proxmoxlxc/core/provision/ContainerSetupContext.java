@@ -31,7 +31,8 @@ public final class ContainerSetupContext {
     }
 
     /**
-     * A context (for the provisioner, and for tests of a setup).
+     * A context. The provisioner builds one for each run; this factory is public on purpose, so that
+     * the unit tests of your own {@link ContainerSetup} can call {@code run} without a provisioner.
      *
      * @param node the node
      * @param vmid the container id

@@ -16,14 +16,14 @@ public final class DriftChange {
     }
 
     /**
-     * Creates a change (used by the provisioner; public for tests and custom runners).
+     * Creates a change (only the provisioner reports drift).
      *
      * @param difference the option, wanted and actual value
      * @param action what was done
      * @param reason why, in words
      * @return the change
      */
-    public static DriftChange of(SpecDifference difference, DriftAction action, String reason) {
+    static DriftChange of(SpecDifference difference, DriftAction action, String reason) {
         return new DriftChange(difference, action, reason);
     }
 

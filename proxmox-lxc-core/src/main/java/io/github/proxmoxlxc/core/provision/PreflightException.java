@@ -23,7 +23,7 @@ public class PreflightException extends ProvisionException {
      * @param node the node checked, or null
      * @param problems every problem found, not empty
      */
-    public PreflightException(String label, String node, List<PreflightProblem> problems) {
+    PreflightException(String label, String node, List<PreflightProblem> problems) {
         super("preflight for " + label + " found " + problems.size() + " problem(s), nothing was changed:\n  "
                 + problems.stream().map(PreflightProblem::toString).collect(Collectors.joining("\n  ")),
                 ProvisionStep.PREFLIGHT, label, null, node, false, false, null, null);

@@ -1,6 +1,7 @@
 package io.github.proxmoxlxc.core.provision;
 
 import io.github.proxmoxlxc.core.internal.Args;
+import io.github.proxmoxlxc.core.internal.provision.ProvisionAccess;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,14 +60,14 @@ public final class ProvisionEvent {
     }
 
     /**
-     * Starts building an event (used by the provisioner; public for tests and custom runners).
+     * Starts building an event (only the provisioner builds events).
      *
      * @param kind the kind
      * @param step the step
      * @param label the request's label
      * @return the builder
      */
-    public static Builder builder(Kind kind, ProvisionStep step, String label) {
+    static Builder builder(Kind kind, ProvisionStep step, String label) {
         return new Builder(kind, step, label);
     }
 
@@ -167,7 +168,7 @@ public final class ProvisionEvent {
     }
 
     /** Builds a {@link ProvisionEvent}. */
-    public static final class Builder {
+    static final class Builder implements ProvisionAccess.Event {
         private final Kind kind;
         private final ProvisionStep step;
         private final String label;

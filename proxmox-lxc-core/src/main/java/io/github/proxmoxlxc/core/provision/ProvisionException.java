@@ -44,7 +44,7 @@ public class ProvisionException extends ProxmoxException {
     // JDK 21+ lint: addSuppressed is final in Throwable and only records the failure, so no subclass code
     // can see this half-built exception
     @SuppressWarnings("this-escape")
-    public ProvisionException(String message, ProvisionStep step, String label, Integer vmid, String node,
+    ProvisionException(String message, ProvisionStep step, String label, Integer vmid, String node,
                               boolean rolledBack, boolean needsAttention, Throwable cause, Throwable rollbackFailure) {
         super(message, cause);
         this.step = step;

@@ -3,53 +3,53 @@ package io.github.proxmoxlxc.core.provision;
 import java.util.Objects;
 import java.util.Optional;
 
-/**
- * The outcome of one request in a bulk run: a result or a failure, never both.
- *
- * @param request the request
- * @param result the result when it succeeded
- * @param failure the failure when it did not
- */
-public record ProvisionOutcome(ProvisionRequest request, Optional<ProvisionResult> result,
-                               Optional<ProvisionException> failure) {
+/** The outcome of one request in a bulk run: a result or a failure, never both. */
+public final class ProvisionOutcome {
+    private final ProvisionRequest request;
+    private final ProvisionResult result;
+    private final ProvisionException failure;
 
-    /**
-     * Checks that exactly one of result and failure is present.
-     *
-     * @param request the request
-     * @param result the result when it succeeded
-     * @param failure the failure when it did not
-     */
-    public ProvisionOutcome {
-        Objects.requireNonNull(request, "request");
-        Objects.requireNonNull(result, "result");
-        Objects.requireNonNull(failure, "failure");
-        if (result.isPresent() == failure.isPresent()) {
-            throw new IllegalArgumentException("result and failure: "
-                    + (result.isPresent() ? "both present" : "both empty") + "; exactly one must be present");
-        }
+    private ProvisionOutcome(ProvisionRequest request, ProvisionResult result, ProvisionException failure) {
+        this.request = Objects.requireNonNull(request, "request");
+        this.result = result;
+        this.failure = failure;
+    }
+
+    /** A success (only the bulk runner builds outcomes). */
+    static ProvisionOutcome success(ProvisionRequest request, ProvisionResult result) {
+        return new ProvisionOutcome(request, Objects.requireNonNull(result, "result"), null);
+    }
+
+    /** A failure (only the bulk runner builds outcomes). */
+    static ProvisionOutcome failure(ProvisionRequest request, ProvisionException failure) {
+        return new ProvisionOutcome(request, null, Objects.requireNonNull(failure, "failure"));
     }
 
     /**
-     * A success.
+     * The request.
      *
-     * @param request the request
-     * @param result its result
-     * @return the outcome
+     * @return the request this outcome answers
      */
-    public static ProvisionOutcome success(ProvisionRequest request, ProvisionResult result) {
-        return new ProvisionOutcome(request, Optional.of(result), Optional.empty());
+    public ProvisionRequest request() {
+        return request;
     }
 
     /**
-     * A failure.
+     * The result.
      *
-     * @param request the request
-     * @param failure the error
-     * @return the outcome
+     * @return the result when the request succeeded, else empty
      */
-    public static ProvisionOutcome failure(ProvisionRequest request, ProvisionException failure) {
-        return new ProvisionOutcome(request, Optional.empty(), Optional.of(failure));
+    public Optional<ProvisionResult> result() {
+        return Optional.ofNullable(result);
+    }
+
+    /**
+     * The failure.
+     *
+     * @return the failure when the request did not succeed, else empty
+     */
+    public Optional<ProvisionException> failure() {
+        return Optional.ofNullable(failure);
     }
 
     /**
@@ -58,6 +58,23 @@ public record ProvisionOutcome(ProvisionRequest request, Optional<ProvisionResul
      * @return true with a result
      */
     public boolean succeeded() {
-        return result.isPresent();
+        return result != null;
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return this == o || o instanceof ProvisionOutcome other && request.equals(other.request)
+                && Objects.equals(result, other.result) && Objects.equals(failure, other.failure);
+    }
+
+    @Override
+    public int hashCode() {
+        return Objects.hash(request, result, failure);
+    }
+
+    @Override
+    public String toString() {
+        return "ProvisionOutcome[request=" + request + ", " + (result != null ? "result=" + result
+                : "failure=" + failure) + "]";
     }
 }

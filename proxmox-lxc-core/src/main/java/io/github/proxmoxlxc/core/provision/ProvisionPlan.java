@@ -2,6 +2,7 @@ package io.github.proxmoxlxc.core.provision;
 
 import io.github.proxmoxlxc.core.internal.provision.PlanJson;
 import io.github.proxmoxlxc.core.internal.provision.PlanText;
+import io.github.proxmoxlxc.core.internal.provision.ProvisionAccess;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -54,13 +55,13 @@ public final class ProvisionPlan {
     }
 
     /**
-     * Starts building a plan (used by the provisioner; public for custom planners and tests).
+     * Starts building a plan (only the provisioner builds plans).
      *
      * @param label the request's label
      * @param template the template reference
      * @return the builder
      */
-    public static Builder builder(String label, String template) {
+    static Builder builder(String label, String template) {
         Builder b = new Builder();
         b.label = label;
         b.template = template;
@@ -262,7 +263,7 @@ public final class ProvisionPlan {
     }
 
     /** Builds a {@link ProvisionPlan}. */
-    public static final class Builder {
+    static final class Builder implements ProvisionAccess.Plan {
         private String label;
         private String node;
         private Integer vmid;

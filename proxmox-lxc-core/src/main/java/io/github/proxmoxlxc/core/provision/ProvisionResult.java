@@ -1,6 +1,7 @@
 package io.github.proxmoxlxc.core.provision;
 
 import io.github.proxmoxlxc.core.client.TaskResult;
+import io.github.proxmoxlxc.core.internal.provision.ProvisionAccess;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -47,13 +48,13 @@ public final class ProvisionResult {
     }
 
     /**
-     * Starts building a result (used by the provisioner; public for tests and custom runners).
+     * Starts building a result (only the provisioner builds results).
      *
      * @param vmid the container id
      * @param node its node
      * @return the builder
      */
-    public static Builder builder(int vmid, String node) {
+    static Builder builder(int vmid, String node) {
         Builder b = new Builder();
         b.vmid = vmid;
         b.node = node;
@@ -197,7 +198,7 @@ public final class ProvisionResult {
     }
 
     /** Builds a {@link ProvisionResult}. */
-    public static final class Builder {
+    static final class Builder implements ProvisionAccess.Result {
         private int vmid;
         private String node;
         private String hostname;

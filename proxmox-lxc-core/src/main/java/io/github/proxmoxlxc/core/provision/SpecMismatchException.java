@@ -28,7 +28,7 @@ public class SpecMismatchException extends ProvisionException {
      * @param node its node
      * @param differences what differs, not empty
      */
-    public SpecMismatchException(String label, int vmid, String node, List<SpecDifference> differences) {
+    SpecMismatchException(String label, int vmid, String node, List<SpecDifference> differences) {
         super("container " + vmid + " on " + node + " (" + label + ") exists but differs from the spec in "
                 + differences.size() + " option(s); nothing was changed:\n  "
                 + differences.stream().map(SpecDifference::toString).collect(Collectors.joining("\n  ")),

@@ -496,7 +496,8 @@ public final class ContainerSpec {
     }
 
     /**
-     * {@return whether the container is marked as a template; empty when unset}
+     * {@return whether the container itself is marked as a template ({@code template=1}, see {@link
+     * Builder#markAsTemplate(boolean)}); empty when unset}
      */
     public Optional<Boolean> markedAsTemplate() {
         return value(TEMPLATE);

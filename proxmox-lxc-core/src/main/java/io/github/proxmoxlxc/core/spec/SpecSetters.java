@@ -377,9 +377,11 @@ abstract class SpecSetters {
     }
 
     /**
-     * Sets {@code template}. Whether the container is marked as a template.
+     * Sets {@code template}: marks the container itself as a template ({@code template=1}), from which
+     * containers are cloned. Not the OS template it is created from ({@link #osTemplate(String)}); an
+     * existing container becomes a template with {@code Container.convertToTemplate()}.
      *
-     * @param template true for a template
+     * @param template true to mark the container as a template
      * @return this builder
      */
     public ContainerSpec.Builder markAsTemplate(boolean template) {

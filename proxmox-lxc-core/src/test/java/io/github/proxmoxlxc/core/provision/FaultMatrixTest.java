@@ -128,7 +128,9 @@ class FaultMatrixTest {
         };
         ProvisionOptions.Builder ob = f.options().nodePatchApplier(applier).listener(e -> { });
         if (times == 0) {
-            ob.startTimeout(Duration.ofSeconds(1)).ipTimeout(Duration.ofSeconds(1));
+            // a persistent fault never clears: wait one start task at the simulator's time scale, plus a second
+            Duration wait = sim.taskDuration("vzstart").plusSeconds(1);
+            ob.startTimeout(wait).ipTimeout(wait);
         }
         ProvisionOptions options = ob.build();
         ProvisionRequest req = ProvisionRequest.builder().spec(SimFixture.spec(host)).template(template)
@@ -151,8 +153,10 @@ class FaultMatrixTest {
             violations.add(step.name() + ": untyped failure " + e);
         }
         sim.clearFaults();
-        if (!sim.awaitIdle(Duration.ofSeconds(5))) {
-            violations.add(step.name() + ": the simulator still ran tasks 5 s after the run ended "
+        // the most a run can leave behind: a download, a create, a start and the rollback's stop and destroy
+        Duration idle = f.deadline("download", "vzcreate", "vzstart", "vzstop", "vzdestroy");
+        if (!sim.awaitIdle(idle)) {
+            violations.add(step.name() + ": the simulator still ran tasks " + idle + " after the run ended "
                     + sim.tasks().stream().filter(TaskState::running).map(TaskState::upid).toList());
         }
         List<ContainerState> mine = sim.containers().stream()

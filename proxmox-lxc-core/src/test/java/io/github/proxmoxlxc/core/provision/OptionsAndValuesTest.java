@@ -82,9 +82,15 @@ class OptionsAndValuesTest {
     @Test
     void outcome_holdsExactlyOneOfResultAndFailure() {
         ProvisionResult res = ProvisionResult.builder(100, "pve1").build();
-        assertThat(ProvisionOutcome.success(SimFixture.request("a"), res).succeeded()).isTrue();
-        assertThatThrownBy(() -> new ProvisionOutcome(SimFixture.request("a"), java.util.Optional.of(res),
-                java.util.Optional.of(new ProvisionException("x", ProvisionStep.CREATE, "a", null, null, false, false,
-                        null, null)))).hasMessageContaining("exactly one");
+        ProvisionOutcome ok = ProvisionOutcome.success(SimFixture.request("a"), res);
+        assertThat(ok.succeeded()).isTrue();
+        assertThat(ok.result()).contains(res);
+        assertThat(ok.failure()).isEmpty();
+        ProvisionException e = new ProvisionException("x", ProvisionStep.CREATE, "a", null, null, false, false, null,
+                null);
+        ProvisionOutcome failed = ProvisionOutcome.failure(SimFixture.request("a"), e);
+        assertThat(failed.succeeded()).isFalse();
+        assertThat(failed.result()).isEmpty();
+        assertThat(failed.failure()).contains(e);
     }
 }

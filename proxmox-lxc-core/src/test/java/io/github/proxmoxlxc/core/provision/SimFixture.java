@@ -46,6 +46,21 @@ final class SimFixture implements AutoCloseable {
         return new SimFixture(b.start(), readTimeout);
     }
 
+    /** What a loaded CI machine may add to any wait on top of the simulated time. */
+    static final Duration MACHINE_SLACK = Duration.ofSeconds(5);
+
+    /**
+     * A deadline for tasks of these worker types that run one after another: their durations at the
+     * simulator's time scale plus {@link #MACHINE_SLACK}, so it holds at any time scale.
+     */
+    Duration deadline(String... workerTypes) {
+        Duration d = MACHINE_SLACK;
+        for (String t : workerTypes) {
+            d = d.plus(sim.taskDuration(t));
+        }
+        return d;
+    }
+
     /** Options for fast tests: fast polling, events recorded. */
     ProvisionOptions.Builder options() {
         return ProvisionOptions.builder().taskPolling(FAST_POLL)

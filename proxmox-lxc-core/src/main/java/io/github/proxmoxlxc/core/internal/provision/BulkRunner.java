@@ -51,7 +51,7 @@ final class BulkRunner {
                 try {
                     out.add(futures.get(i).get());
                 } catch (ExecutionException e) {
-                    out.add(ProvisionOutcome.failure(requests.get(i), wrap(requests.get(i), contexts.get(i),
+                    out.add(ProvisionAccess.failure(requests.get(i), wrap(requests.get(i), contexts.get(i),
                             e.getCause())));
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
@@ -67,9 +67,9 @@ final class BulkRunner {
 
     private ProvisionOutcome one(ProvisionRequest r, RunContext ctx) {
         try {
-            return ProvisionOutcome.success(r, engine.provision(r, gate, ctx));
+            return ProvisionAccess.success(r, engine.provision(r, gate, ctx));
         } catch (RuntimeException e) {
-            return ProvisionOutcome.failure(r, wrap(r, ctx, e));
+            return ProvisionAccess.failure(r, wrap(r, ctx, e));
         }
     }
 
@@ -84,7 +84,7 @@ final class BulkRunner {
         }
         ProvisionStep step = ctx.step();
         boolean mayExist = ctx.containerMayExist;
-        return new ProvisionException(r.label() + ": unexpected " + e.getClass().getSimpleName() + " in step "
+        return ProvisionAccess.exception(r.label() + ": unexpected " + e.getClass().getSimpleName() + " in step "
                 + step + ": " + e.getMessage() + (mayExist ? "; container " + ctx.vmid + " may exist and needs attention"
                 : "; nothing was created"), step, r.label(), ctx.vmid, null, false, mayExist, e, null);
     }

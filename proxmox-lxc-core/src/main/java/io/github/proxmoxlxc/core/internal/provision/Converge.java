@@ -59,7 +59,7 @@ final class Converge {
             Optional<String> want = d.expectedValue();
             Optional<String> have = d.actualValue();
             if (RECREATE.contains(k)) {
-                out.add(DriftChange.of(d, DriftAction.NEEDS_RECREATE, k + " cannot change on an existing container"));
+                out.add(ProvisionAccess.drift(d, DriftAction.NEEDS_RECREATE, k + " cannot change on an existing container"));
             } else if (k.equals("rootfs") || k.matches("mp\\d+")) {
                 volume(d, out, resize);
             } else if (want.isEmpty()) {
@@ -86,17 +86,17 @@ final class Converge {
             try {
                 ct.updateConfig(params, config.digest());
             } catch (ConfigChangedException e) {
-                written.values().forEach(d -> out.add(DriftChange.of(d, DriftAction.CONFLICT,
+                written.values().forEach(d -> out.add(ProvisionAccess.drift(d, DriftAction.CONFLICT,
                         "the configuration changed meanwhile; nothing was written, run ensure() again")));
-                resize.keySet().forEach(d -> out.add(DriftChange.of(d, DriftAction.CONFLICT,
+                resize.keySet().forEach(d -> out.add(ProvisionAccess.drift(d, DriftAction.CONFLICT,
                         "the configuration changed meanwhile; the disk was not resized")));
                 return order(diffs, out);
             }
             Set<String> pending = running ? ct.pending().stream().filter(PendingOption::isPending)
                     .map(PendingOption::key).collect(Collectors.toSet()) : Set.of();
             written.forEach((k, d) -> out.add(pending.contains(k)
-                    ? DriftChange.of(d, DriftAction.PENDING, "takes effect when the container is next restarted")
-                    : DriftChange.of(d, DriftAction.APPLIED, running ? "applied live" : "applied")));
+                    ? ProvisionAccess.drift(d, DriftAction.PENDING, "takes effect when the container is next restarted")
+                    : ProvisionAccess.drift(d, DriftAction.APPLIED, running ? "applied live" : "applied")));
         }
         if (!resize.isEmpty()) {
             String digest = put.isEmpty() && delete.isEmpty() ? config.digest() : ct.config().digest();
@@ -105,10 +105,10 @@ final class Converge {
                     io.github.proxmoxlxc.core.client.Upid upid = ct.resize(e.getKey().key(), e.getValue(),
                             Optional.of(digest));
                     client.tasks().await(upid, timeout);
-                    out.add(DriftChange.of(e.getKey(), DriftAction.RESIZED, "grown to " + e.getValue()));
+                    out.add(ProvisionAccess.drift(e.getKey(), DriftAction.RESIZED, "grown to " + e.getValue()));
                     digest = ct.config().digest();
                 } catch (ConfigChangedException ex) {
-                    out.add(DriftChange.of(e.getKey(), DriftAction.CONFLICT,
+                    out.add(ProvisionAccess.drift(e.getKey(), DriftAction.CONFLICT,
                             "the configuration changed meanwhile; the disk was not resized, run ensure() again"));
                 }
             }
@@ -118,12 +118,12 @@ final class Converge {
 
     private void volume(SpecDifference d, List<DriftChange> out, Map<SpecDifference, String> resize) {
         if (d.expectedValue().isEmpty()) {
-            out.add(DriftChange.of(d, DriftAction.NOT_APPLIED, "removing " + d.key()
+            out.add(ProvisionAccess.drift(d, DriftAction.NOT_APPLIED, "removing " + d.key()
                     + " would detach its volume; remove it by hand if its data is no longer needed"));
             return;
         }
         if (d.actualValue().isEmpty()) {
-            out.add(DriftChange.of(d, DriftAction.NOT_APPLIED, d.key() + " is missing; add it with set"));
+            out.add(ProvisionAccess.drift(d, DriftAction.NOT_APPLIED, d.key() + " is missing; add it with set"));
             return;
         }
         String want = d.expectedValue().get();
@@ -131,23 +131,23 @@ final class Converge {
         String wantHead = want.split(",", 2)[0];
         String haveHead = have.split(",", 2)[0];
         if (!Formats.isAllocation(wantHead)) {
-            out.add(DriftChange.of(d, DriftAction.NOT_APPLIED, d.key() + " names another volume; change it by hand"));
+            out.add(ProvisionAccess.drift(d, DriftAction.NOT_APPLIED, d.key() + " names another volume; change it by hand"));
             return;
         }
         String storage = wantHead.substring(0, wantHead.indexOf(':'));
         if (!haveHead.startsWith(storage + ":")) {
-            out.add(DriftChange.of(d, DriftAction.NEEDS_RECREATE, d.key() + " is on storage '"
+            out.add(ProvisionAccess.drift(d, DriftAction.NEEDS_RECREATE, d.key() + " is on storage '"
                     + haveHead.substring(0, Math.max(0, haveHead.indexOf(':'))) + "', the spec wants '" + storage + "'"));
             return;
         }
         if (!options(want).equals(options(have))) {
-            out.add(DriftChange.of(d, DriftAction.NOT_APPLIED, d.key() + " mount options differ; change them by hand"));
+            out.add(ProvisionAccess.drift(d, DriftAction.NOT_APPLIED, d.key() + " mount options differ; change them by hand"));
             return;
         }
         BigDecimal wantGiB = new BigDecimal(wantHead.substring(wantHead.indexOf(':') + 1)).stripTrailingZeros();
         BigDecimal haveGiB = sizeGiB(have);
         if (haveGiB == null || wantGiB.compareTo(haveGiB) < 0) {
-            out.add(DriftChange.of(d, DriftAction.NEEDS_RECREATE, d.key() + " is larger than the spec; a disk never shrinks"));
+            out.add(ProvisionAccess.drift(d, DriftAction.NEEDS_RECREATE, d.key() + " is larger than the spec; a disk never shrinks"));
         } else {
             resize.put(d, wantGiB.toPlainString() + "G");
         }

@@ -45,7 +45,7 @@ final class Ensure {
                     .filter(this::matches).collect(Collectors.toList());
         } catch (RuntimeException e) {
             ctx.failed(Faults.describe(e));
-            throw new ProvisionException(request.label() + ": cannot look for an existing container: "
+            throw ProvisionAccess.exception(request.label() + ": cannot look for an existing container: "
                     + e.getMessage(), ProvisionStep.PREFLIGHT, ctx.label, null, null, false, false, e, null);
         }
         if (found.isEmpty()) {
@@ -54,7 +54,7 @@ final class Ensure {
         }
         if (found.size() > 1) {
             ctx.failed("ambiguous");
-            throw new ProvisionException(request.label() + ": " + found.size() + " containers match (" + found.stream()
+            throw ProvisionAccess.exception(request.label() + ": " + found.size() + " containers match (" + found.stream()
                     .map(r -> r.vmid() + " on " + r.node()).collect(Collectors.joining(", ")) + "); set the vmid "
                     + "or a distinguishing tag", ProvisionStep.PREFLIGHT, ctx.label, null, null, false, false, null,
                     null);
@@ -69,20 +69,20 @@ final class Ensure {
             diffs = spec.differencesFrom(ContainerSpec.fromConfig(config.values()));
         } catch (RuntimeException e) {
             ctx.failed(Faults.describe(e));
-            throw new ProvisionException(request.label() + ": container " + vmid + " on " + r.node()
+            throw ProvisionAccess.exception(request.label() + ": container " + vmid + " on " + r.node()
                     + " exists but its configuration cannot be compared: " + e.getMessage(), ProvisionStep.PREFLIGHT,
                     ctx.label, vmid, r.node(), false, false, e, null);
         }
         if (!diffs.isEmpty() && policy == DriftPolicy.FAIL) {
             ctx.failed(diffs.size() + " difference(s)");
-            throw new SpecMismatchException(request.label(), vmid, r.node(), diffs);
+            throw ProvisionAccess.mismatch(request.label(), vmid, r.node(), diffs);
         }
         ContainerStatus st = client.node(r.node()).container(vmid).status();
         List<DriftChange> drift = diffs.isEmpty() ? List.of()
                 : new Converge(client, client.node(r.node()).container(vmid), config, st.running(),
                         engine.options().createTimeout()).run(diffs);
         ctx.finish(diffs.isEmpty() ? "exists as specified" : Converge.summary(drift));
-        ProvisionResult.Builder b = ProvisionResult.builder(vmid, r.node()).hostname(spec.hostname().orElse(null))
+        ProvisionAccess.Result b = ProvisionAccess.result(vmid, r.node()).hostname(spec.hostname().orElse(null))
                 .status(st.status()).created(false);
         drift.forEach(b::addDrift);
         if (st.running()) {

@@ -120,7 +120,7 @@ public final class PlanBuilder {
         String tpl = f.templateStorage() == null ? "{template-storage}" : f.templateStorage();
         String vol = f.templateVolume() == null ? "{template-volume}" : f.templateVolume();
         String root = f.rootFsStorage() == null ? "{rootfs-storage}" : f.rootFsStorage();
-        ProvisionPlan.Builder b = ProvisionPlan.builder(request.label(), request.template()).node(f.node())
+        ProvisionAccess.Plan b = ProvisionAccess.plan(request.label(), request.template()).node(f.node())
                 .vmid(f.vmid()).templateVolume(f.templateVolume()).rootFsStorage(f.rootFsStorage())
                 .templateStorage(f.templateStorage()).resolved(f.resolved());
         String base = "/nodes/" + node;

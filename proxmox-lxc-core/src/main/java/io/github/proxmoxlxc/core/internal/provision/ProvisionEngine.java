@@ -108,7 +108,7 @@ public final class ProvisionEngine {
         if (r.notes().isEmpty()) {
             return p;
         }
-        ProvisionPlan.Builder b = ProvisionPlan.builder(p.label(), p.template()).node(p.node().orElse(null))
+        ProvisionAccess.Plan b = ProvisionAccess.plan(p.label(), p.template()).node(p.node().orElse(null))
                 .vmid(vmid).templateVolume(t.volumeId()).rootFsStorage(r.candidate().rootFsStorage())
                 .templateStorage(r.candidate().templateStorage()).resolved(true)
                 .nodePatch(p.nodePatch(), p.nodePatchLines());
@@ -148,7 +148,7 @@ public final class ProvisionEngine {
             throw e;
         } catch (RuntimeException e) {
             ctx.failed(Faults.describe(e));
-            throw new ProvisionException(request.label() + ": " + ctx.step() + " failed, nothing was changed: "
+            throw ProvisionAccess.exception(request.label() + ": " + ctx.step() + " failed, nothing was changed: "
                     + e.getMessage(), ctx.step(), request.label(), null, null, false, false, e, null);
         }
         try {
@@ -233,7 +233,7 @@ public final class ProvisionEngine {
             problems.addAll(Preflight.reachability(lookups, notes, dev));
             if (!problems.isEmpty()) {
                 ctx.failed(problems.get(0).toString());
-                throw new PreflightException(request.label(), request.node().orElse(null), problems);
+                throw ProvisionAccess.preflight(request.label(), request.node().orElse(null), problems);
             }
             if (request.spec().vmid().isPresent()) {
                 int id = request.spec().vmid().getAsInt();
@@ -272,7 +272,7 @@ public final class ProvisionEngine {
         }
         if (!problems.isEmpty()) {
             ctx.failed("preflight found " + problems.size() + " problem(s)");
-            throw new PreflightException(request.label(), request.node().orElse(null), problems);
+            throw ProvisionAccess.preflight(request.label(), request.node().orElse(null), problems);
         }
         notes.forEach(ctx::warn);
         long mem = (long) request.spec().memoryMiB().orElse(512) << 20;
@@ -291,7 +291,7 @@ public final class ProvisionEngine {
         if (loc == null) {
             gate.release(node, mem);
             ctx.failed(late.get(0).toString());
-            throw new PreflightException(request.label(), node, late);
+            throw ProvisionAccess.preflight(request.label(), node, late);
         }
         ctx.finish("node " + node + ", rootfs on " + chosen.rootFsStorage() + ", templates on "
                 + chosen.templateStorage());

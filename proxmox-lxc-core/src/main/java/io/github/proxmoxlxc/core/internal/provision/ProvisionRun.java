@@ -77,7 +77,7 @@ final class ProvisionRun {
             List<String> addresses = options.waitForIp() ? waitIp() : List.of();
             Map<String, String> access = runContainerSetups(addresses);
             engine.vmids.taken(ctx.vmid);
-            ProvisionResult.Builder b = ProvisionResult.builder(ctx.vmid, node)
+            ProvisionAccess.Result b = ProvisionAccess.result(ctx.vmid, node)
                     .hostname(request.spec().hostname().orElse(null)).addresses(addresses).status("running")
                     .template(volume);
             ctx.timings.forEach(b::putTiming);
@@ -123,13 +123,13 @@ final class ProvisionRun {
                 engine.vmids.taken(vmid);
                 if (explicit) {
                     ctx.failed(e.getMessage());
-                    throw new ProvisionException(request.label() + ": VMID " + vmid + " is already used; nothing was "
+                    throw ProvisionAccess.exception(request.label() + ": VMID " + vmid + " is already used; nothing was "
                             + "created", ProvisionStep.VMID, ctx.label, vmid, node, false, false, e.getCause(), null);
                 }
                 ctx.progress("VMID " + vmid + " was taken meanwhile, trying another", null);
                 if (attempts >= options.vmidAttempts()) {
                     ctx.failed("no free VMID after " + attempts + " candidates");
-                    throw new ProvisionException(request.label() + ": no free VMID after " + attempts
+                    throw ProvisionAccess.exception(request.label() + ": no free VMID after " + attempts
                             + " candidates (each was taken by the time it was created); nothing was created",
                             ProvisionStep.VMID, ctx.label, null, node, false, false, e.getCause(), null);
                 }
@@ -441,31 +441,31 @@ final class ProvisionRun {
             if (vmid != null) {
                 engine.vmids.release(vmid);
             }
-            return new ProvisionException(what + "; nothing was created", step, ctx.label, vmid, node, false, false,
+            return ProvisionAccess.exception(what + "; nothing was created", step, ctx.label, vmid, node, false, false,
                     e, null);
         }
         if (options.keepOnFailure()) {
             boolean exists = statusQuietly(vmid);
             if (exists) {
                 engine.vmids.taken(vmid);
-                return new ProvisionException(what + "; container " + vmid + " on " + node
+                return ProvisionAccess.exception(what + "; container " + vmid + " on " + node
                         + " was kept as requested (keepOnFailure) and needs attention", step, ctx.label, vmid, node,
                         false, true, e, null);
             }
             engine.vmids.release(vmid);
-            return new ProvisionException(what + "; container " + vmid + " does not exist", step, ctx.label, vmid,
+            return ProvisionAccess.exception(what + "; container " + vmid + " does not exist", step, ctx.label, vmid,
                     node, false, false, e, null);
         }
         try {
             boolean destroyed = new Rollback(client, options, engine.polling, ctx, node, vmid, marker,
                     createConfirmed).run();
             engine.vmids.release(vmid);
-            return new ProvisionException(what + (destroyed ? "; container " + vmid + " on " + node
+            return ProvisionAccess.exception(what + (destroyed ? "; container " + vmid + " on " + node
                     + " was rolled back (destroyed)" : "; container " + vmid + " was not created"), step, ctx.label,
                     vmid, node, destroyed, false, e, null);
         } catch (RuntimeException r) {
             engine.vmids.taken(vmid);
-            return new ProvisionException(what + "; the rollback failed too (" + r.getMessage() + "): container "
+            return ProvisionAccess.exception(what + "; the rollback failed too (" + r.getMessage() + "): container "
                     + vmid + " on " + node + " needs attention (pct destroy " + vmid + " --purge)", step, ctx.label,
                     vmid, node, false, true, e, r);
         }

@@ -78,7 +78,7 @@ final class RunContext {
     }
 
     private void emit(ProvisionEvent.Kind kind, String message, Double fraction) {
-        ProvisionEvent.Builder b = ProvisionEvent.builder(kind, step, label).vmid(vmid).node(node).elapsed(elapsed())
+        ProvisionAccess.Event b = ProvisionAccess.event(kind, step, label).vmid(vmid).node(node).elapsed(elapsed())
                 .message(message);
         if (fraction != null) {
             b.fraction(Math.max(0, Math.min(1, fraction)));
