@@ -132,6 +132,11 @@ public final class PveSimulator implements AutoCloseable {
         return this;
     }
 
+    /** The model, for the node simulator in this package. */
+    PveModel model() {
+        return model;
+    }
+
     private void requireStarted() {
         if (server == null) {
             throw new IllegalStateException("simulator not started; call start() first");
