@@ -132,8 +132,8 @@ final class CreateCommand extends ClientCommand {
         m.put("hostname", r.hostname().or(in.spec::hostname).orElse(null));
         m.put("cores", in.spec.cores().isPresent() ? in.spec.cores().getAsInt() : null);
         m.put("memoryMiB", in.spec.memoryMiB().isPresent() ? in.spec.memoryMiB().getAsInt() : null);
-        m.put("diskGiB", in.spec.rootfs().isPresent() ? null : in.rootfsGiB);
-        m.put("rootfs", in.spec.rootfs().map(f -> f.encode()).orElse(null));
+        m.put("diskGiB", in.spec.rootFs().isPresent() ? null : in.rootfsGiB);
+        m.put("rootfs", in.spec.rootFs().map(f -> f.encode()).orElse(null));
         m.put("unprivileged", in.spec.isUnprivileged());
         m.put("template", r.template().orElse(in.template));
         return m;
