@@ -123,7 +123,7 @@ public final class SshNodePatchApplier implements NodePatchApplier {
             if (field.equals("features")) {
                 value = spec.features().map(Features::encode);
             } else if (field.equals("hookscript")) {
-                value = spec.hookscript();
+                value = spec.hookScript();
             } else if (field.matches("dev\\d+")) {
                 value = Optional.ofNullable(spec.devices().get(Integer.parseInt(field.substring(3))))
                         .map(DeviceEntry::encode);

@@ -94,8 +94,8 @@ class NodeSimulatorTest {
     }
 
     static ContainerSpec spec(String hostname, boolean keyctl) {
-        return ContainerSpec.builder().hostname(hostname).ostype(OsType.DEBIAN).memoryMiB(512).cores(1)
-                .rootfs("local-lvm", 2).unprivileged(true)
+        return ContainerSpec.builder().hostname(hostname).osType(OsType.DEBIAN).memoryMiB(512).cores(1)
+                .rootFs("local-lvm", 2).unprivileged(true)
                 .features(Features.builder().nesting(true).keyctl(keyctl).build())
                 .network(0, NetworkInterface.builder().name("eth0").bridge("vmbr0").dhcp().build()).build();
     }
