@@ -654,4 +654,55 @@ class PveBehaviourTest {
             assertThat(c.awaitTask(restore).path("exitstatus").asText()).isEqualTo("OK");
         }
     }
+
+    // ------------------------------------------------------------------ pveproxy connections (AnyEvent.pm)
+
+    /** Reads one response head and its Content-Length body from a kept-alive connection. */
+    static String readResponse(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new java.io.EOFException("connection closed after " + head);
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher len = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        if (len.find()) {
+            in.readNBytes(Integer.parseInt(len.group(1)));
+        }
+        return head.toString();
+    }
+
+    @Test
+    void keepAlive_theHundredthRequestClosesTheConnection_anIdleOneClosesAfterFiveSeconds() throws Exception {
+        javax.net.ssl.SSLSocketFactory tls = SimClient.sslFor(sim.caPem()).getSocketFactory();
+        String request = "GET /api2/json/version HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                + sim.authorizationHeader() + "\r\n\r\n";
+        try (java.net.Socket s = tls.createSocket("127.0.0.1", sim.port())) {
+            s.setSoTimeout(30_000);
+            for (int i = 1; i <= 100; i++) {
+                s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                String head = readResponse(s.getInputStream());
+                assertThat(head).startsWith("HTTP/1.1 200");
+                if (i < 100) {
+                    assertThat(head).as("request %d", i).doesNotContainIgnoringCase("Connection: close");
+                } else {
+                    assertThat(head).as("request 100").containsIgnoringCase("Connection: close");
+                }
+            }
+            assertThat(s.getInputStream().read()).as("closed after the 100th answer").isEqualTo(-1);
+        }
+        try (java.net.Socket s = tls.createSocket("127.0.0.1", sim.port())) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            readResponse(s.getInputStream());
+            long idleFrom = System.nanoTime();
+            assertThat(s.getInputStream().read()).as("an idle connection is closed").isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - idleFrom)).as("not before the 5-s idle timeout")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(4_500));
+        }
+    }
 }
