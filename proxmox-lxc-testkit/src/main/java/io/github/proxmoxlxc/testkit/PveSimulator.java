@@ -106,6 +106,7 @@ public final class PveSimulator implements AutoCloseable {
                 .keyManagerPassword(tls.password())
                 .keystoreType("PKCS12")
                 .containerThreads(config.serverThreads)
+                .jettyIdleTimeout(GatedJettyServerFactory.IDLE_TIMEOUT_MILLIS)
                 .asynchronousResponseEnabled(config.asyncResponses)
                 .gzipDisabled(true)
                 .stubCorsEnabled(false)
