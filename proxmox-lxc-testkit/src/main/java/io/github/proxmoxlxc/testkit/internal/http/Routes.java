@@ -2,6 +2,7 @@ package io.github.proxmoxlxc.testkit.internal.http;
 
 import io.github.proxmoxlxc.testkit.internal.model.Acl;
 import io.github.proxmoxlxc.testkit.internal.model.ContainerOps;
+import io.github.proxmoxlxc.testkit.internal.model.ContainerViews;
 import io.github.proxmoxlxc.testkit.internal.model.NodeViews;
 import io.github.proxmoxlxc.testkit.internal.model.PveError;
 import io.github.proxmoxlxc.testkit.internal.model.PveModel;
@@ -17,6 +18,7 @@ final class Routes {
     static Object[] dispatch(PveHandler h, String key, Map<String, String> p, String user) {
         PveModel m = h.model();
         ContainerOps ct = m.containers();
+        ContainerViews view = m.containerViews();
         NodeViews nv = m.views();
         String node = p.get("node");
         int vmid = p.containsKey("vmid") && p.get("vmid").matches("\\d+") ? Integer.parseInt(p.get("vmid")) : 0;
@@ -34,24 +36,24 @@ final class Routes {
             case "GET /cluster/status":
                 return one(clusterStatus(m, h.settings().clusterName()));
             case "GET /nodes/{node}/lxc":
-                return one(visible(ct.list(node), e -> m.acl().has(user, "/vms/" + e.get("vmid"), "VM.Audit")));
+                return one(visible(view.list(node), e -> m.acl().has(user, "/vms/" + e.get("vmid"), "VM.Audit")));
             case "POST /nodes/{node}/lxc":
                 return one("1".equals(p.get("restore")) ? m.backups().restore(node, user, p) : ct.create(node, user, p));
             case "GET /nodes/{node}/lxc/{vmid}":
-                ct.statusCurrent(node, vmid);
+                view.statusCurrent(node, vmid);
                 return one(List.of(Map.of("subdir", "config"), Map.of("subdir", "status"), Map.of("subdir", "snapshot"),
                         Map.of("subdir", "interfaces")));
             case "GET /nodes/{node}/lxc/{vmid}/config":
-                return one(ct.config(node, vmid, "1".equals(p.get("current")), h::configType));
+                return one(view.config(node, vmid, "1".equals(p.get("current")), h::configType));
             case "GET /nodes/{node}/lxc/{vmid}/pending":
-                return one(ct.pending(node, vmid));
+                return one(view.pending(node, vmid));
             case "PUT /nodes/{node}/lxc/{vmid}/config":
                 ct.updateConfig(node, vmid, user, p, h::knownOption);
                 return one(null);
             case "DELETE /nodes/{node}/lxc/{vmid}":
                 return one(ct.destroy(node, vmid, user, p));
             case "GET /nodes/{node}/lxc/{vmid}/status/current":
-                return one(ct.statusCurrent(node, vmid));
+                return one(view.statusCurrent(node, vmid));
             case "POST /nodes/{node}/lxc/{vmid}/status/start":
                 return one(ct.start(node, vmid, user, p));
             case "POST /nodes/{node}/lxc/{vmid}/status/stop":
@@ -66,7 +68,7 @@ final class Routes {
                 ct.convertToTemplate(node, vmid, user);
                 return one(null);
             case "GET /nodes/{node}/lxc/{vmid}/interfaces":
-                return one(ct.interfaces(node, vmid));
+                return one(view.interfaces(node, vmid));
             case "GET /nodes/{node}/tasks/{upid}/status":
                 return one(m.taskStatus(node, p.get("upid"), user));
             case "GET /nodes/{node}/tasks/{upid}/log":

@@ -143,7 +143,7 @@ public final class BackupOps {
                 } while (exists(store, volid, made));
                 String file = volid.substring(volid.indexOf('/') + 1);
                 lines.add("INFO: creating vzdump archive '/var/lib/vz/dump/" + file + "'");
-                long size = Math.max(1L << 20, ContainerOps.rootSize(c) / 10);
+                long size = Math.max(1L << 20, ContainerViews.rootSize(c) / 10);
                 lines.add("INFO: Total bytes written: " + size + " (" + (size >> 20) + "MiB, 180MiB/s)");
                 lines.add("INFO: archive file size: " + (size >> 20) + "MB");
                 Meta meta = new Meta();

@@ -97,7 +97,7 @@ public final class NodeViews {
                     r.put("id", "lxc/" + c.vmid);
                     r.put("type", "lxc");
                     r.put("node", c.node);
-                    Map<String, Object> s = new ContainerOps(m).summary(c, false);
+                    Map<String, Object> s = new ContainerViews(m).summary(c, false);
                     s.remove("type");
                     r.putAll(s);
                     r.putIfAbsent("template", 0);

@@ -145,7 +145,7 @@ public final class Pools {
             e.put("id", "lxc/" + vmid);
             e.put("type", "lxc");
             e.put("node", c.node);
-            Map<String, Object> s = m.containers().summary(c, false);
+            Map<String, Object> s = m.containerViews().summary(c, false);
             s.remove("type");
             e.putAll(s);
             e.put("maxcpu", e.remove("cpus")); // API2Tools::extract_vm_stats

@@ -634,9 +634,22 @@ public final class PveModel {
 
     // ---------------------------------------------------------------- container operations
 
-    /** The operations on containers (create, start, ...). */
+    /**
+     * The changes to containers (create, start, stop, destroy, clone, template, config update).
+     *
+     * @return the operations
+     */
     public ContainerOps containers() {
         return new ContainerOps(this);
+    }
+
+    /**
+     * The container views (config, pending, status, list, interfaces).
+     *
+     * @return the views
+     */
+    public ContainerViews containerViews() {
+        return new ContainerViews(this);
     }
 
     /** The backup, prune and restore operations. */

@@ -27,7 +27,7 @@ public final class RrdOps {
             boolean max = "MAX".equals(cf);
             long end = m.epoch() / step * step;
             long maxmem = Long.parseLong(c.config.getOrDefault("memory", "512")) * 1024 * 1024;
-            long maxdisk = ContainerOps.rootSize(c);
+            long maxdisk = ContainerViews.rootSize(c);
             double cpus = Double.parseDouble(c.config.getOrDefault("cores", "1"));
             List<Map<String, Object>> out = new ArrayList<>();
             for (int i = 69; i >= 0; i--) {

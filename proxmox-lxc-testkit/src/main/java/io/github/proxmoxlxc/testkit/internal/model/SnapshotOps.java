@@ -65,7 +65,7 @@ public final class SnapshotOps {
                 throw PveError.die("snapshot '" + name + "' does not exist");
             }
             Map<String, Object> out = new LinkedHashMap<>();
-            snap.forEach((k, v) -> out.put(k, ContainerOps.typed(typeOf.apply(k), v)));
+            snap.forEach((k, v) -> out.put(k, ContainerViews.typed(typeOf.apply(k), v)));
             return out;
         }
     }

@@ -240,7 +240,7 @@ public final class Pct {
         int vmid = vmid(rest);
         Map<String, Object> o = options(rest.subList(1, rest.size()), Set.of("current"));
         boolean current = "1".equals(String.valueOf(o.getOrDefault("current", "0")));
-        Map<String, Object> conf = model.containers().config(node, vmid, current, k -> {
+        Map<String, Object> conf = model.containerViews().config(node, vmid, current, k -> {
             JsonNode p = ParamValidator.property(configSchema, k);
             return p == null ? null : p.path("type").asText(null);
         });
@@ -267,7 +267,7 @@ public final class Pct {
     private Result status(String node, List<String> rest) {
         int vmid = vmid(rest);
         Map<String, Object> o = options(rest.subList(1, rest.size()), Set.of("verbose"));
-        Map<String, Object> s = model.containers().statusCurrent(node, vmid);
+        Map<String, Object> s = model.containerViews().statusCurrent(node, vmid);
         if ("1".equals(String.valueOf(o.getOrDefault("verbose", "0")))) {
             StringBuilder b = new StringBuilder();
             new TreeMap<>(s).forEach((k, v) -> {

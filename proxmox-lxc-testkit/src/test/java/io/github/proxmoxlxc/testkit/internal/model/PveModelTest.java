@@ -184,7 +184,7 @@ class PveModelTest {
     void configDigestGuardsAgainstConcurrentChanges() {
         create(100);
         elapse(Duration.ofMinutes(1));
-        String digest = (String) model.containers().config("pve1", 100, k -> null).get("digest");
+        String digest = (String) model.containerViews().config("pve1", 100, k -> null).get("digest");
         model.containers().updateConfig("pve1", 100, TOKEN, p("memory", "1024", "digest", digest), k -> true);
         assertThatThrownBy(() -> model.containers().updateConfig("pve1", 100, TOKEN,
                 p("memory", "2048", "digest", digest), k -> true))
@@ -256,7 +256,7 @@ class PveModelTest {
     void rawLxcLinesAreReturnedReadOnlyByConfig() {
         create(100);
         model.addRawLxc(100, "lxc.idmap", "u 0 100000 65536");
-        Map<String, Object> cfg = model.containers().config("pve1", 100, k -> null);
+        Map<String, Object> cfg = model.containerViews().config("pve1", 100, k -> null);
         assertThat(cfg.get("lxc")).isEqualTo(List.of(List.of("lxc.idmap", "u 0 100000 65536")));
     }
 
@@ -281,7 +281,7 @@ class PveModelTest {
 
     @Test
     void missingContainerNamesTheConfigFile() {
-        assertThatThrownBy(() -> model.containers().statusCurrent("pve1", 555))
+        assertThatThrownBy(() -> model.containerViews().statusCurrent("pve1", 555))
                 .hasMessage("Configuration file 'nodes/pve1/lxc/555.conf' does not exist");
     }
 }
