@@ -17,6 +17,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** The SSH client against a real OpenSSH server (Debian's openssh-server; `.ci/run` installs it). */
 @Timeout(120)
 class NodeConnectionOpenSshTest {
+    private static final long POLL_NANOS = 5_000_000;
     @TempDir
     static Path dir;
     static OpenSshServer sshd;
@@ -151,7 +153,7 @@ class NodeConnectionOpenSshTest {
             long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
             while (!Files.exists(sock)) {
                 assertThat(System.nanoTime()).as("agent socket appears").isLessThan(end);
-                Thread.onSpinWait();
+                LockSupport.parkNanos(POLL_NANOS); // poll, leaving the CPU to the server under test
             }
             Process add = OpenSshServer.startProcess(dir, List.of("ssh-add", sshd.userKey.toString()),
                     Map.of("SSH_AUTH_SOCK", sock.toString()));

@@ -12,12 +12,14 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * A real OpenSSH {@code sshd} for tests: its own config, generated host and user keys, listening
  * on a loopback port, logging to a file. Started by {@link #start(Path)}, stopped by {@link #close()}.
  */
 final class OpenSshServer implements AutoCloseable {
+    private static final long POLL_NANOS = 5_000_000;
     static final Path SSHD = Path.of("/usr/sbin/sshd");
 
     final Path dir;
@@ -95,7 +97,7 @@ final class OpenSshServer implements AutoCloseable {
                     p.destroyForcibly();
                     throw new IllegalStateException("sshd did not start: " + Files.readString(log), e);
                 }
-                Thread.onSpinWait();
+                LockSupport.parkNanos(POLL_NANOS); // poll, leaving the CPU to the server under test
             }
         }
         return new OpenSshServer(dir, port, userKey, dir.resolve("host_ed25519.pub"), log, p);

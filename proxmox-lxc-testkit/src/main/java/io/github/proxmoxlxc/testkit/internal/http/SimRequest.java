@@ -11,5 +11,5 @@ import java.util.function.Function;
  * @param header header lookup (case-insensitive, null when absent)
  * @param body raw body (empty when none)
  */
-public record SimRequest(String method, String path, String query, Function<String, String> header, byte[] body) {
+record SimRequest(String method, String path, String query, Function<String, String> header, byte[] body) {
 }

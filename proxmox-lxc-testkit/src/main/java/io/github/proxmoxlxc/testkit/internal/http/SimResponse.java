@@ -14,7 +14,7 @@ import java.util.Map;
  * @param wireFault NONE, RESET or EMPTY
  * @param delayMillis delay before answering
  */
-public record SimResponse(int status, String reason, Map<String, String> headers, byte[] body, WireFault wireFault,
+record SimResponse(int status, String reason, Map<String, String> headers, byte[] body, WireFault wireFault,
         long delayMillis) {
 
     /** Transport-level faults. */

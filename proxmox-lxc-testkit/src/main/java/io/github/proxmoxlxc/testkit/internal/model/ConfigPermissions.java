@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * <p>Proxmox walks the options in Perl hash order (random); the simulator walks them in request
  * order, so with several missing privileges the one named may differ from a real node's.
  */
-public final class ConfigPermissions {
+final class ConfigPermissions {
 
     /** What a rule does beyond (or instead of) requiring its privilege. */
     enum Extra {

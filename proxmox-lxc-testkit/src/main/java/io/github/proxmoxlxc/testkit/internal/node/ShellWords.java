@@ -9,7 +9,7 @@ import java.util.Optional;
  * single quotes, double quotes (with {@code \\ \" \$ \`} escapes) and backslashes. A line with an
  * unquoted operator, redirection, substitution or glob is not a simple command: empty.
  */
-public final class ShellWords {
+final class ShellWords {
     private ShellWords() {
     }
 
