@@ -17,6 +17,10 @@ public final class Decoders {
     /**
      * Maps each element of an array; a missing or null {@code data} gives an empty list.
      *
+     * @param <T> the element type
+     * @param data the envelope's {@code data}, possibly missing or null
+     * @param f maps one element object
+     * @return the elements, unmodifiable
      * @throws UnexpectedResponseException when {@code data} is present but not an array, or an
      *     element is not an object
      */
