@@ -358,6 +358,21 @@ public final class PveModel {
         c.rawLxc.add(new String[] {key, value});
     }
 
+    /**
+     * Takes a container's options and raw {@code lxc.*} lines from its config file as edited on the
+     * node (the testkit's node simulator); pending values and snapshot sections stay.
+     */
+    public synchronized void replaceConfigFromFile(int vmid, Map<String, String> options, List<String[]> raw) {
+        Container c = containers.get(vmid);
+        if (c == null) {
+            return;
+        }
+        c.config.clear();
+        c.config.putAll(options);
+        c.rawLxc.clear();
+        raw.forEach(kv -> c.rawLxc.add(new String[] {kv[0], kv[1]}));
+    }
+
     /** Used and total bytes of a storage on a node. */
     public synchronized long[] storageUsage(String node, String storage) {
         advance();
