@@ -3,6 +3,7 @@ package io.github.proxmoxlxc.core.provision;
 import io.github.proxmoxlxc.core.ProxmoxException;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provisioning run failed. Says in which step, for which container (VMID and node once known),
@@ -45,7 +46,8 @@ public class ProvisionException extends ProxmoxException {
     // can see this half-built exception
     @SuppressWarnings("this-escape")
     public ProvisionException(String message, ProvisionStep step, String label, Integer vmid, String node,
-                              boolean rolledBack, boolean needsAttention, Throwable cause, Throwable rollbackFailure) {
+                              boolean rolledBack, boolean needsAttention, @Nullable Throwable cause,
+                              @Nullable Throwable rollbackFailure) {
         super(message, cause);
         this.step = step;
         this.label = label;
