@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalDouble;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Something that happened during a run: a step started, made progress, finished or failed, or a
@@ -190,7 +191,7 @@ public final class ProvisionEvent {
          * @param vmid the id, or null when not known
          * @return this builder
          */
-        public Builder vmid(Integer vmid) {
+        public Builder vmid(@Nullable Integer vmid) {
             this.vmid = vmid;
             return this;
         }
@@ -201,7 +202,7 @@ public final class ProvisionEvent {
          * @param node the node, or null when not known
          * @return this builder
          */
-        public Builder node(String node) {
+        public Builder node(@Nullable String node) {
             this.node = node;
             return this;
         }

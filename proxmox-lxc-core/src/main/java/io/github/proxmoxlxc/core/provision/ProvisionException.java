@@ -3,6 +3,7 @@ package io.github.proxmoxlxc.core.provision;
 import io.github.proxmoxlxc.core.ProxmoxException;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A provisioning run failed. Says in which step, for which container (VMID and node once known),
@@ -18,15 +19,15 @@ public class ProvisionException extends ProxmoxException {
     /** The request's label. */
     private final String label;
     /** The VMID, or null when none was allocated. */
-    private final Integer vmid;
+    private final @Nullable Integer vmid;
     /** The node, or null before placement. */
-    private final String node;
+    private final @Nullable String node;
     /** Whether a created container was destroyed again. */
     private final boolean rolledBack;
     /** Whether a container remains that a person must look at. */
     private final boolean needsAttention;
     /** The rollback's error, or null. */
-    private final Throwable rollbackFailure;
+    private final @Nullable Throwable rollbackFailure;
 
     /**
      * Creates the exception.
@@ -44,8 +45,9 @@ public class ProvisionException extends ProxmoxException {
     // JDK 21+ lint: addSuppressed is final in Throwable and only records the failure, so no subclass code
     // can see this half-built exception
     @SuppressWarnings("this-escape")
-    ProvisionException(String message, ProvisionStep step, String label, Integer vmid, String node,
-                              boolean rolledBack, boolean needsAttention, Throwable cause, Throwable rollbackFailure) {
+    ProvisionException(String message, ProvisionStep step, String label, @Nullable Integer vmid, @Nullable String node,
+                       boolean rolledBack, boolean needsAttention, @Nullable Throwable cause,
+                       @Nullable Throwable rollbackFailure) {
         super(message, cause);
         this.step = step;
         this.label = label;

@@ -330,24 +330,25 @@ public final class ProvisionOptions {
         }
 
         /**
-         * Sets the rootfs storage used when the spec's rootfs names none.
+         * Sets the rootfs storage used when the spec's rootfs names none (without this call the
+         * provisioner chooses one).
          *
-         * @param storage a storage id, or null to choose
+         * @param storage a storage id
          * @return this builder
          */
         public Builder rootFsStorage(String storage) {
-            this.rootfsStorage = checkStorage("rootFsStorage", storage);
+            this.rootfsStorage = checkStorage("rootFsStorage", Objects.requireNonNull(storage, "storage"));
             return this;
         }
 
         /**
-         * Sets the template storage.
+         * Sets the template storage (without this call the provisioner chooses one).
          *
-         * @param storage a storage id, or null to choose
+         * @param storage a storage id
          * @return this builder
          */
         public Builder templateStorage(String storage) {
-            this.templateStorage = checkStorage("templateStorage", storage);
+            this.templateStorage = checkStorage("templateStorage", Objects.requireNonNull(storage, "storage"));
             return this;
         }
 
@@ -513,13 +514,13 @@ public final class ProvisionOptions {
         }
 
         /**
-         * Sets the task polling schedule.
+         * Sets the task polling schedule (without this call the client's).
          *
-         * @param schedule the schedule, or null for the client's
+         * @param schedule the schedule
          * @return this builder
          */
         public Builder taskPolling(PollSchedule schedule) {
-            this.taskPolling = schedule;
+            this.taskPolling = Objects.requireNonNull(schedule, "schedule");
             return this;
         }
 

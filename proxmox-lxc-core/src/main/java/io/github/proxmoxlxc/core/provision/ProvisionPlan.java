@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What provisioning a request will do, before it is done: the API calls with their exact
@@ -287,7 +288,7 @@ public final class ProvisionPlan {
          * @param node the node, or null when unknown
          * @return this builder
          */
-        public Builder node(String node) {
+        public Builder node(@Nullable String node) {
             this.node = node;
             return this;
         }
@@ -298,7 +299,7 @@ public final class ProvisionPlan {
          * @param vmid the id, or null when unknown
          * @return this builder
          */
-        public Builder vmid(Integer vmid) {
+        public Builder vmid(@Nullable Integer vmid) {
             this.vmid = vmid;
             return this;
         }
@@ -309,7 +310,7 @@ public final class ProvisionPlan {
          * @param volume the volume id, or null when unknown
          * @return this builder
          */
-        public Builder templateVolume(String volume) {
+        public Builder templateVolume(@Nullable String volume) {
             this.templateVolume = volume;
             return this;
         }
@@ -320,7 +321,7 @@ public final class ProvisionPlan {
          * @param storage the storage id, or null when unknown
          * @return this builder
          */
-        public Builder rootFsStorage(String storage) {
+        public Builder rootFsStorage(@Nullable String storage) {
             this.rootfsStorage = storage;
             return this;
         }
@@ -331,7 +332,7 @@ public final class ProvisionPlan {
          * @param storage the storage id, or null when unknown
          * @return this builder
          */
-        public Builder templateStorage(String storage) {
+        public Builder templateStorage(@Nullable String storage) {
             this.templateStorage = storage;
             return this;
         }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A container that is provisioned (or, from {@link Provisioner#ensure}, that already existed as
@@ -234,7 +235,7 @@ public final class ProvisionResult {
          * @param hostname the hostname, or null
          * @return this builder
          */
-        public Builder hostname(String hostname) {
+        public Builder hostname(@Nullable String hostname) {
             this.hostname = hostname;
             return this;
         }
@@ -268,7 +269,7 @@ public final class ProvisionResult {
          * @param template the volume id, or null
          * @return this builder
          */
-        public Builder template(String template) {
+        public Builder template(@Nullable String template) {
             this.template = template;
             return this;
         }

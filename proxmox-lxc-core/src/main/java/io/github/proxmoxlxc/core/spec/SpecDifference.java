@@ -2,6 +2,7 @@ package io.github.proxmoxlxc.core.spec;
 
 import java.util.Objects;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One parameter whose wanted value differs from a container's actual configuration, as found by
@@ -11,7 +12,7 @@ import java.util.Optional;
  * @param expected the wanted value in wire form, or {@code null} when the spec does not have it
  * @param actual the actual value in wire form, or {@code null} when the container does not have it
  */
-public record SpecDifference(String key, String expected, String actual) {
+public record SpecDifference(String key, @Nullable String expected, @Nullable String actual) {
     /**
      * Checks the key.
      *
