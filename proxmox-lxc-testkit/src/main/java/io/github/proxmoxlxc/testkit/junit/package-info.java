@@ -3,4 +3,7 @@
  * starts a {@link io.github.proxmoxlxc.testkit.PveSimulator} per test class and injects it.
  * Needs JUnit Jupiter on the test class path (an optional dependency of the testkit).
  */
+@NullMarked
 package io.github.proxmoxlxc.testkit.junit;
+
+import org.jspecify.annotations.NullMarked;
