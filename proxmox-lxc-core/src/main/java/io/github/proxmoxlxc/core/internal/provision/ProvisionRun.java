@@ -162,6 +162,9 @@ final class ProvisionRun {
                     }
                     throw new VmidTaken(e);
                 }
+                if (Faults.notCarriedOut(e)) {
+                    throw e; // the client re-sent it already (one retry layer); nothing was created
+                }
                 if (!Faults.transientFailure(e) || tries >= engine.retry.maxAttempts()) {
                     if (Faults.lostResponse(e)) {
                         ctx.containerMayExist = true;
