@@ -3,11 +3,13 @@ package io.github.proxmoxlxc.node;
 import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.client.Container;
 import io.github.proxmoxlxc.core.client.ContainerStatus;
-import io.github.proxmoxlxc.core.client.LockedException;
+import io.github.proxmoxlxc.core.client.AuthenticationException;
+import io.github.proxmoxlxc.core.client.NotFoundException;
+import io.github.proxmoxlxc.core.client.ParameterException;
+import io.github.proxmoxlxc.core.client.PermissionException;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
 import io.github.proxmoxlxc.core.client.Snapshots;
 import io.github.proxmoxlxc.core.client.TaskFailedException;
-import io.github.proxmoxlxc.core.client.TransportException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -207,6 +209,7 @@ public final class ContainerUpdate {
         private String action = appSlug == null ? "OS packages" : "app " + appSlug;
         private String snapshot;
         private boolean started;
+        private NodeConnection node;
 
         Run(Container ct, UpdateListener listener) {
             this.ct = ct;
@@ -214,7 +217,6 @@ public final class ContainerUpdate {
         }
 
         UpdateResult go() {
-            NodeConnection node;
             String os;
             boolean running;
             // check: nothing changes yet
@@ -404,7 +406,8 @@ public final class ContainerUpdate {
                 x.addSuppressed(e);
                 return x;
             }
-            end("rollback", r, "back on snapshot " + snapshot + (wasRunning ? ", started again" : ""));
+            String startNote = wasRunning ? ensureRunning() : "";
+            end("rollback", r, "back on snapshot " + snapshot + startNote);
             String rolled = snapshot;
             boolean removed = removeSnapshot();
             String message = what + "; rolled back to snapshot " + rolled
@@ -413,26 +416,92 @@ public final class ContainerUpdate {
         }
 
         /**
-         * Rolls back; a rollback that lost its response or met its own earlier attempt's lock is
-         * sent again once the config lock is free: rolling back to the same snapshot twice lands
-         * on the same state.
+         * Rolls back. A rollback whose request or task failed for a reason that may pass (a lost
+         * response, a proxy error, a 500, a lock, a failed task) is sent again once the config lock
+         * is free, at most as often as the client's retry policy allows: rolling back to the same
+         * snapshot twice lands on the same state, so a re-send is safe where leaving the container
+         * on a half-applied change is not. Not found, permission and parameter errors are final.
          */
         private void rollBack(boolean start) {
-            int attempts = Math.max(1, pve.retryPolicy().maxAttempts());
+            int attempts = Math.max(2, pve.retryPolicy().maxAttempts());
             for (int i = 1; ; i++) {
+                boolean taskFailed = false;
                 try {
                     pve.tasks().await(ct.snapshots().rollback(snapshot, start), taskTimeout);
                     return;
-                } catch (TransportException | LockedException e) {
+                } catch (NotFoundException | PermissionException | ParameterException | AuthenticationException e) {
+                    throw e;
+                } catch (TaskFailedException e) {
                     if (i >= attempts) {
                         throw e;
                     }
-                } catch (TaskFailedException e) {
-                    if (i >= attempts || !String.valueOf(e.exitStatus()).contains("is locked")) {
+                    taskFailed = true;
+                } catch (ProxmoxException e) {
+                    if (i >= attempts) {
                         throw e;
                     }
                 }
+                if (taskFailed) {
+                    unlockFailedRollback();
+                }
                 awaitUnlocked();
+            }
+        }
+
+        /**
+         * A rollback task that failed after its prepare phase leaves the config locked
+         * {@code rollback} (pve-guest-common's {@code snapshot_rollback}), and every later rollback
+         * dies in {@code check_lock}. That lock is this run's own: it is removed on the node with
+         * {@code pct unlock}, as a person would, before the rollback is sent again.
+         */
+        private void unlockFailedRollback() {
+            unlockOwn("rollback");
+        }
+
+        /** Removes a lock of the given kind that this run's own failed task left ({@code pct unlock}). */
+        private boolean unlockOwn(String kind) {
+            String lock;
+            try {
+                lock = ct.status().lock();
+            } catch (ProxmoxException e) {
+                return false;
+            }
+            if (!kind.equals(lock)) {
+                return false;
+            }
+            long u = begin("unlock");
+            try {
+                node.exec(RemoteCommand.of("pct", "unlock", Integer.toString(ct.vmid())), taskTimeout, output)
+                        .requireSuccess();
+                end("unlock", u, "removed the '" + kind + "' lock the failed task left");
+                return true;
+            } catch (ProxmoxException e) {
+                emit("unlock", UpdateProgress.Phase.FAILED, u, e.getMessage());
+                return false;
+            }
+        }
+
+        /**
+         * The rollback task starts the container with a separate {@code vzstart} task and ends OK
+         * whatever that start does (pve-container's {@code API2/LXC/Snapshot.pm}), so the state is
+         * checked, and the container started when it is not running.
+         */
+        private String ensureRunning() {
+            try {
+                if (ct.status().running()) {
+                    return ", started again";
+                }
+                try {
+                    pve.tasks().await(ct.start(), taskTimeout);
+                } catch (ProxmoxException e) {
+                    if (!String.valueOf(e.getMessage()).contains("already running")) {
+                        throw e;
+                    }
+                }
+                return ", started again";
+            } catch (ProxmoxException e) {
+                return ", but it could not be started again (" + e.getMessage() + "): start it with 'pct start "
+                        + ct.vmid() + "'";
             }
         }
 
@@ -444,8 +513,10 @@ public final class ContainerUpdate {
                 String lock;
                 try {
                     lock = ct.status().lock();
-                } catch (TransportException e) {
-                    lock = "unknown";
+                } catch (NotFoundException e) {
+                    throw e;
+                } catch (ProxmoxException e) {
+                    lock = "unknown: " + e.getMessage();
                 }
                 if (lock == null || lock.isEmpty()) {
                     return;
@@ -471,6 +542,18 @@ public final class ContainerUpdate {
                 end("cleanup", c, "snapshot " + snapshot + " removed");
                 return true;
             } catch (ProxmoxException e) {
+                // a failed delete task leaves the config locked 'snapshot-delete' (snapshot_delete);
+                // that lock is ours: remove it, and remove the section with force once more
+                try {
+                    if (e instanceof TaskFailedException && unlockOwn("snapshot-delete")) {
+                        pve.tasks().await(ct.snapshots().delete(snapshot, true), taskTimeout);
+                        end("cleanup", c, "snapshot " + snapshot + " removed (forced)");
+                        return true;
+                    }
+                    awaitUnlocked();
+                } catch (ProxmoxException again) {
+                    e.addSuppressed(again);
+                }
                 emit("cleanup", UpdateProgress.Phase.FAILED, c, "snapshot " + snapshot + " kept: " + e.getMessage());
                 return false;
             }

@@ -10,7 +10,12 @@ import io.github.proxmoxlxc.core.client.Trust;
 import io.github.proxmoxlxc.testkit.PveSimulator;
 import io.github.proxmoxlxc.testkit.TaskState;
 import java.io.IOException;
+import java.nio.file.ClosedWatchServiceException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
@@ -25,7 +30,8 @@ import java.util.function.Consumer;
  * the command on the test machine with {@code /root/...} mapped under the container's fake root
  * and fake package managers ({@code apt-get}, {@code apk}) first on the PATH; they write the
  * container's "installed version" to {@code <root>/state}. A file {@code <root>/fail} makes the
- * upgrade fail half-way (state {@code half}) with dpkg's error text.
+ * upgrade fail half-way (state {@code half}) with dpkg's error text; {@code <root>/hang} makes it
+ * hang half-way (until the command's deadline).
  */
 final class FakeNode implements AutoCloseable {
     static final PollSchedule FAST_POLL = PollSchedule.builder().firstDelay(Duration.ofMillis(2))
@@ -37,13 +43,18 @@ final class FakeNode implements AutoCloseable {
     final NodeConnection node;
     final PveSimulator sim;
     final ProxmoxClient pve;
+    /** A client with a generous read timeout for setting up and checking (not the code under test). */
+    final ProxmoxClient admin;
+    private WatchService unlockWatch;
 
-    private FakeNode(Path dir, OpenSshServer sshd, NodeConnection node, PveSimulator sim, ProxmoxClient pve) {
+    private FakeNode(Path dir, OpenSshServer sshd, NodeConnection node, PveSimulator sim, ProxmoxClient pve,
+            ProxmoxClient admin) {
         this.dir = dir;
         this.sshd = sshd;
         this.node = node;
         this.sim = sim;
         this.pve = pve;
+        this.admin = admin;
     }
 
     static FakeNode start(Path dir, Duration readTimeout) throws Exception {
@@ -69,11 +80,15 @@ final class FakeNode implements AutoCloseable {
                 "  exec) root=$ct/$2; mkdir -p \"$root\"; shift 3; args=();"
                         + " for a; do case $a in /root/*) args+=(\"$root$a\");; *) args+=(\"$a\");; esac; done;"
                         + " export CT_ROOT=\"$root\" PATH=" + fake + ":$PATH; exec \"${args[@]}\";;",
+                "  unlock) req=" + dir.resolve("unlock") + "/$2; touch \"$req\"; i=0;"
+                        + " while [ -e \"$req\" ] && [ $i -lt 400 ]; do sleep 0.05; i=$((i+1)); done; [ ! -e \"$req\" ];;",
                 "  push) root=$ct/$2; mkdir -p \"$(dirname \"$root$4\")\"; cp \"$3\" \"$root$4\"; chmod 700 \"$root$4\";;",
                 "  *) exit 2;;",
                 "esac");
         String upgrade = String.join("\n",
                 "echo 'Reading package lists...'",
+                "if [ -e \"$CT_ROOT/hang\" ]; then echo half > \"$CT_ROOT/state\"; echo 'Setting up app (2.0) ...';"
+                        + " exec sleep 20; fi",
                 "if [ -e \"$CT_ROOT/fail\" ]; then echo half > \"$CT_ROOT/state\"; echo 'Setting up app (2.0) ...';"
                         + " echo 'E: Sub-process /usr/bin/dpkg returned an error code (1)' >&2; exit 100; fi",
                 "echo v2 > \"$CT_ROOT/state\"; echo 'Setting up app (2.0) ...'; exit 0");
@@ -90,13 +105,49 @@ final class FakeNode implements AutoCloseable {
                 .retry(RetryPolicy.builder().maxAttempts(4).initialBackoff(Duration.ofMillis(2))
                         .maxBackoff(Duration.ofMillis(10)).build())
                 .taskPolling(FAST_POLL).readTimeout(readTimeout).build();
-        return new FakeNode(dir, sshd, node, sim, pve);
+        ProxmoxClient admin = ProxmoxClient.builder().baseUrl(sim.baseUrl()).apiToken(sim.tokenId(), sim.tokenSecret())
+                .trust(Trust.fingerprints(sim.fingerprint())).taskPolling(FAST_POLL)
+                .readTimeout(Duration.ofSeconds(30)).build();
+        FakeNode f = new FakeNode(dir, sshd, node, sim, pve, admin);
+        f.watchUnlocks();
+        return f;
+    }
+
+    /** {@code pct unlock <vmid>} on the double: removes the simulator's config lock, as pct does on a node. */
+    private void watchUnlocks() throws IOException {
+        Path requests = Files.createDirectories(dir.resolve("unlock"));
+        unlockWatch = requests.getFileSystem().newWatchService();
+        requests.register(unlockWatch, StandardWatchEventKinds.ENTRY_CREATE);
+        Thread t = new Thread(() -> {
+            try {
+                while (true) {
+                    WatchKey key = unlockWatch.take();
+                    key.pollEvents();
+                    try (DirectoryStream<Path> ds = Files.newDirectoryStream(requests)) {
+                        for (Path req : ds) {
+                            sim.clearLock(Integer.parseInt(req.getFileName().toString()));
+                            Files.deleteIfExists(req);
+                        }
+                    }
+                    key.reset();
+                }
+            } catch (InterruptedException | ClosedWatchServiceException | IOException e) {
+                // closed with the node
+            }
+        }, "fake-pct-unlock");
+        t.setDaemon(true);
+        t.start();
     }
 
     private static void script(Path file, String... lines) throws IOException {
         Files.createDirectories(file.getParent());
         Files.writeString(file, String.join("\n", lines) + "\n");
         Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rwxr-xr-x"));
+    }
+
+    /** The container as the client under test sees it. */
+    Container under(int vmid) {
+        return pve.node("pve1").container(vmid);
     }
 
     /** A running container on {@code storage} with the given ostype and installed version v1. */
@@ -108,10 +159,10 @@ final class FakeNode implements AutoCloseable {
         p.put("ostype", ostype);
         p.put("rootfs", storage + ":4");
         p.put("net0", "name=eth0,bridge=vmbr0,ip=dhcp");
-        pve.tasks().await(pve.node("pve1").containers().create(p), Duration.ofSeconds(20));
-        Container ct = pve.node("pve1").container(vmid);
+        admin.tasks().await(admin.node("pve1").containers().create(p), Duration.ofSeconds(30));
+        Container ct = admin.node("pve1").container(vmid);
         if (start) {
-            pve.tasks().await(ct.start(), Duration.ofSeconds(20));
+            admin.tasks().await(ct.start(), Duration.ofSeconds(30));
         }
         Files.createDirectories(root(vmid));
         Files.writeString(root(vmid).resolve("state"), "v1\n");
@@ -144,7 +195,13 @@ final class FakeNode implements AutoCloseable {
 
     @Override
     public void close() {
+        try {
+            unlockWatch.close();
+        } catch (IOException e) {
+            // best effort
+        }
         pve.close();
+        admin.close();
         sim.close();
         node.close();
         sshd.close();
