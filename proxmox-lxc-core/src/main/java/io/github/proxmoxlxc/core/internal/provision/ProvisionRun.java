@@ -112,6 +112,9 @@ final class ProvisionRun {
             ContainerSpec spec = PlanBuilder.createSpec(request.spec(), vmid, volume, res.candidate().rootfsStorage(),
                     PlanBuilder.rootfsGiB(request));
             Map<String, String> params = marker.addTo(PlanBuilder.createParams(spec));
+            if (request.ensureKey().isPresent()) {
+                params = EnsureMarker.of(request.ensureKey().get()).addTo(params);
+            }
             try {
                 Optional<Upid> upid = postCreate(vmid, params);
                 waitCreated(vmid, upid);
