@@ -98,7 +98,7 @@ public final class InContainerSetup implements ContainerSetup {
     public void run(ContainerSetupContext ctx) {
         NodeConnection node = nodes.apply(ctx.node());
         String vmid = Integer.toString(ctx.vmid());
-        boolean alpine = ctx.spec().ostype().map(o -> o == OsType.ALPINE).orElse(false);
+        boolean alpine = ctx.spec().osType().map(o -> o == OsType.ALPINE).orElse(false);
         if (dnsWait != null) {
             step(ctx, "dns", () -> inCt(node, vmid, List.of("sh", "-c",
                     "i=0; while [ \"$i\" -lt \"$1\" ]; do getent hosts \"$2\" >/dev/null 2>&1 && exit 0; "
@@ -166,7 +166,7 @@ public final class InContainerSetup implements ContainerSetup {
         node.exec(stage, stepTimeout, listener).requireSuccess();
         Map<String, String> env = new LinkedHashMap<>();
         env.put("CTID", vmid);
-        ctx.spec().ostype().ifPresent(o -> env.put("PCT_OSTYPE", o.toString().toLowerCase(Locale.ROOT)));
+        ctx.spec().osType().ifPresent(o -> env.put("PCT_OSTYPE", o.toString().toLowerCase(Locale.ROOT)));
         env.putAll(proxyEnv());
         if (timezone != null) {
             env.put("tz", timezone);
