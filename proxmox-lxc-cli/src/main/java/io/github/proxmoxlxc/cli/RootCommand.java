@@ -41,6 +41,7 @@ import picocli.CommandLine.Command;
             WatchCommand.class,
             MigrateCommand.class,
             HaCommand.class,
+            UpdateCommand.class,
         },
         footer = ExitCodes.HELP)
 final class RootCommand implements Runnable {

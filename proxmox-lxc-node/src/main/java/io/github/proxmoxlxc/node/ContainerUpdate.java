@@ -8,6 +8,7 @@ import io.github.proxmoxlxc.core.client.NotFoundException;
 import io.github.proxmoxlxc.core.client.ParameterException;
 import io.github.proxmoxlxc.core.client.PermissionException;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
+import io.github.proxmoxlxc.core.client.SnapshotTree;
 import io.github.proxmoxlxc.core.client.Snapshots;
 import io.github.proxmoxlxc.core.client.TaskFailedException;
 import java.time.Clock;
@@ -317,14 +318,20 @@ public final class ContainerUpdate {
                 String why = "the storage of container " + ct.vmid() + " cannot take snapshots (directory, NFS or"
                         + " thick LVM; snapshots need LVM-thin, ZFS, Ceph RBD or Btrfs)";
                 if (snapshots == SnapshotPolicy.REQUIRED) {
-                    throw fail("snapshot", s, why + "; nothing was changed. To update without a way back, skip the"
-                            + " snapshot", null, -1, List.of());
+                    throw fail("snapshot", s, why + "; nothing was changed. To update without a way back, choose"
+                            + " SnapshotPolicy.IF_SUPPORTED or NONE", null, -1, List.of());
                 }
                 steps.add(event("snapshot", UpdateProgress.Phase.SKIPPED, 0, why + "; updating without a way back"));
                 listener.progress(steps.get(steps.size() - 1));
                 return why;
             }
-            String name = "pre-update-" + SNAP_TIME.format(clock.instant());
+            String name;
+            try {
+                name = freeName(snaps, "pre-update-" + SNAP_TIME.format(clock.instant()));
+            } catch (ProxmoxException e) {
+                throw fail("snapshot", s, "could not list the snapshots of container " + ct.vmid() + ": "
+                        + e.getMessage(), e, -1, List.of());
+            }
             try {
                 pve.tasks().await(snaps.create(name, "before proxmox-lxc update: " + action), taskTimeout);
             } catch (ProxmoxException e) {
@@ -337,7 +344,20 @@ public final class ContainerUpdate {
             return null;
         }
 
-        /** After a failed snapshot request: waits for the lock and removes a snapshot that appeared anyway. */
+        /** The name, or with {@code -2}, {@code -3}, ... when a snapshot of that name exists (two updates in one second). */
+        private String freeName(Snapshots snaps, String base) {
+            SnapshotTree tree = snaps.list();
+            String name = base;
+            for (int i = 2; tree.find(name).isPresent(); i++) {
+                name = base + "-" + i;
+            }
+            return name;
+        }
+
+        /**
+         * After a failed snapshot request: waits for the lock and removes the snapshot of that name,
+         * which did not exist before the request ({@link #freeName}), if it appeared anyway.
+         */
         private String discardSnapshot(Snapshots snaps, String name) {
             try {
                 awaitUnlocked();

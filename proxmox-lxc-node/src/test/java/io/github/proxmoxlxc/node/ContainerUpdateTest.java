@@ -64,6 +64,12 @@ class ContainerUpdateTest {
                 + "pre-update-20261207-101530")).anyMatch(e -> e.matches("update done in \\d+ ms: exit status 0"));
         assertThat(r.steps()).extracting(UpdateProgress::step).containsExactly("check", "snapshot", "update");
         assertThat(f.sim.locks()).isEmpty();
+
+        // a second update in the same second: a new name, the first snapshot untouched
+        UpdateResult again = ContainerUpdate.builder(f.pve, f.node).clock(CLOCK).build().run(ct);
+        assertThat(again.snapshot()).contains("pre-update-20261207-101530-2");
+        assertThat(ct.snapshots().list().snapshots()).extracting(s -> s.name())
+                .containsExactly("pre-update-20261207-101530", "pre-update-20261207-101530-2");
     }
 
     @Test
