@@ -42,6 +42,7 @@ import picocli.CommandLine.Command;
             MigrateCommand.class,
             HaCommand.class,
             UpdateCommand.class,
+            EnsureCommand.class,
         },
         footer = ExitCodes.HELP)
 final class RootCommand implements Runnable {
