@@ -226,7 +226,7 @@ public final class ContainerUpdate {
                 ContainerStatus st = ct.status();
                 running = st.running();
                 if (!running) {
-                    throw fail("check", s, "container " + ct.vmid() + " is " + st.status()
+                    throw fail("check", s, "container " + ct.vmid() + " is " + st.rawStatus()
                             + "; the update runs inside it with pct exec, so start it first", null, -1, List.of());
                 }
                 os = ct.config().get("ostype").orElse("");
@@ -482,7 +482,7 @@ public final class ContainerUpdate {
         private boolean unlockOwn(String kind) {
             String lock;
             try {
-                lock = ct.status().lock();
+                lock = ct.status().lock().orElse("");
             } catch (ProxmoxException e) {
                 return false;
             }
@@ -532,13 +532,13 @@ public final class ContainerUpdate {
             while (true) {
                 String lock;
                 try {
-                    lock = ct.status().lock();
+                    lock = ct.status().lock().orElse("");
                 } catch (NotFoundException e) {
                     throw e;
                 } catch (ProxmoxException e) {
                     lock = "unknown: " + e.getMessage();
                 }
-                if (lock == null || lock.isEmpty()) {
+                if (lock.isEmpty()) {
                     return;
                 }
                 if (System.nanoTime() > deadline) {

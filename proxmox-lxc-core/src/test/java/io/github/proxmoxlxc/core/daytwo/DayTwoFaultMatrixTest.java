@@ -186,7 +186,7 @@ class DayTwoFaultMatrixTest {
     private static void migrate(ProxmoxClient pve, int vmid) {
         pve.tasks().await(pve.node("pve1").container(vmid).migrate(MigrateRequest.builder().target("pve2")
                 .restart(true).targetStorage("local-lvm").build()), WAIT);
-        String node = pve.cluster().guest(vmid).orElseThrow().node();
+        String node = pve.cluster().guest(vmid).orElseThrow().node().orElse("?");
         if (!node.equals("pve2")) {
             throw new IllegalStateException("migrated container " + vmid + " is on " + node);
         }

@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.internal.provision;
 
+import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.client.ClusterResource;
 import io.github.proxmoxlxc.core.client.ContainerConfig;
 import io.github.proxmoxlxc.core.client.ContainerStatus;
@@ -16,6 +17,7 @@ import io.github.proxmoxlxc.core.spec.ContainerSpec;
 import io.github.proxmoxlxc.core.spec.SpecDifference;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
@@ -69,40 +71,42 @@ final class Ensure {
         if (found.size() > 1) {
             ctx.failed("ambiguous");
             throw new ProvisionException(request.label() + ": " + found.size() + " containers carry the ensure key '"
-                    + key + "' (" + found.stream().map(r -> r.vmid() + " on " + r.node())
+                    + key + "' (" + found.stream().map(r -> r.vmid().orElse(0) + " on " + r.node().orElse("?"))
                     .collect(Collectors.joining(", ")) + "); remove the marker line '" + marker.line()
                     + "' from the description of all but one, or set the vmid", ProvisionStep.PREFLIGHT, ctx.label,
                     null, null, false, false, null, null);
         }
         ClusterResource r = found.get(0);
-        int vmid = r.vmid();
+        int vmid = r.vmid().orElseThrow();
+        String node = r.node().orElseThrow(() -> new ProxmoxException("/cluster/resources lists container "
+                + vmid + " without a node"));
         ctx.vmid = vmid;
-        ctx.node = r.node();
-        ContainerConfig config = client.node(r.node()).container(vmid).config();
+        ctx.node = node;
+        ContainerConfig config = client.node(node).container(vmid).config();
         List<SpecDifference> diffs;
         try {
             diffs = spec.differencesFrom(ContainerSpec.fromConfig(config.values()));
         } catch (RuntimeException e) {
             ctx.failed(Faults.describe(e));
-            throw new ProvisionException(request.label() + ": container " + vmid + " on " + r.node()
+            throw new ProvisionException(request.label() + ": container " + vmid + " on " + node
                     + " exists but its configuration cannot be compared: " + e.getMessage(), ProvisionStep.PREFLIGHT,
-                    ctx.label, vmid, r.node(), false, false, e, null);
+                    ctx.label, vmid, node, false, false, e, null);
         }
         if (!diffs.isEmpty() && policy == DriftPolicy.FAIL) {
             ctx.failed(diffs.size() + " difference(s)");
-            throw new SpecMismatchException(request.label(), vmid, r.node(), diffs);
+            throw new SpecMismatchException(request.label(), vmid, node, diffs);
         }
-        ContainerStatus st = client.node(r.node()).container(vmid).status();
+        ContainerStatus st = client.node(node).container(vmid).status();
         List<DriftChange> drift = diffs.isEmpty() ? List.of()
-                : new Converge(client, client.node(r.node()).container(vmid), config, st.running(),
+                : new Converge(client, client.node(node).container(vmid), config, st.running(),
                         engine.options().createTimeout()).run(diffs);
         ctx.finish(diffs.isEmpty() ? "exists as specified" : Converge.summary(drift));
-        ProvisionResult.Builder b = ProvisionResult.builder(vmid, r.node()).hostname(spec.hostname().orElse(null))
-                .status(st.status()).created(false);
+        ProvisionResult.Builder b = ProvisionResult.builder(vmid, node).hostname(spec.hostname().orElse(null))
+                .status(st.rawStatus()).created(false);
         drift.forEach(b::addDrift);
         if (st.running()) {
             try {
-                b.addresses(ProvisionRun.addresses(client.node(r.node()).container(vmid).interfaces()));
+                b.addresses(ProvisionRun.addresses(client.node(node).container(vmid).interfaces()));
             } catch (RuntimeException e) {
                 b.addWarning("could not read the addresses: " + e.getMessage());
             }
@@ -112,7 +116,7 @@ final class Ensure {
     }
 
     private boolean sameVmid(ClusterResource r) {
-        return r.vmid() != null && r.vmid() == request.spec().vmid().getAsInt();
+        return r.vmid().equals(request.spec().vmid());
     }
 
     /**
@@ -125,7 +129,7 @@ final class Ensure {
     private List<ClusterResource> owned(ProxmoxClient client, List<ClusterResource> lxc, EnsureMarker marker,
             String key) {
         String hostname = request.spec().hostname().orElse(null);
-        List<ClusterResource> sameName = lxc.stream().filter(r -> hostname != null && hostname.equals(r.name()))
+        List<ClusterResource> sameName = lxc.stream().filter(r -> hostname != null && r.name().equals(Optional.of(hostname)))
                 .collect(Collectors.toList());
         List<ClusterResource> out = withMarker(client, sameName, marker);
         if (!out.isEmpty()) {
@@ -135,8 +139,8 @@ final class Ensure {
         out = withMarker(client, others, marker);
         if (out.isEmpty() && !sameName.isEmpty()) {
             ClusterResource r = sameName.get(0);
-            throw new ProvisionException(request.label() + ": container " + r.vmid() + " on " + r.node()
-                    + " has the hostname '" + hostname + "' but not the marker of the ensure key '" + key
+            throw new ProvisionException(request.label() + ": container " + r.vmid().orElse(0) + " on "
+                    + r.node().orElse("?") + " has the hostname '" + hostname + "' but not the marker of the ensure key '" + key
                     + "', so ensure() did not"
                     + " create it; set the vmid to adopt it, or choose another hostname or ensure key",
                     ProvisionStep.PREFLIGHT, request.label(), null, null, false, false, null, null);
@@ -149,7 +153,10 @@ final class Ensure {
         List<ClusterResource> out = new ArrayList<>();
         for (ClusterResource r : candidates) {
             try {
-                if (marker.foundIn(client.node(r.node()).container(r.vmid()).config())) {
+                if (r.vmid().isEmpty() || r.node().isEmpty()) {
+                    continue;
+                }
+                if (marker.foundIn(client.node(r.node().get()).container(r.vmid().getAsInt()).config())) {
                     out.add(r);
                 }
             } catch (NotFoundException e) {
