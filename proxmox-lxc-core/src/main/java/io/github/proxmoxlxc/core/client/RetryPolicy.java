@@ -6,12 +6,17 @@ import java.time.Duration;
 /**
  * How the client retries transient failures.
  *
- * <p>Only idempotent requests are retried (GET, PUT, DELETE and the ticket login); a POST that
- * creates or acts (create, start, download) is sent exactly once, since re-sending it could act
- * twice. Retried failures: I/O errors (connection refused or reset, read timeout), HTTP 502/503/504,
- * proxy errors 595/596/597/599 and {@code can't lock file ... got timeout}. Never retried: TLS trust
- * failures, 400, 401, 403 and every other API error. The wait between attempts grows exponentially
- * with random jitter, capped at {@link #maxBackoff()}.
+ * <p>This is the client's one retry layer. Idempotent requests (GET, PUT, DELETE and the ticket
+ * login) are retried after I/O errors (connection refused or reset, read timeout), HTTP 502/503/504,
+ * proxy errors 595/596/597/599 and {@code can't lock file ... got timeout}; a GET also after a plain
+ * 500, since a read changes nothing and a 500 on it (for example on a task's status) says nothing
+ * about what was read. A POST that creates or acts (create, start, clone, restore) is re-sent only
+ * when the failure proves Proxmox did not carry it out: {@code can't lock file ... got timeout}
+ * (the handler died acquiring the config lock, before any change), 595 (the proxy hop could not
+ * connect) or a connection that could not be opened; after a 596, a reset or a timeout it may have
+ * acted, and it is not re-sent. Never retried: TLS trust failures, 400, 401, 403, and the typed
+ * answers (not found, locked by an operation, already exists). The wait between attempts grows
+ * exponentially with random jitter, capped at {@link #maxBackoff()}.
  *
  * <pre>{@code
  * RetryPolicy.builder().maxAttempts(4).initialBackoff(Duration.ofMillis(250)).build();

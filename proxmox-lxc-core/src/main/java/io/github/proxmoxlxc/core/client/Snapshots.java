@@ -88,6 +88,19 @@ public final class Snapshots {
     }
 
     /**
+     * Whether every volume of the container is on a storage that can snapshot it ({@code GET
+     * .../feature?feature=snapshot}, {@code PVE::LXC::Config->has_feature}); when false, a
+     * snapshot task fails with {@code snapshot feature is not available}.
+     *
+     * @return true when a snapshot can be taken
+     */
+    public boolean supported() {
+        String featurePath = path.substring(0, path.length() - "/snapshot".length()) + "/feature";
+        JsonNode data = api.data(HttpMethod.GET, featurePath, Map.of("feature", "snapshot"));
+        return data != null && bool(data, "hasFeature");
+    }
+
+    /**
      * Lists the snapshots and the {@code current} state as a tree ({@code GET .../snapshot}).
      *
      * @return the tree

@@ -31,6 +31,7 @@ public final class ProvisionRequest {
     private final String node;
     private final String templateStorage;
     private final Integer rootfsSizeGiB;
+    private final String ensureKey;
 
     private ProvisionRequest(Builder b) {
         this.spec = b.spec;
@@ -39,6 +40,7 @@ public final class ProvisionRequest {
         this.node = b.node;
         this.templateStorage = b.templateStorage;
         this.rootfsSizeGiB = b.rootfsSizeGiB;
+        this.ensureKey = b.ensureKey;
     }
 
     /**
@@ -73,6 +75,7 @@ public final class ProvisionRequest {
         b.node = node;
         b.templateStorage = templateStorage;
         b.rootfsSizeGiB = rootfsSizeGiB;
+        b.ensureKey = ensureKey;
         return b;
     }
 
@@ -133,6 +136,18 @@ public final class ProvisionRequest {
     }
 
     /**
+     * The key that identifies this container across {@code Provisioner.ensure} calls when the spec
+     * has no vmid: stored as a marker line in the container's description when ensure() creates
+     * it, and looked for there (never in the hostname) when ensure() runs again. Without one,
+     * ensure() uses {@code hostname:<the spec's hostname>}.
+     *
+     * @return the key, empty when not set
+     */
+    public Optional<String> ensureKey() {
+        return Optional.ofNullable(ensureKey);
+    }
+
+    /**
      * The label used in events and errors: the hostname, or {@code vmid <n>}, or {@code container}.
      *
      * @return the label
@@ -158,6 +173,7 @@ public final class ProvisionRequest {
         private String node;
         private String templateStorage;
         private Integer rootfsSizeGiB;
+        private String ensureKey;
 
         private Builder() {
         }
@@ -241,6 +257,25 @@ public final class ProvisionRequest {
          */
         public Builder nodePatch(NodePatch nodePatch) {
             this.nodePatch = Objects.requireNonNull(nodePatch, "nodePatch");
+            return this;
+        }
+
+        /**
+         * Sets the key that identifies this container across {@code Provisioner.ensure} calls
+         * ({@link ProvisionRequest#ensureKey()}): letters, digits and {@code . _ : @ / -}, at most
+         * 128 characters, e.g. {@code media/jellyfin}. Keep it when the hostname or tags change.
+         *
+         * @param key the key
+         * @return this builder
+         * @throws IllegalArgumentException if the key has other characters or is too long
+         */
+        public Builder ensureKey(String key) {
+            Objects.requireNonNull(key, "key");
+            if (!key.matches("[A-Za-z0-9._:@/\\-]{1,128}")) {
+                throw new IllegalArgumentException("ensureKey: '" + key + "' must be 1 to 128 letters, digits or"
+                        + " . _ : @ / - (e.g. media/jellyfin)");
+            }
+            this.ensureKey = key;
             return this;
         }
 

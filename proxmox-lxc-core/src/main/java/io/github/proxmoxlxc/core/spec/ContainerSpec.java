@@ -182,7 +182,8 @@ public final class ContainerSpec {
      * Decodes a container configuration as {@code GET /nodes/{node}/lxc/{vmid}/config} returns it
      * (values as strings), for comparing with a wanted spec. Keys that are not create options or
      * are managed by the server ({@code digest}, {@code lock}, {@code lxc}, {@code unusedN},
-     * {@code parent}, snapshot sections) are ignored. Formats are checked; cross-field rules are
+     * {@code parent}, snapshot sections) are ignored, and so are the provisioner's ownership marker
+     * lines in {@code description} ({@code <!-- proxmox-lxc ... -->}). Formats are checked; cross-field rules are
      * not, since Proxmox itself accepts some of what {@link Builder#build()} refuses (for example a
      * gateway outside the subnet).
      *

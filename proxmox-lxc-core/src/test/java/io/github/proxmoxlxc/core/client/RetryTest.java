@@ -90,7 +90,7 @@ class RetryTest {
 
     @Test
     void clientErrors_areNeverRetried() {
-        int[][] cases = {{400}, {401}, {403}, {500}};
+        int[][] cases = {{400}, {401}, {403}};
         for (int[] code : cases) {
             pve.wm.resetAll();
             sequence(aResponse().withStatus(code[0]).withStatusMessage("no").withBody("{\"data\":null}"));
@@ -99,6 +99,56 @@ class RetryTest {
             }
             assertThat(sent()).as("attempts for status %d", code[0]).isEqualTo(1);
         }
+    }
+
+    @Test
+    void plain500OnATaskStatusRead_isRetried_theTaskIsReportedAsItEnded() {
+        sequence(aResponse().withStatus(500).withStatusMessage("Internal Server Error").withBody("{\"data\":null}"),
+                data("{\"status\":\"stopped\",\"exitstatus\":\"OK\",\"upid\":\"" + PveServer.UPID + "\"}"));
+        try (ProxmoxClient c = pve.client()) {
+            assertThat(c.tasks().status(Upid.parse(PveServer.UPID)).succeeded()).isTrue();
+        }
+        assertThat(sent()).isEqualTo(2);
+    }
+
+    @Test
+    void plain500OnAChange_isNotRetried_norATypedAnswerOnARead() {
+        sequence(aResponse().withStatus(500).withStatusMessage("Internal Server Error").withBody("{\"data\":null}"));
+        try (ProxmoxClient c = pve.client()) {
+            assertThatThrownBy(() -> c.node("pve1").container(120).start()).isExactlyInstanceOf(ApiException.class);
+        }
+        assertThat(sent()).isEqualTo(1);
+        pve.wm.resetAll();
+        sequence(aResponse().withStatus(500)
+                .withStatusMessage("Configuration file 'nodes/pve1/lxc/120.conf' does not exist")
+                .withBody("{\"data\":null}"));
+        try (ProxmoxClient c = pve.client()) {
+            assertThatThrownBy(() -> c.node("pve1").container(120).config()).isInstanceOf(NotFoundException.class);
+        }
+        assertThat(sent()).isEqualTo(1);
+    }
+
+    @Test
+    void createBehindALockTimeout_isResent_sinceProxmoxDidNothing() {
+        sequence(aResponse().withStatus(500)
+                        .withStatusMessage("unable to create CT 120 - can't lock file '/run/lock/lxc/pve-config-120.lock'"
+                                + " - got timeout")
+                        .withBody("{\"data\":null}"),
+                data("\"" + PveServer.UPID + "\""));
+        try (ProxmoxClient c = pve.client()) {
+            assertThat(c.node("pve1").containers().create(Map.of("vmid", "120")).toString()).isEqualTo(PveServer.UPID);
+        }
+        assertThat(sent()).isEqualTo(2);
+    }
+
+    @Test
+    void createBehindAnOperationLock_isNotResent() {
+        sequence(aResponse().withStatus(500).withStatusMessage("CT is locked (backup)").withBody("{\"data\":null}"),
+                data("\"" + PveServer.UPID + "\""));
+        try (ProxmoxClient c = pve.client()) {
+            assertThatThrownBy(() -> c.node("pve1").container(120).start()).isInstanceOf(LockedException.class);
+        }
+        assertThat(sent()).isEqualTo(1);
     }
 
     @Test
@@ -111,8 +161,17 @@ class RetryTest {
     }
 
     @Test
-    void startBehindProxyError_isNotResent() {
+    void startBehindProxyConnectionRefused595_isResent_theRequestNeverReachedAHandler() {
         sequence(aResponse().withStatus(595).withStatusMessage("Connection refused"), data("\"" + PveServer.UPID + "\""));
+        try (ProxmoxClient c = pve.client()) {
+            assertThat(c.node("pve1").container(120).start().toString()).isEqualTo(PveServer.UPID);
+        }
+        assertThat(sent()).isEqualTo(2);
+    }
+
+    @Test
+    void startBehindProxyTimeout596_isNotResent_itMayHaveActed() {
+        sequence(aResponse().withStatus(596).withStatusMessage("Connection timed out"), data("\"" + PveServer.UPID + "\""));
         try (ProxmoxClient c = pve.client()) {
             assertThatThrownBy(() -> c.node("pve1").container(120).start()).isInstanceOf(NodeProxyException.class);
         }

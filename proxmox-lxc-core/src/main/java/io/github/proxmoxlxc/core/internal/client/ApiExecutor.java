@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.github.proxmoxlxc.core.client.ApiException;
 import io.github.proxmoxlxc.core.client.HttpMethod;
 import io.github.proxmoxlxc.core.client.LockedException;
+import io.github.proxmoxlxc.core.client.NodeProxyException;
 import io.github.proxmoxlxc.core.client.ProxmoxTimeoutException;
 import io.github.proxmoxlxc.core.client.ResponseTooLargeException;
 import io.github.proxmoxlxc.core.client.RetryPolicy;
@@ -15,6 +16,7 @@ import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
+import java.net.ConnectException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -24,7 +26,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Runs API requests: authentication, the per-node concurrency limit (a Resilience4j bulkhead per
- * node) around each attempt, and the one retry layer (Resilience4j) for idempotent requests.
+ * node) around each attempt, and the one retry layer (Resilience4j): reads and idempotent writes on
+ * transient failures, changing requests only when the failure proves they were not carried out.
  */
 public final class ApiExecutor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(ApiExecutor.class);
@@ -32,6 +35,8 @@ public final class ApiExecutor implements AutoCloseable {
     private final HttpTransport transport;
     private final Auth auth;
     private final Retry retry;
+    private final Retry unsentRetry;
+    private final Retry readRetry;
     private final BulkheadConfig bulkheadConfig;
     private final Map<String, Bulkhead> bulkheads = new ConcurrentHashMap<>();
     private final AtomicLong attempts = new AtomicLong();
@@ -56,6 +61,19 @@ public final class ApiExecutor implements AutoCloseable {
                 .retryOnException(ApiExecutor::retryable)
                 .failAfterMaxAttempts(false)
                 .build());
+        // the same schedule for a changing request, but only for failures that prove it was not carried out
+        this.unsentRetry = Retry.of("proxmox-unsent", RetryConfig.from(retry.getRetryConfig())
+                .retryOnException(ApiExecutor::notCarriedOut)
+                .build());
+        this.readRetry = Retry.of("proxmox-read", RetryConfig.from(retry.getRetryConfig())
+                .retryOnException(ApiExecutor::readRetryable)
+                .build());
+        this.readRetry.getEventPublisher().onRetry(e -> LOG.debug("retry read {} after {}: {}",
+                e.getNumberOfRetryAttempts(), e.getWaitInterval(),
+                e.getLastThrowable() == null ? "" : e.getLastThrowable().getMessage()));
+        this.unsentRetry.getEventPublisher().onRetry(e -> LOG.debug("re-send {} after {} (not carried out): {}",
+                e.getNumberOfRetryAttempts(), e.getWaitInterval(),
+                e.getLastThrowable() == null ? "" : e.getLastThrowable().getMessage()));
         this.retry.getEventPublisher().onRetry(e -> LOG.debug("retry {} after {}: {}", e.getNumberOfRetryAttempts(),
                 e.getWaitInterval(), e.getLastThrowable() == null ? "" : e.getLastThrowable().getMessage()));
         this.bulkheadConfig = BulkheadConfig.custom()
@@ -90,6 +108,54 @@ public final class ApiExecutor implements AutoCloseable {
     }
 
     /**
+     * Whether a failed read may be sent again: everything {@link #retryable(Throwable)} allows, and
+     * a plain 500. A GET handler in Proxmox changes nothing, so a 500 on it (pvedaemon restarting,
+     * a worker dying, a task index being rotated) says nothing about the thing read: for example a
+     * 500 on {@code GET .../tasks/{upid}/status} does not mean the task failed. Typed answers
+     * (not found, locked by an operation, permission, parameter) are final and not retried.
+     *
+     * @param t the failure
+     * @return true when reading again may succeed
+     */
+    static boolean readRetryable(Throwable t) {
+        if (retryable(t)) {
+            return true;
+        }
+        return t.getClass() == ApiException.class && ((ApiException) t).status() == 500;
+    }
+
+    /**
+     * Whether a failure proves that Proxmox did not carry out the request, so that even a changing
+     * request (a POST that creates, starts or clones) may be sent again:
+     * <ul>
+     * <li>{@code can't lock file '...' - got timeout} in the response: the handler died acquiring
+     * the config lock, before it changed anything ({@code lock_config_full} in pve-guest-common's
+     * AbstractConfig; create and clone take the lock of the new guest first, and clone releases the
+     * source's {@code disk} lock again when that fails);</li>
+     * <li>595 from the proxy hop: AnyEvent::HTTP could not establish the connection to pvedaemon or
+     * the other node, so the request never reached a handler;</li>
+     * <li>a connection to the API that could not be opened at all (nothing was sent).</li>
+     * </ul>
+     * A 596, 597, 599, a reset or a read timeout may come after the handler acted, and is never a
+     * reason to re-send a change.
+     *
+     * @param t the failure
+     * @return true when the request certainly had no effect
+     */
+    public static boolean notCarriedOut(Throwable t) {
+        if (t instanceof LockedException) {
+            return ((LockedException) t).isTransient();
+        }
+        if (t instanceof NodeProxyException) {
+            return ((NodeProxyException) t).status() == 595;
+        }
+        if (t instanceof TransportException && !(t instanceof TlsTrustException)) {
+            return t.getCause() instanceof ConnectException;
+        }
+        return false;
+    }
+
+    /**
      * Executes a request: logs in if needed, then sends it, retrying only if it is idempotent.
      *
      * @return the success response
@@ -98,8 +164,14 @@ public final class ApiExecutor implements AutoCloseable {
         if (req.authenticated()) {
             auth.prepare(this);
         }
-        if (!req.idempotent() || retry.getRetryConfig().getMaxAttempts() == 1) {
+        if (retry.getRetryConfig().getMaxAttempts() == 1) {
             return attempt(req);
+        }
+        if (!req.idempotent()) {
+            return unsentRetry.executeSupplier(() -> attempt(req));
+        }
+        if (req.method() == HttpMethod.GET) {
+            return readRetry.executeSupplier(() -> attempt(req));
         }
         return retry.executeSupplier(() -> attempt(req));
     }

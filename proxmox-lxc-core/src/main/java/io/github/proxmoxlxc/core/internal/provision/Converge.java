@@ -74,6 +74,13 @@ final class Converge {
                         v = v + "," + mac.group(1); // keep the MAC Proxmox generated
                     }
                 }
+                if (k.equals("description")) {
+                    // keep the ownership markers (run, ensure key) that are not part of the spec
+                    List<String> markers = EnsureMarker.markers(config.values().get("description"));
+                    if (!markers.isEmpty()) {
+                        v = (v.endsWith("\n") ? v : v + "\n") + String.join("\n", markers);
+                    }
+                }
                 put.put(k, v);
                 written.put(k, d);
             }

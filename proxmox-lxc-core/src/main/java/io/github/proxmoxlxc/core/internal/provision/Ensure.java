@@ -4,6 +4,7 @@ import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.client.ClusterResource;
 import io.github.proxmoxlxc.core.client.ContainerConfig;
 import io.github.proxmoxlxc.core.client.ContainerStatus;
+import io.github.proxmoxlxc.core.client.NotFoundException;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
 import io.github.proxmoxlxc.core.provision.DriftChange;
 import io.github.proxmoxlxc.core.provision.DriftPolicy;
@@ -14,13 +15,16 @@ import io.github.proxmoxlxc.core.provision.ProvisionStep;
 import io.github.proxmoxlxc.core.provision.SpecMismatchException;
 import io.github.proxmoxlxc.core.spec.ContainerSpec;
 import io.github.proxmoxlxc.core.spec.SpecDifference;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * Idempotent provisioning: finds the container by VMID, or by hostname (and the spec's tags);
- * nothing happens when it matches, a {@link SpecMismatchException} lists what differs, and a
- * missing container is provisioned.
+ * Idempotent provisioning: finds the container by VMID, or by the marker of its ensure key in the
+ * description ({@link EnsureMarker}); nothing happens when it matches, differences are converged
+ * (or, with {@code DriftPolicy.FAIL}, a {@link SpecMismatchException} lists them), and a missing
+ * container is provisioned with the marker.
  */
 final class Ensure {
     private final ProvisionEngine engine;
@@ -38,10 +42,23 @@ final class Ensure {
         RunContext ctx = new RunContext(request.label(), engine.options().listener());
         ctx.start(ProvisionStep.PREFLIGHT);
         ContainerSpec spec = request.spec();
+        if (spec.vmid().isEmpty() && request.ensureKey().isEmpty() && spec.hostname().isEmpty()) {
+            ctx.failed("no identity");
+            throw ProvisionAccess.exception(request.label() + ": ensure() needs a vmid, an ensure key or a hostname to"
+                    + " find the container again; set one of them", ProvisionStep.PREFLIGHT, ctx.label, null, null,
+                    false, false, null, null);
+        }
+        String key = request.ensureKey().orElseGet(() -> spec.hostname().map(h -> "hostname:" + h).orElse(""));
+        EnsureMarker marker = spec.vmid().isPresent() ? null : EnsureMarker.of(key);
         List<ClusterResource> found;
         try {
-            found = client.cluster().resources("vm").stream().filter(r -> "lxc".equals(r.type()))
-                    .filter(this::matches).collect(Collectors.toList());
+            List<ClusterResource> lxc = client.cluster().resources("vm").stream()
+                    .filter(r -> "lxc".equals(r.type())).collect(Collectors.toList());
+            found = marker == null ? lxc.stream().filter(this::sameVmid).collect(Collectors.toList())
+                    : owned(client, lxc, marker, key);
+        } catch (ProvisionException e) {
+            ctx.failed(e.getMessage());
+            throw e;
         } catch (RuntimeException e) {
             ctx.failed(Faults.describe(e));
             throw ProvisionAccess.exception(request.label() + ": cannot look for an existing container: "
@@ -49,14 +66,15 @@ final class Ensure {
         }
         if (found.isEmpty()) {
             ctx.finish("not found; provisioning");
-            return engine.provision(request);
+            return engine.provision(marker == null ? request : request.toBuilder().ensureKey(key).build());
         }
         if (found.size() > 1) {
             ctx.failed("ambiguous");
-            throw ProvisionAccess.exception(request.label() + ": " + found.size() + " containers match ("
-                    + found.stream().map(r -> r.vmid().orElse(0) + " on " + r.node().orElse("?"))
-                            .collect(Collectors.joining(", ")) + "); set the vmid or a distinguishing tag",
-                    ProvisionStep.PREFLIGHT, ctx.label, null, null, false, false, null, null);
+            throw ProvisionAccess.exception(request.label() + ": " + found.size() + " containers carry the ensure key '"
+                    + key + "' (" + found.stream().map(r -> r.vmid().orElse(0) + " on " + r.node().orElse("?"))
+                    .collect(Collectors.joining(", ")) + "); remove the marker line '" + marker.line()
+                    + "' from the description of all but one, or set the vmid", ProvisionStep.PREFLIGHT, ctx.label,
+                    null, null, false, false, null, null);
         }
         ClusterResource r = found.get(0);
         int vmid = r.vmid().orElseThrow();
@@ -97,14 +115,54 @@ final class Ensure {
         return b.build();
     }
 
-    private boolean matches(ClusterResource r) {
-        ContainerSpec spec = request.spec();
-        if (spec.vmid().isPresent()) {
-            return r.vmid().equals(spec.vmid());
+    private boolean sameVmid(ClusterResource r) {
+        return r.vmid().equals(request.spec().vmid());
+    }
+
+    /**
+     * The containers whose description carries the ensure marker. Those with the spec's hostname
+     * are read first (usually the one sought); only when none of them carries it are the other
+     * containers' configs read, so that a renamed container is still found. A container with the
+     * spec's hostname but without the marker is not adopted (a hostname proves nothing): ensure()
+     * stops rather than create a second one next to it.
+     */
+    private List<ClusterResource> owned(ProxmoxClient client, List<ClusterResource> lxc, EnsureMarker marker,
+            String key) {
+        String hostname = request.spec().hostname().orElse(null);
+        List<ClusterResource> sameName = lxc.stream().filter(r -> hostname != null && r.name().equals(Optional.of(hostname)))
+                .collect(Collectors.toList());
+        List<ClusterResource> out = withMarker(client, sameName, marker);
+        if (!out.isEmpty()) {
+            return out;
         }
-        if (spec.hostname().isEmpty() || !spec.hostname().equals(r.name())) {
-            return false;
+        List<ClusterResource> others = lxc.stream().filter(r -> !sameName.contains(r)).collect(Collectors.toList());
+        out = withMarker(client, others, marker);
+        if (out.isEmpty() && !sameName.isEmpty()) {
+            ClusterResource r = sameName.get(0);
+            throw ProvisionAccess.exception(request.label() + ": container " + r.vmid().orElse(0) + " on "
+                    + r.node().orElse("?") + " has the hostname '" + hostname + "' but not the marker of the ensure key '" + key
+                    + "', so ensure() did not"
+                    + " create it; set the vmid to adopt it, or choose another hostname or ensure key",
+                    ProvisionStep.PREFLIGHT, request.label(), null, null, false, false, null, null);
         }
-        return r.tags().containsAll(spec.tags());
+        return out;
+    }
+
+    private static List<ClusterResource> withMarker(ProxmoxClient client, List<ClusterResource> candidates,
+            EnsureMarker marker) {
+        List<ClusterResource> out = new ArrayList<>();
+        for (ClusterResource r : candidates) {
+            try {
+                if (r.vmid().isEmpty() || r.node().isEmpty()) {
+                    continue;
+                }
+                if (marker.foundIn(client.node(r.node().get()).container(r.vmid().getAsInt()).config())) {
+                    out.add(r);
+                }
+            } catch (NotFoundException e) {
+                // destroyed meanwhile
+            }
+        }
+        return out;
     }
 }

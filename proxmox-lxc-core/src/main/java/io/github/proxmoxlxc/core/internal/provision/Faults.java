@@ -32,6 +32,17 @@ public final class Faults {
     }
 
     /**
+     * Whether the failure proves the request had no effect; the client has then already re-sent
+     * it as often as its retry policy allows, so the provisioner must not loop around it again.
+     *
+     * @param t the failure
+     * @return true when the request certainly was not carried out
+     */
+    public static boolean notCarriedOut(Throwable t) {
+        return ApiExecutor.notCarriedOut(t);
+    }
+
+    /**
      * Whether an error says the VMID is already used.
      *
      * @param t the failure

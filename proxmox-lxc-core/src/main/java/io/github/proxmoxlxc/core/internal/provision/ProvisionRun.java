@@ -113,6 +113,9 @@ final class ProvisionRun {
             ContainerSpec spec = PlanBuilder.createSpec(request.spec(), vmid, volume, res.candidate().rootFsStorage(),
                     PlanBuilder.rootfsGiB(request));
             Map<String, String> params = marker.addTo(PlanBuilder.createParams(spec));
+            if (request.ensureKey().isPresent()) {
+                params = EnsureMarker.of(request.ensureKey().get()).addTo(params);
+            }
             try {
                 Optional<Upid> upid = postCreate(vmid, params);
                 waitCreated(vmid, upid);
@@ -162,6 +165,9 @@ final class ProvisionRun {
                         return Optional.empty();
                     }
                     throw new VmidTaken(e);
+                }
+                if (Faults.notCarriedOut(e)) {
+                    throw e; // the client re-sent it already (one retry layer); nothing was created
                 }
                 if (!Faults.transientFailure(e) || tries >= engine.retry.maxAttempts()) {
                     if (Faults.lostResponse(e)) {

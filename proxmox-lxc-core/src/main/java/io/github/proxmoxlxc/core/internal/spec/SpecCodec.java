@@ -127,8 +127,12 @@ public final class SpecCodec {
      */
     public static ContainerSpec.Builder decodeConfig(Map<String, String> config, ContainerSpec.Builder b) {
         Checks c = new Checks();
-        config.forEach((k, v) -> {
-            if (k == null || v == null) {
+        config.forEach((k, value) -> {
+            if (k == null || value == null) {
+                return;
+            }
+            String v = k.equals("description") ? withoutMarkers(value) : value;
+            if (v.isEmpty() && k.equals("description")) {
                 return;
             }
             try {
@@ -139,6 +143,38 @@ public final class SpecCodec {
         });
         c.throwIfAny();
         return b;
+    }
+
+    /**
+     * A description without the provisioner's ownership marker lines ({@code <!-- proxmox-lxc ... -->}):
+     * they are bookkeeping of the container, not part of a spec, and copying them into another
+     * container would copy the proof of ownership.
+     *
+     * @param description the description as stored
+     * @return the rest, without trailing empty lines
+     */
+    public static String withoutMarkers(String description) {
+        List<String> kept = new ArrayList<>();
+        for (String l : description.split("\n", -1)) {
+            if (!isMarker(l)) {
+                kept.add(l);
+            }
+        }
+        while (!kept.isEmpty() && kept.get(kept.size() - 1).isEmpty()) {
+            kept.remove(kept.size() - 1);
+        }
+        return String.join("\n", kept);
+    }
+
+    /**
+     * Whether a description line is an ownership marker.
+     *
+     * @param line one line
+     * @return true for {@code <!-- proxmox-lxc ... -->}
+     */
+    public static boolean isMarker(String line) {
+        String l = line.strip();
+        return l.startsWith("<!-- proxmox-lxc ") && l.endsWith(" -->");
     }
 
     private static void decodeOne(String k, String v, ContainerSpec.Builder b, Checks c) {

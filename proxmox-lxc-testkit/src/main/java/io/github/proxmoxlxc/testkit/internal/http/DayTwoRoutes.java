@@ -22,6 +22,8 @@ final class DayTwoRoutes {
         switch (key) {
             case "GET /nodes/{node}/lxc/{vmid}/snapshot":
                 return one(snaps.list(node, vmid));
+            case "GET /nodes/{node}/lxc/{vmid}/feature":
+                return one(snaps.feature(node, vmid, p.get("feature"), snap));
             case "POST /nodes/{node}/lxc/{vmid}/snapshot":
                 return one(snaps.create(node, vmid, user, snap, p.get("description")));
             case "GET /nodes/{node}/lxc/{vmid}/snapshot/{snapname}":

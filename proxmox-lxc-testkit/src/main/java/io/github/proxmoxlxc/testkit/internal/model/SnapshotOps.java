@@ -108,6 +108,26 @@ public final class SnapshotOps {
         }
     }
 
+    /**
+     * {@code GET .../feature} ({@code vm_feature}): {@code {"hasFeature": 0|1}} from
+     * {@code PVE::LXC::Config->has_feature}, every volume of the config (or of the named snapshot)
+     * on a storage with the feature. {@code snapshot} and {@code clone} follow the storage type;
+     * {@code copy} (a full copy of raw or subvol volumes) is available on every simulated storage.
+     */
+    public Map<String, Object> feature(String node, int vmid, String feature, String snapname) {
+        synchronized (m) {
+            m.advance();
+            Container c = m.container(node, vmid);
+            if (snapname != null && !c.snapshots.containsKey(snapname)) {
+                throw PveError.die("snapshot '" + snapname + "' does not exist");
+            }
+            boolean has = "copy".equals(feature) || snapshotCapable(c);
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("hasFeature", has ? 1 : 0);
+            return out;
+        }
+    }
+
     /** The first error {@code __snapshot_prepare} would die with, or {@code OK}. */
     String prepareError(Container c, String name) {
         if ("1".equals(c.config.get("template"))) {
