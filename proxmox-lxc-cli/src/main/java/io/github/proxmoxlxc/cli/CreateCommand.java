@@ -139,11 +139,7 @@ final class CreateCommand extends ClientCommand {
         }
         out.document(doc);
         if (!out.json()) {
-            summary(out, c, r, patchLines, applied);
-            if (!sshLines.isEmpty()) {
-                out.line("Node patch applied over SSH on " + r.node() + " (" + c.nodes().source() + "):");
-                sshLines.forEach(l -> out.line("  " + l));
-            }
+            summary(out, c, r, patchLines, sshLines, applied);
             access.ifPresent(a -> {
                 out.line("Access (" + a.app().name() + ", once its install script has run):");
                 a.lines().forEach(l -> out.line("  " + l));
@@ -188,7 +184,7 @@ final class CreateCommand extends ClientCommand {
     }
 
     private static void summary(Out out, Connection c, ProvisionResult r, List<String> patchLines,
-            Map<String, Object> applied) {
+            List<String> sshLines, Map<String, Object> applied) {
         out.line("Created container " + r.vmid() + r.hostname().map(h -> " (" + h + ")").orElse("") + " on "
                 + r.node() + ": " + r.status());
         out.line("  applied    " + (applied.get("hostname") == null ? "" : "hostname " + applied.get("hostname") + ", ")
@@ -214,6 +210,10 @@ final class CreateCommand extends ClientCommand {
             out.line("Node patch NOT applied: as root on node " + r.node() + ", apply these lines, then restart"
                     + " the container (or use --apply-on-node on the node itself):");
             patchLines.forEach(l -> out.line("  " + l));
+        }
+        if (!sshLines.isEmpty()) {
+            out.line("Node patch applied over SSH on " + r.node() + " (" + c.nodes().source() + "):");
+            sshLines.forEach(l -> out.line("  " + l));
         }
         if (c.simulated()) {
             out.line("This ran against the embedded simulator: nothing real was created.");

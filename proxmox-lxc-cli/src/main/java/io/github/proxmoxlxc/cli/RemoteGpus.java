@@ -31,6 +31,18 @@ final class RemoteGpus {
         };
     }
 
+    /**
+     * {@code gpus --ssh}: detection on the one target given (or the one named by {@code --node}),
+     * no cluster API involved; {@code where[0]} gets the place for messages.
+     */
+    static Detection overSsh(SshOptions ssh, java.util.Map<String, String> env, String node, String[] where) {
+        try (NodeChannels nodes = NodeChannels.from(ssh, env)) {
+            io.github.proxmoxlxc.node.NodeConnection n = nodes.only(node);
+            where[0] = "on " + n.target() + " (over SSH)";
+            return RemoteHardware.over(n).detect();
+        }
+    }
+
     private static String onlyNode(Connection c) {
         List<String> names = c.client().nodes().list().stream().map(NodeInfo::node).toList();
         if (names.size() != 1) {

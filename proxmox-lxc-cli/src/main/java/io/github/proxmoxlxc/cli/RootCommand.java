@@ -41,6 +41,8 @@ import picocli.CommandLine.Command;
             WatchCommand.class,
             MigrateCommand.class,
             HaCommand.class,
+            ExecCommand.class,
+            PushCommand.class,
         },
         footer = ExitCodes.HELP)
 final class RootCommand implements Runnable {
