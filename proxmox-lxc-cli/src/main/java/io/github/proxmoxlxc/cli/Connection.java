@@ -2,6 +2,10 @@ package io.github.proxmoxlxc.cli;
 
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
 import io.github.proxmoxlxc.core.client.Trust;
+import io.github.proxmoxlxc.node.HostKeyPolicy;
+import io.github.proxmoxlxc.node.SshAuth;
+import io.github.proxmoxlxc.node.SshTarget;
+import io.github.proxmoxlxc.testkit.NodeSimulator;
 import io.github.proxmoxlxc.testkit.PveSimulator;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -23,6 +27,7 @@ final class Connection implements AutoCloseable {
     private final ProxmoxClient client;
     private final PveSimulator simulator;
     private NodeChannels nodes = NodeChannels.none();
+    private NodeSimulator nodeSimulator;
 
     private Connection(ProxmoxClient client, PveSimulator simulator) {
         this.client = client;
@@ -36,13 +41,37 @@ final class Connection implements AutoCloseable {
 
     /**
      * Opens a connection and, when the command takes {@code --ssh} ({@code ssh} not null), the SSH
-     * channels to the nodes.
+     * channels to the nodes: from {@code --ssh}/{@code PVE_SSH*} with a cluster, or to the embedded
+     * simulator's simulated nodes (started here, its host tree copied from {@code hostTree} when
+     * given, a directory and not {@code /}) without one.
      */
-    static Connection open(ConnectionOptions o, SshOptions ssh, Out out) {
-        NodeChannels channels = ssh == null ? NodeChannels.none() : NodeChannels.from(ssh, out.ctx().env());
+    static Connection open(ConnectionOptions o, SshOptions ssh, Out out, Path hostTree) {
+        Map<String, String> env = out.ctx().env();
+        boolean embedded = pick(o.url, env.get("PVE_URL")) == null;
+        if (embedded && ssh != null && (ssh.ssh != null && !ssh.ssh.isEmpty() || notBlank(env.get("PVE_SSH")))) {
+            throw CliException.invalid(ssh.ssh != null && !ssh.ssh.isEmpty() ? "--ssh" : "PVE_SSH",
+                    ssh.ssh != null && !ssh.ssh.isEmpty() ? String.join(",", ssh.ssh) : env.get("PVE_SSH"),
+                    "needs PVE_URL (--url): without it the embedded simulator runs, and it brings its own simulated"
+                            + " nodes to SSH to");
+        }
+        NodeChannels channels = ssh == null || embedded ? NodeChannels.none() : NodeChannels.from(ssh, env);
         Connection c = open(o, out);
-        c.nodes = channels;
+        if (ssh != null && c.simulated()) {
+            try {
+                c.startNodeSimulator(hostTree);
+            } catch (RuntimeException e) {
+                c.close();
+                throw e;
+            }
+        } else {
+            c.nodes = channels;
+        }
         return c;
+    }
+
+    /** {@link #open(ConnectionOptions, SshOptions, Out, Path)} without a host tree. */
+    static Connection open(ConnectionOptions o, SshOptions ssh, Out out) {
+        return open(o, ssh, out, null);
     }
 
     ProxmoxClient client() {
@@ -51,6 +80,23 @@ final class Connection implements AutoCloseable {
 
     boolean simulated() {
         return simulator != null;
+    }
+
+    private void startNodeSimulator(Path hostTree) {
+        NodeSimulator.Builder b = NodeSimulator.builder(simulator);
+        if (hostTree != null && Files.isDirectory(hostTree) && !hostTree.equals(Path.of("/"))) {
+            simulator.nodeNames().forEach(n -> b.hostTree(n, hostTree));
+        }
+        NodeSimulator ns = b.start();
+        nodeSimulator = ns;
+        Map<String, SshTarget> targets = new java.util.LinkedHashMap<>();
+        List<String> pins = new java.util.ArrayList<>();
+        for (String n : ns.nodeNames()) {
+            targets.put(n, SshTarget.parse(ns.target(n)));
+            pins.add(ns.fingerprint(n));
+        }
+        nodes = NodeChannels.of(targets, HostKeyPolicy.fingerprints(pins), SshAuth.keyFile(ns.keyFile()),
+                "the embedded simulator's nodes");
     }
 
     /**
@@ -278,6 +324,9 @@ final class Connection implements AutoCloseable {
             nodes.close();
             client.close();
         } finally {
+            if (nodeSimulator != null) {
+                nodeSimulator.close();
+            }
             if (simulator != null) {
                 simulator.close();
             }

@@ -3,6 +3,8 @@ package io.github.proxmoxlxc.cli;
 import io.github.proxmoxlxc.core.apps.App;
 import io.github.proxmoxlxc.core.apps.AppAccess;
 import io.github.proxmoxlxc.core.provision.NodePatchApplier;
+import io.github.proxmoxlxc.core.provision.NodePatchReport;
+import io.github.proxmoxlxc.core.provision.ProvisionRequest;
 import io.github.proxmoxlxc.core.provision.ProvisionOptions;
 import io.github.proxmoxlxc.core.provision.ProvisionResult;
 import io.github.proxmoxlxc.core.provision.ProvisionStep;
@@ -68,10 +70,17 @@ final class CreateCommand extends ClientCommand {
     }
 
     @Override
+    Path embeddedHostTree() {
+        return hostRoot != null ? ctx.cwd().resolve(hostRoot) : super.embeddedHostTree();
+    }
+
+    @Override
     int run(Connection c, Out out) {
-        ProvisionInput in = ProvisionInput.resolve(config, hostRoot, ctx);
+        ProvisionInput in = ProvisionInput.resolve(config, hostRoot, ctx, c.nodes().configured() && applyOnNode == null
+                ? RemoteGpus.detection(c, node) : null);
         String target = node;
         List<String> patchLines = java.util.Collections.synchronizedList(new ArrayList<>());
+        List<String> sshLines = java.util.Collections.synchronizedList(new ArrayList<>());
         NodePatchApplier applier = NodePatchApplier.printOnly(patchLines::add);
         if (applyOnNode != null) {
             if (c.nodes().configured()) {
@@ -85,7 +94,12 @@ final class CreateCommand extends ClientCommand {
             target = applyOnNode;
             applier = LocalNodePatchApplier.at(applyOnNode, ctx.root());
         } else if (c.nodes().configured()) {
-            applier = SshNodePatchApplier.forNodes(c.nodes().resolver());
+            NodePatchApplier overSsh = SshNodePatchApplier.forNodes(c.nodes().resolver());
+            applier = (n, vmid, patch) -> {
+                NodePatchReport report = overSsh.apply(n, vmid, patch);
+                sshLines.addAll(report.lines());
+                return report;
+            };
         }
         in.warnings.forEach(w -> out.note("warning: " + w));
         out.note("Creating a container from " + in.template + (target == null ? "" : " on " + target) + ":");
@@ -96,7 +110,12 @@ final class CreateCommand extends ClientCommand {
             if (ipTimeout != null) {
                 o.ipTimeout(ipTimeout);
             }
-            r = Provisioner.on(c.client(), o.build()).provision(in.request(target));
+            ProvisionRequest request = in.request(target);
+            if (c.nodes().configured() && applyOnNode == null && c.client().usesApiToken()) {
+                // Proxmox refuses keyctl, devN and bind mounts to API tokens: pct sets them over SSH
+                request = SshNodePatchApplier.rootOnlyOptionsInPatch(request);
+            }
+            r = Provisioner.on(c.client(), o.build()).provision(request);
         }
         List<String> warnings = new ArrayList<>(in.warnings);
         warnings.addAll(r.warnings());
@@ -115,9 +134,12 @@ final class CreateCommand extends ClientCommand {
         doc.put("warnings", warnings);
         Map<String, Object> applied = applied(in, r);
         doc.put("applied", applied);
+        if (!sshLines.isEmpty()) {
+            doc.put("nodePatchOverSsh", List.copyOf(sshLines));
+        }
         out.document(doc);
         if (!out.json()) {
-            summary(out, c, r, patchLines, applied);
+            summary(out, c, r, patchLines, sshLines, applied);
             access.ifPresent(a -> {
                 out.line("Access (" + a.app().name() + ", once its install script has run):");
                 a.lines().forEach(l -> out.line("  " + l));
@@ -162,7 +184,7 @@ final class CreateCommand extends ClientCommand {
     }
 
     private static void summary(Out out, Connection c, ProvisionResult r, List<String> patchLines,
-            Map<String, Object> applied) {
+            List<String> sshLines, Map<String, Object> applied) {
         out.line("Created container " + r.vmid() + r.hostname().map(h -> " (" + h + ")").orElse("") + " on "
                 + r.node() + ": " + r.status());
         out.line("  applied    " + (applied.get("hostname") == null ? "" : "hostname " + applied.get("hostname") + ", ")
@@ -188,6 +210,10 @@ final class CreateCommand extends ClientCommand {
             out.line("Node patch NOT applied: as root on node " + r.node() + ", apply these lines, then restart"
                     + " the container (or use --apply-on-node on the node itself):");
             patchLines.forEach(l -> out.line("  " + l));
+        }
+        if (!sshLines.isEmpty()) {
+            out.line("Node patch applied over SSH on " + r.node() + " (" + c.nodes().source() + "):");
+            sshLines.forEach(l -> out.line("  " + l));
         }
         if (c.simulated()) {
             out.line("This ran against the embedded simulator: nothing real was created.");

@@ -26,8 +26,8 @@ import picocli.CommandLine.Option;
 /** {@code gpus}: detect GPUs and, with {@code --plan}, print the passthrough lines. */
 @Command(name = "gpus", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
         description = {"Detect this host's GPUs; with --plan print the passthrough lines.",
-            "Reads sysfs, /proc and /dev of this host (or of a host tree under --host-root). Offline: no cluster"
-                    + " needed."})
+            "Reads sysfs, /proc and /dev of this host (or of a host tree under --host-root), or of a node over"
+                    + " SSH/SFTP with --ssh [USER@]HOST. No cluster API needed."})
 final class GpusCommand implements Callable<Integer> {
     /** {@code --style}. */
     enum Style {
@@ -45,6 +45,13 @@ final class GpusCommand implements Callable<Integer> {
     @Option(names = "--host-root", paramLabel = "DIR",
             description = "Read the host tree under DIR (its sys/, proc/, dev/, etc/group) instead of /.")
     Path hostRoot;
+
+    @Mixin
+    SshOptions ssh;
+
+    @Option(names = "--node", paramLabel = "NODE",
+            description = "With several --ssh NODE=TARGET: the node whose GPUs to detect.")
+    String node;
 
     @Option(names = "--plan", description = "Also print the passthrough lines for a container.")
     boolean plan;
@@ -75,13 +82,19 @@ final class GpusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Out out = new Out(ctx, jsonOption.json);
-        Path root = hostRoot != null ? ctx.cwd().resolve(hostRoot) : ctx.root();
-        if (!Files.isDirectory(root)) {
+        boolean remote = ssh.ssh != null && !ssh.ssh.isEmpty();
+        if (remote && hostRoot != null) {
+            throw CliException.invalid("--host-root", hostRoot.toString(), "cannot be combined with --ssh: detect on"
+                    + " the node over SSH or in a local tree");
+        }
+        Path root = hostRoot != null ? ctx.cwd().resolve(hostRoot) : remote ? Path.of("/") : ctx.root();
+        if (!remote && !Files.isDirectory(root)) {
             throw CliException.invalid("--host-root", String.valueOf(hostRoot), "must be a directory");
         }
         // options are checked whether or not --plan is given: a typo must not pass silently
         PassthroughPlanner planner = planner();
-        Detection d = GpuDetector.at(root).detect();
+        String[] where = {"under " + root};
+        Detection d = remote ? RemoteGpus.overSsh(ssh, ctx.env(), node, where) : GpuDetector.at(root).detect();
         checkSelected(d);
         Map<String, Object> doc = GpuJson.detection(d);
         NodePatch patch = null;
@@ -94,7 +107,7 @@ final class GpusCommand implements Callable<Integer> {
         }
         out.document(doc);
         if (!out.json()) {
-            human(out, root, d, patch);
+            human(out, root, where[0], d, patch);
         }
         return ExitCodes.OK;
     }
@@ -182,14 +195,14 @@ final class GpusCommand implements Callable<Integer> {
         }
     }
 
-    private static void human(Out out, Path root, Detection d, NodePatch patch) {
+    private static void human(Out out, Path root, String where, Detection d, NodePatch patch) {
         if (d.gpus().isEmpty()) {
             String r = root.toString().endsWith("/") ? root.toString() : root + "/";
             out.line("No usable GPU found: looked for display-class PCI devices in " + r + "sys/bus/pci/devices,"
                     + " DRM nodes in " + r + "sys/class/drm and " + r + "dev/dri, NVIDIA GPUs in " + r
                     + "proc/driver/nvidia/gpus and AMD compute in " + r + "dev/kfd.");
         } else {
-            out.line("GPUs under " + root + ":");
+            out.line("GPUs " + where + ":");
         }
         for (Gpu g : d.gpus()) {
             out.line(String.format(Locale.ROOT, "  %s  %-6s %s:%s  driver %s%s", g.pciAddress(),

@@ -147,6 +147,26 @@ final class NodeChannels implements AutoCloseable {
                 "has no target for node " + node + "; add one, e.g. --ssh " + node + "=root@<address of " + node + ">"));
     }
 
+    /**
+     * The one connection given ({@code --node} picks among named ones), without asking the node's
+     * name: for commands that only read the node ({@code gpus --ssh}).
+     */
+    NodeConnection only(String node) {
+        if (node != null) {
+            SshTarget t = named.get(node);
+            if (t == null) {
+                throw CliException.invalid("--node", node, "has no target in " + source + " (" + String.join(",",
+                        describe()) + ")");
+            }
+            return connection(t);
+        }
+        if (named.size() + (any == null ? 0 : 1) != 1) {
+            throw CliException.invalid("--node", "", "must pick one of the targets in " + source + " ("
+                    + String.join(",", describe()) + ")");
+        }
+        return connection(any != null ? any : named.values().iterator().next());
+    }
+
     /** {@link #require} as a function, for the node module's appliers and setups. */
     Function<String, NodeConnection> resolver() {
         return this::require;

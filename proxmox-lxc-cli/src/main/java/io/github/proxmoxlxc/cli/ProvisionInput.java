@@ -44,7 +44,21 @@ final class ProvisionInput {
         this.rootfsGiB = rootfsGiB;
     }
 
+    /** GPU detection on the target node over SSH ({@code --ssh}), in place of this host's tree. */
+    interface HostDetection {
+        /** Detects the node's GPUs. */
+        Detection detect();
+
+        /** Where, for messages: {@code on node pve1 (over SSH)}. */
+        String where();
+    }
+
     static ProvisionInput resolve(ConfigOptions options, Path hostRoot, CliContext ctx) {
+        return resolve(options, hostRoot, ctx, null);
+    }
+
+    /** As {@link #resolve(ConfigOptions, Path, CliContext)}, detecting on the node when {@code remote} is given and no --host-root. */
+    static ProvisionInput resolve(ConfigOptions options, Path hostRoot, CliContext ctx, HostDetection remote) {
         ResolvedConfig cfg = options.resolve(ctx);
         ConfigMapping mapping = ConfigMapping.of(cfg);
         ContainerSpec spec = mapping.build(mapping.specBuilder());
@@ -63,8 +77,16 @@ final class ProvisionInput {
         boolean tun = cfg.bool("var_tun").orElse(false);
         NodePatch patch = NodePatch.builder().build();
         if (gpu || tun) {
-            Path root = hostRoot != null ? ctx.cwd().resolve(hostRoot) : ctx.root();
-            Detection d = GpuDetector.at(root).detect();
+            Detection d;
+            String where;
+            if (remote != null && hostRoot == null) {
+                d = remote.detect();
+                where = remote.where();
+            } else {
+                Path root = hostRoot != null ? ctx.cwd().resolve(hostRoot) : ctx.root();
+                d = GpuDetector.at(root).detect();
+                where = "under " + root;
+            }
             patch = PassthroughPlanner.builder()
                     .gpus(gpu ? GpuSelection.all() : GpuSelection.none())
                     .tun(tun)
@@ -72,8 +94,7 @@ final class ProvisionInput {
                     .build()
                     .plan(d);
             if (gpu && d.gpus().isEmpty()) {
-                warnings.add("var_gpu: yes, but no usable GPU was found under " + root
-                        + "; nothing is passed through");
+                warnings.add("var_gpu: yes, but no usable GPU was found " + where + "; nothing is passed through");
             }
             patch.notes().forEach(n -> warnings.add("passthrough: " + n));
         }

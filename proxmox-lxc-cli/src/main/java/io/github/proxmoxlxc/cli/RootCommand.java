@@ -15,6 +15,9 @@ import picocli.CommandLine.Command;
                     + " (PVE_FINGERPRINT or PVE_CA_FILE); or --url and friends. Without PVE_URL an embedded"
                     + " simulator is started and every output starts with one line saying so: nothing real is"
                     + " created.",
+            "Node channel: --ssh [USER@]HOST (PVE_SSH, with PVE_SSH_KEY and PVE_SSH_FINGERPRINT) lets create, exec,"
+                    + " push and gpus reach the node as root over SSH: node patches, keyctl and devN for API tokens,"
+                    + " commands in the container.",
             "Configuration: `keys` lists every var_* key with its rule and default.",
             ""},
         subcommands = {
@@ -43,6 +46,8 @@ import picocli.CommandLine.Command;
             HaCommand.class,
             UpdateCommand.class,
             EnsureCommand.class,
+            ExecCommand.class,
+            PushCommand.class,
         },
         footer = ExitCodes.HELP)
 final class RootCommand implements Runnable {

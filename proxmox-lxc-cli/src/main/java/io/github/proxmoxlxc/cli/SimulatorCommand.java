@@ -1,6 +1,7 @@
 package io.github.proxmoxlxc.cli;
 
 import io.github.proxmoxlxc.testkit.ClusterDescription;
+import io.github.proxmoxlxc.testkit.NodeSimulator;
 import io.github.proxmoxlxc.testkit.PveSimulator;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,7 +21,9 @@ import picocli.CommandLine.Option;
         description = {"Run the Proxmox VE API simulator in the foreground.",
             "Runs until SIGTERM or SIGINT (Ctrl-C) and prints its URL, API token and fingerprint so any client can be"
                     + " pointed at it. With --json the first stdout line is one JSON object: {\"url\", \"tokenId\","
-                    + " \"tokenSecret\", \"fingerprint\", \"caFile\", \"username\", \"password\"}."})
+                    + " \"tokenSecret\", \"fingerprint\", \"caFile\", \"username\", \"password\"} (with --ssh also"
+                    + " \"sshHost\", \"sshPort\", \"sshUser\", \"sshKeyFile\", \"sshFingerprint\" of the first node and"
+                    + " \"sshNodes\" with every node's target and fingerprint)."})
 final class SimulatorCommand implements Callable<Integer> {
     private final CliContext ctx;
 
@@ -52,6 +56,13 @@ final class SimulatorCommand implements Callable<Integer> {
             description = "Give each request a random fault with probability P (0..1), reproducible with --seed (default: ${DEFAULT-VALUE}).")
     double faultRate;
 
+    @Option(names = "--ssh", description = "Also simulate SSH to the nodes (pct, node files, SFTP) for --ssh clients.")
+    boolean ssh;
+
+    @Option(names = "--host-root", paramLabel = "DIR",
+            description = "With --ssh: the nodes' host tree (sys/, dev/, etc/group), e.g. a GPU fixture.")
+    Path hostRoot;
+
     SimulatorCommand(CliContext ctx) {
         this.ctx = ctx;
     }
@@ -64,6 +75,10 @@ final class SimulatorCommand implements Callable<Integer> {
         }
         if (nodes < 1 || nodes > 64) {
             throw CliException.invalid("--nodes", Integer.toString(nodes), "must be 1..64");
+        }
+        if (hostRoot != null && (!ssh || !Files.isDirectory(ctx.cwd().resolve(hostRoot)))) {
+            throw CliException.invalid("--host-root", hostRoot.toString(), ssh ? "must be a directory"
+                    : "needs --ssh: it is the simulated nodes' file system");
         }
         if (!(faultRate >= 0 && faultRate <= 1)) {
             throw CliException.invalid("--fault-rate", Double.toString(faultRate), "must be a probability 0..1");
@@ -132,15 +147,28 @@ final class SimulatorCommand implements Callable<Integer> {
                 throw CliException.invalid("--port", Integer.toString(port),
                         "must be a free loopback port (" + CliText.clean(e.getMessage()).strip() + ")");
             }
+            NodeSimulator nodeSim = null;
             try {
                 if (faultRate > 0) {
                     sim.randomFaults(seed, faultRate);
                 }
+                if (c.ssh) {
+                    NodeSimulator.Builder nb = NodeSimulator.builder(sim);
+                    if (c.hostRoot != null) {
+                        Path tree = ctx.cwd().resolve(c.hostRoot);
+                        sim.nodeNames().forEach(n -> nb.hostTree(n, tree));
+                    }
+                    nodeSim = nb.start();
+                }
                 ca = Files.createTempFile("proxmox-lxc-simulator-ca-", ".pem");
                 Files.writeString(ca, sim.caPem(), StandardCharsets.US_ASCII);
-                print(out, sim, sim.baseUrl(), ca);
+                print(out, sim, sim.baseUrl(), ca, nodeSim);
                 Path caFile = ca;
+                NodeSimulator nodesToClose = nodeSim;
                 Thread hook = new Thread(() -> {
+                    if (nodesToClose != null) {
+                        nodesToClose.close();
+                    }
                     sim.close();
                     deleteQuietly(caFile);
                 }, "simulator-shutdown");
@@ -152,12 +180,15 @@ final class SimulatorCommand implements Callable<Integer> {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } finally {
+                if (nodeSim != null) {
+                    nodeSim.close();
+                }
                 sim.close();
                 deleteQuietly(ca);
             }
         }
 
-        private void print(Out out, PveSimulator sim, String url, Path ca) {
+        private void print(Out out, PveSimulator sim, String url, Path ca, NodeSimulator ssh) {
             double faultRate = c.faultRate;
             long seed = c.seed;
             if (out.json()) {
@@ -169,6 +200,21 @@ final class SimulatorCommand implements Callable<Integer> {
                 m.put("caFile", ca.toString());
                 m.put("username", "root@pam");
                 m.put("password", sim.rootPassword());
+                if (ssh != null) {
+                    m.put("sshHost", ssh.host());
+                    m.put("sshPort", ssh.port());
+                    m.put("sshUser", ssh.user());
+                    m.put("sshKeyFile", ssh.keyFile().toString());
+                    m.put("sshFingerprint", ssh.fingerprint());
+                    Map<String, Object> nodes = new LinkedHashMap<>();
+                    for (String n : ssh.nodeNames()) {
+                        Map<String, Object> e = new LinkedHashMap<>();
+                        e.put("target", ssh.target(n));
+                        e.put("fingerprint", ssh.fingerprint(n));
+                        nodes.put(n, e);
+                    }
+                    m.put("sshNodes", nodes);
+                }
                 ctx.out().println(Json.line(m));
                 ctx.out().flush();
                 out.note("Proxmox VE simulator running with " + sim.nodeNames().size() + " node(s); stop it with SIGTERM or Ctrl-C.");
@@ -185,6 +231,12 @@ final class SimulatorCommand implements Callable<Integer> {
             if (faultRate > 0) {
                 out.line("  random faults " + faultRate + " per request (seed " + seed + ")");
             }
+            if (ssh != null) {
+                for (String n : ssh.nodeNames()) {
+                    out.line("  ssh " + n + "      " + ssh.target(n) + " " + ssh.fingerprint(n));
+                }
+                out.line("  ssh key file  " + ssh.keyFile());
+            }
             out.line("");
             out.line("Point the CLI at it (as root@pam, as build.func runs):");
             out.line("  export PVE_URL=" + url + " PVE_FINGERPRINT=" + sim.fingerprint() + " PVE_USER=root@pam"
@@ -193,6 +245,19 @@ final class SimulatorCommand implements Callable<Integer> {
             out.line("or with the API token, which Proxmox refuses keyctl and devN:");
             out.line("  PVE_TOKEN_ID='" + sim.tokenId() + "' PVE_TOKEN_SECRET=" + sim.tokenSecret()
                     + " ./proxmox-lxc create --set var_keyctl=0");
+            if (ssh != null) {
+                List<String> targets = new java.util.ArrayList<>();
+                List<String> pins = new java.util.ArrayList<>();
+                ssh.nodeNames().forEach(n -> {
+                    targets.add(n + "=" + ssh.target(n));
+                    pins.add(ssh.fingerprint(n));
+                });
+                out.line("or with the API token and SSH to the nodes for keyctl, devN and lxc.* lines, as root on the"
+                        + " node:");
+                out.line("  PVE_TOKEN_ID='" + sim.tokenId() + "' PVE_TOKEN_SECRET=" + sim.tokenSecret()
+                        + " PVE_SSH=" + String.join(",", targets) + " PVE_SSH_KEY=" + ssh.keyFile()
+                        + " PVE_SSH_FINGERPRINT=" + String.join(",", pins) + " ./proxmox-lxc create");
+            }
             out.flush();
         }
     }

@@ -22,6 +22,8 @@ public final class Golden {
     public static String mask(String s) {
         return s.replace("\r\n", "\n")
                 .replaceAll("https://127\\.0\\.0\\.1:\\d+", "https://127.0.0.1:<port>")
+                .replaceAll("@127\\.0\\.0\\.1:\\d+", "@127.0.0.1:<port>")
+                .replaceAll("SHA256:[A-Za-z0-9+/]{43}", "SHA256:<ssh-fingerprint>")
                 .replaceAll("UPID:[^\"\\s]+", "<upid>")
                 .replaceAll("([0-9A-F]{2}:){31}[0-9A-F]{2}", "<fingerprint>")
                 .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<uuid>")

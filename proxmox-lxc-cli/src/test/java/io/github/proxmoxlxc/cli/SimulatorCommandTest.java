@@ -68,6 +68,37 @@ class SimulatorCommandTest {
     }
 
     @Test
+    void ssh_addsTheNodeSimulatorsDetails_thatAnSshClientCanUse() throws Exception {
+        Capture out = new Capture();
+        StringWriter err = new StringWriter();
+        CompletableFuture<Void> stop = new CompletableFuture<>();
+        CliContext ctx = CliContext.builder().out(new PrintWriter(out)).err(new PrintWriter(err)).stop(stop).build();
+        ExecutorService ex = Executors.newSingleThreadExecutor();
+        try {
+            Future<Integer> code = ex.submit(() -> Main.run(new String[] {"simulator", "--json", "--ssh", "--nodes",
+                    "2"}, ctx));
+            JsonNode info = new ObjectMapper().readTree(out.firstLine.get(60, TimeUnit.SECONDS));
+            assertThat(info.fieldNames()).toIterable().contains("sshHost", "sshPort", "sshUser", "sshKeyFile",
+                    "sshFingerprint", "sshNodes");
+            assertThat(info.get("sshNodes").get("pve2").get("target").asText()).startsWith("root@127.0.0.1:");
+            try (io.github.proxmoxlxc.node.NodeConnection n = io.github.proxmoxlxc.node.NodeConnection.builder(
+                    io.github.proxmoxlxc.node.SshTarget.of(info.get("sshUser").asText(), info.get("sshHost").asText(),
+                            info.get("sshPort").asInt()))
+                    .hostKeys(io.github.proxmoxlxc.node.HostKeyPolicy.fingerprints(info.get("sshFingerprint").asText()))
+                    .auth(io.github.proxmoxlxc.node.SshAuth.keyFile(Path.of(info.get("sshKeyFile").asText())))
+                    .build()) {
+                assertThat(n.exec(io.github.proxmoxlxc.node.RemoteCommand.of("uname", "-n")).stdout()).isEqualTo("pve1\n");
+            }
+            stop.complete(null);
+            assertThat(code.get(60, TimeUnit.SECONDS)).isZero();
+            assertThat(Files.exists(Path.of(info.get("sshKeyFile").asText()))).isFalse();
+        } finally {
+            stop.complete(null);
+            ex.shutdownNow();
+        }
+    }
+
+    @Test
     void human_output_namesUrlTokenAndFingerprint_andListensOnTheGivenPort() throws Exception {
         int port;
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {

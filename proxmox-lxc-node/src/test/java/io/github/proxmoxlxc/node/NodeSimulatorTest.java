@@ -150,12 +150,43 @@ class NodeSimulatorTest {
         assertThat(applier.apply("pve1", vmid, patch).lines()).anyMatch(l -> l.contains("(changed)"));
         assertThat(config(vmid).lxc()).contains(Map.entry("lxc.cgroup2.devices.allow", "c 226:128 rwm"),
                 Map.entry("lxc.mount.entry", "/dev/dri/renderD128 dev/dri/renderD128 none bind,optional,create=file"));
-        assertThat(Files.readString(nodes.root("pve1").resolve("etc/subuid"), StandardCharsets.UTF_8))
-                .isEqualTo("root:100000:65536\nroot:104:1\n");
+        assertThat(Files.readAllLines(nodes.root("pve1").resolve("etc/subuid"), StandardCharsets.UTF_8))
+                .startsWith("root:100000:65536").containsOnlyOnce("root:104:1");
         assertThat(applier.apply("pve1", vmid, patch).lines()).noneMatch(l -> l.contains("(changed)"));
         assertThat(config(vmid).lxc()).hasSize(2);
-        assertThat(Files.readString(nodes.root("pve1").resolve("etc/subgid"), StandardCharsets.UTF_8))
-                .isEqualTo("root:100000:65536\nroot:104:1\n");
+        assertThat(Files.readAllLines(nodes.root("pve1").resolve("etc/subgid"), StandardCharsets.UTF_8))
+                .startsWith("root:100000:65536").containsOnlyOnce("root:104:1");
+    }
+
+    @Test
+    void concurrentPatchesOnOneNode_loseNoLine() throws Exception {
+        List<Integer> vmids = new java.util.ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            vmids.add(plain("conc" + i));
+        }
+        SshNodePatchApplier applier = SshNodePatchApplier.forNode("pve1", ssh);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int vmid : vmids) {
+                done.add(pool.submit(() -> applier.apply("pve1", vmid, NodePatch.builder()
+                        .putKey("cores", "2")
+                        .addRawLine("lxc.mount.entry: /srv/" + vmid + " srv none bind,create=dir")
+                        .addSubuidLine("root:" + (200000 + vmid) + ":1").build())));
+            }
+            for (java.util.concurrent.Future<?> f : done) {
+                f.get(120, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        String subuid = Files.readString(nodes.root("pve1").resolve("etc/subuid"), StandardCharsets.UTF_8);
+        for (int vmid : vmids) {
+            ContainerConfig c = config(vmid);
+            assertThat(c.get("cores")).contains("2");
+            assertThat(c.lxc()).containsExactly(Map.entry("lxc.mount.entry", "/srv/" + vmid + " srv none bind,create=dir"));
+            assertThat(subuid).contains("root:" + (200000 + vmid) + ":1\n");
+        }
     }
 
     @Test

@@ -359,18 +359,22 @@ public final class PveModel {
     }
 
     /**
-     * Takes a container's options and raw {@code lxc.*} lines from its config file as edited on the
-     * node (the testkit's node simulator); pending values and snapshot sections stay.
+     * Applies an edit of a container's config file on the node (the testkit's node simulator):
+     * options set and removed, and, when not null, the raw {@code lxc.*} lines as they now are;
+     * pending values and snapshot sections stay.
      */
-    public synchronized void replaceConfigFromFile(int vmid, Map<String, String> options, List<String[]> raw) {
+    public synchronized void applyConfigFileEdit(int vmid, Map<String, String> set, List<String> removed,
+            List<String[]> raw) {
         Container c = containers.get(vmid);
         if (c == null) {
             return;
         }
-        c.config.clear();
-        c.config.putAll(options);
-        c.rawLxc.clear();
-        raw.forEach(kv -> c.rawLxc.add(new String[] {kv[0], kv[1]}));
+        removed.forEach(c.config::remove);
+        c.config.putAll(set);
+        if (raw != null) {
+            c.rawLxc.clear();
+            raw.forEach(kv -> c.rawLxc.add(new String[] {kv[0], kv[1]}));
+        }
     }
 
     /** Used and total bytes of a storage on a node. */

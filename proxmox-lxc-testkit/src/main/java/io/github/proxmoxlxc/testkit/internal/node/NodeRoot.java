@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * tree, {@code /etc/subuid}, {@code /etc/subgid}, {@code /etc/group}, {@code /run/lock/lxc} and
  * {@code /etc/pve/lxc/<vmid>.conf} rendered from the simulator's model. An edit of a config file is
  * read back into the model after every command (options and raw {@code lxc.*} lines, as pmxcfs
- * would show them to the API).
+ * would show them to the API): what the edit changed against the rendered text is applied to the
+ * model as it is then.
  */
 public final class NodeRoot {
     /** First path segments that belong to the node and are mapped into its root; others are the machine's. */
@@ -212,12 +213,36 @@ public final class NodeRoot {
             if (text.equals(e.getValue())) {
                 continue;
             }
-            Map<String, String> options = new LinkedHashMap<>();
+            // a three-way merge: what the command changed against what was written, onto the model as
+            // it is now (the API may have changed other options meanwhile)
+            Map<String, String> base = new LinkedHashMap<>();
+            List<String[]> baseRaw = new ArrayList<>();
+            parse(e.getValue(), base, baseRaw);
+            Map<String, String> edited = new LinkedHashMap<>();
             List<String[]> raw = new ArrayList<>();
-            parse(text, options, raw);
-            model.replaceConfigFromFile(e.getKey(), options, raw);
+            parse(text, edited, raw);
+            Map<String, String> set = new LinkedHashMap<>();
+            edited.forEach((k, v) -> {
+                if (!v.equals(base.get(k))) {
+                    set.put(k, v);
+                }
+            });
+            List<String> removed = new ArrayList<>();
+            base.keySet().forEach(k -> {
+                if (!edited.containsKey(k)) {
+                    removed.add(k);
+                }
+            });
+            boolean rawChanged = !flat(raw).equals(flat(baseRaw));
+            model.applyConfigFileEdit(e.getKey(), set, removed, rawChanged ? raw : null);
             rendered.put(e.getKey(), text);
         }
+    }
+
+    private static List<String> flat(List<String[]> raw) {
+        List<String> out = new ArrayList<>();
+        raw.forEach(kv -> out.add(kv[0] + "\0" + kv[1]));
+        return out;
     }
 
     /**
