@@ -20,11 +20,16 @@ abstract class ClientCommand implements Callable<Integer> {
     @Override
     public final Integer call() {
         Out out = new Out(ctx, jsonOption.json);
-        try (Connection c = Connection.open(connection, out)) {
+        try (Connection c = Connection.open(connection, sshOptions(), out)) {
             int code = run(c, out);
             out.flush();
             return code;
         }
+    }
+
+    /** The SSH options of a command that reaches the nodes over SSH ({@code --ssh}); null for the others. */
+    SshOptions sshOptions() {
+        return null;
     }
 
     abstract int run(Connection c, Out out);

@@ -22,10 +22,27 @@ final class Connection implements AutoCloseable {
 
     private final ProxmoxClient client;
     private final PveSimulator simulator;
+    private NodeChannels nodes = NodeChannels.none();
 
     private Connection(ProxmoxClient client, PveSimulator simulator) {
         this.client = client;
         this.simulator = simulator;
+    }
+
+    /** The SSH connections to the nodes ({@code --ssh}, {@code PVE_SSH*}); {@link NodeChannels#none()} without. */
+    NodeChannels nodes() {
+        return nodes;
+    }
+
+    /**
+     * Opens a connection and, when the command takes {@code --ssh} ({@code ssh} not null), the SSH
+     * channels to the nodes.
+     */
+    static Connection open(ConnectionOptions o, SshOptions ssh, Out out) {
+        NodeChannels channels = ssh == null ? NodeChannels.none() : NodeChannels.from(ssh, out.ctx().env());
+        Connection c = open(o, out);
+        c.nodes = channels;
+        return c;
     }
 
     ProxmoxClient client() {
@@ -258,6 +275,7 @@ final class Connection implements AutoCloseable {
     @Override
     public void close() {
         try {
+            nodes.close();
             client.close();
         } finally {
             if (simulator != null) {

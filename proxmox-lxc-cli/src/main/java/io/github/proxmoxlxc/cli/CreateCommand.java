@@ -8,6 +8,7 @@ import io.github.proxmoxlxc.core.provision.ProvisionResult;
 import io.github.proxmoxlxc.core.provision.ProvisionStep;
 import io.github.proxmoxlxc.core.provision.Provisioner;
 import io.github.proxmoxlxc.hardware.conf.LocalNodePatchApplier;
+import io.github.proxmoxlxc.node.SshNodePatchApplier;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -54,8 +55,16 @@ final class CreateCommand extends ClientCommand {
             description = "How long to wait for an address, e.g. 60s (default: the provisioner's).")
     Duration ipTimeout;
 
+    @Mixin
+    SshOptions ssh;
+
     CreateCommand(CliContext ctx) {
         super(ctx);
+    }
+
+    @Override
+    SshOptions sshOptions() {
+        return ssh;
     }
 
     @Override
@@ -65,12 +74,18 @@ final class CreateCommand extends ClientCommand {
         List<String> patchLines = java.util.Collections.synchronizedList(new ArrayList<>());
         NodePatchApplier applier = NodePatchApplier.printOnly(patchLines::add);
         if (applyOnNode != null) {
+            if (c.nodes().configured()) {
+                throw CliException.invalid("--apply-on-node", applyOnNode, "cannot be combined with "
+                        + c.nodes().source() + ": write the node patch either on this machine or over SSH");
+            }
             if (node != null && !node.equals(applyOnNode)) {
                 throw CliException.invalid("--apply-on-node", applyOnNode, "must name the same node as --node ("
                         + node + "): the patch can only be written on this machine's node");
             }
             target = applyOnNode;
             applier = LocalNodePatchApplier.at(applyOnNode, ctx.root());
+        } else if (c.nodes().configured()) {
+            applier = SshNodePatchApplier.forNodes(c.nodes().resolver());
         }
         in.warnings.forEach(w -> out.note("warning: " + w));
         out.note("Creating a container from " + in.template + (target == null ? "" : " on " + target) + ":");
@@ -117,8 +132,8 @@ final class CreateCommand extends ClientCommand {
         m.put("hostname", r.hostname().or(in.spec::hostname).orElse(null));
         m.put("cores", in.spec.cores().isPresent() ? in.spec.cores().getAsInt() : null);
         m.put("memoryMiB", in.spec.memoryMiB().isPresent() ? in.spec.memoryMiB().getAsInt() : null);
-        m.put("diskGiB", in.spec.rootfs().isPresent() ? null : in.rootfsGiB);
-        m.put("rootfs", in.spec.rootfs().map(f -> f.encode()).orElse(null));
+        m.put("diskGiB", in.spec.rootFs().isPresent() ? null : in.rootfsGiB);
+        m.put("rootfs", in.spec.rootFs().map(f -> f.encode()).orElse(null));
         m.put("unprivileged", in.spec.isUnprivileged());
         m.put("template", r.template().orElse(in.template));
         return m;

@@ -81,6 +81,9 @@ final class Errors {
             return new Classified(ExitCodes.API, List.of(new ErrorEntry("connection", "", CliText.clean(e.getMessage()),
                     e.method() + " " + CliText.path(e.path()))));
         }
+        if (t instanceof io.github.proxmoxlxc.node.NodeChannelException) {
+            return new Classified(ExitCodes.API, List.of(new ErrorEntry("ssh", "", CliText.clean(t.getMessage()), "")));
+        }
         if (t instanceof ProxmoxException) {
             return new Classified(ExitCodes.API, List.of(new ErrorEntry("cause", "", CliText.clean(t.getMessage()),
                     "")));

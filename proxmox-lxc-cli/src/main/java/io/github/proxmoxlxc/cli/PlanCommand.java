@@ -102,7 +102,7 @@ final class PlanCommand implements Callable<Integer> {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("template", in.template);
         doc.put("templateStorage", in.templateStorage.orElse(null));
-        doc.put("rootfsGiB", in.spec.rootfs().isPresent() ? null : in.rootfsGiB);
+        doc.put("rootfsGiB", in.spec.rootFs().isPresent() ? null : in.rootfsGiB);
         doc.put("params", params);
         doc.put("provenance", provenance);
         doc.put("nodePatch", patch);

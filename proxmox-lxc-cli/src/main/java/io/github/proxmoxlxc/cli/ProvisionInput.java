@@ -77,12 +77,12 @@ final class ProvisionInput {
             }
             patch.notes().forEach(n -> warnings.add("passthrough: " + n));
         }
-        return new ProvisionInput(cfg, spec, template, patch, warnings, ref.storage(), mapping.rootfsSizeGiB());
+        return new ProvisionInput(cfg, spec, template, patch, warnings, ref.storage(), mapping.rootFsSizeGiB());
     }
 
     ProvisionRequest request(String node) {
         ProvisionRequest.Builder b = ProvisionRequest.builder().spec(spec).template(template).nodePatch(nodePatch)
-                .rootfsSizeGiB(rootfsGiB);
+                .rootFsSizeGiB(rootfsGiB);
         if (node != null) {
             b.node(node);
         }

@@ -1,6 +1,6 @@
 package io.github.proxmoxlxc.cli;
 
-import io.github.proxmoxlxc.core.client.ApiException;
+import io.github.proxmoxlxc.core.client.ConfigChangedException;
 import io.github.proxmoxlxc.core.client.Container;
 import io.github.proxmoxlxc.core.client.ContainerConfig;
 import java.util.ArrayList;
@@ -56,13 +56,10 @@ final class SetCommand extends VmidCommand {
         String guard = digest != null ? digest : before.digest();
         try {
             ct.updateConfig(params, guard);
-        } catch (ApiException e) {
-            if (e.getMessage() != null && e.getMessage().contains("detected modified configuration")) {
-                throw new CliException(ExitCodes.API, List.of(new ErrorEntry("digest", guard,
-                        "the container's config changed since it was read; nothing was changed. Check the change "
-                                + "and run set again (without --digest it reads the current one)", "PUT /nodes/" + ct.node() + "/lxc/" + vmid + "/config")));
-            }
-            throw e;
+        } catch (ConfigChangedException e) {
+            throw new CliException(ExitCodes.API, List.of(new ErrorEntry("digest", guard,
+                    "the container's config changed since it was read; nothing was changed. Check the change "
+                            + "and run set again (without --digest it reads the current one)", "PUT /nodes/" + ct.node() + "/lxc/" + vmid + "/config")));
         }
         ContainerConfig after = ct.config();
         Map<String, Object> changed = new LinkedHashMap<>();

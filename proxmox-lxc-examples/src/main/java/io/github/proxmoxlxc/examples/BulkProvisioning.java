@@ -50,7 +50,7 @@ public final class BulkProvisioning {
             List<ProvisionRequest> requests = new ArrayList<>();
             for (int i = 1; i <= count; i++) {
                 ContainerSpec spec = ContainerSpec.builder().hostname("worker-" + i).cores(1).memoryMiB(512)
-                        .network(0, NetworkInterface.eth0().bridge("vmbr0").dhcp().build()).build();
+                        .network(0, NetworkInterface.builder("eth0").bridge("vmbr0").dhcp().build()).build();
                 requests.add(ProvisionRequest.builder().spec(spec).template("debian-12-standard").build());
             }
             long t0 = System.nanoTime();

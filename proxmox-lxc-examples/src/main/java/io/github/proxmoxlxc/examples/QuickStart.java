@@ -31,9 +31,9 @@ public final class QuickStart {
                      .trust(Trust.fingerprints(sim.fingerprint()))           // pin the node certificate
                      .build()) {
             ContainerSpec spec = ContainerSpec.builder()
-                    .hostname("web").cores(2).memoryMiB(1024).rootfs("local-lvm", 8).unprivileged(true)
-                    .network(0, NetworkInterface.eth0().bridge("vmbr0").dhcp().build())
-                    .features(Features.nesting())
+                    .hostname("web").cores(2).memoryMiB(1024).rootFs("local-lvm", 8).unprivileged(true)
+                    .network(0, NetworkInterface.builder("eth0").bridge("vmbr0").dhcp().build())
+                    .features(Features.nestingOnly())
                     .build();
             ProvisionResult r = Provisioner.on(pve).provision(
                     ProvisionRequest.builder().spec(spec).template("debian-12-standard").build());

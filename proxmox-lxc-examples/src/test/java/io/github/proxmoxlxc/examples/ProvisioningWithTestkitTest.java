@@ -43,7 +43,7 @@ class ProvisioningWithTestkitTest {
 
     private static ProvisionRequest web(String hostname) {
         ContainerSpec spec = ContainerSpec.builder().hostname(hostname).memoryMiB(512)
-                .network(0, NetworkInterface.eth0().bridge("vmbr0").dhcp().build()).build();
+                .network(0, NetworkInterface.builder("eth0").bridge("vmbr0").dhcp().build()).build();
         return ProvisionRequest.builder().spec(spec).template("debian-12-standard").build();
     }
 

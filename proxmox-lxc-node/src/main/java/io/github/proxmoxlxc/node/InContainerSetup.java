@@ -276,7 +276,7 @@ public final class InContainerSetup implements ContainerSetup {
     public void run(ContainerSetupContext ctx) {
         NodeConnection node = nodes.apply(ctx.node());
         String vmid = Integer.toString(ctx.vmid());
-        OsType os = ctx.spec().ostype().orElse(OsType.DEBIAN);
+        OsType os = ctx.spec().osType().orElse(OsType.DEBIAN);
         boolean alpine = os == OsType.ALPINE;
         ContainerScripts scripts = ContainerScripts.on(node, stepTimeout, listener);
         String[] facts = null;

@@ -80,6 +80,17 @@ public final class SshNodePatchApplier implements NodePatchApplier {
     }
 
     /**
+     * An applier for a cluster whose connections are looked up (and opened) per node name when a
+     * patch is applied.
+     *
+     * @param nodes node name to connection (throw a clear error for an unknown node)
+     * @return the applier
+     */
+    public static SshNodePatchApplier forNodes(Function<String, NodeConnection> nodes) {
+        return new SshNodePatchApplier(Objects.requireNonNull(nodes, "nodes"), "", Duration.ofSeconds(60));
+    }
+
+    /**
      * A copy whose file paths are under another directory on the node (for tests against a plain
      * SSH server; {@code pct} is not affected).
      *

@@ -101,8 +101,8 @@ class InContainerSetupTest {
     }
 
     static ContainerSpec spec() {
-        return ContainerSpec.builder().hostname("jelly").ostype(OsType.DEBIAN)
-                .network(0, NetworkInterface.eth0().bridge("vmbr0").dhcp().build()).build();
+        return ContainerSpec.builder().hostname("jelly").osType(OsType.DEBIAN)
+                .network(0, NetworkInterface.builder("eth0").bridge("vmbr0").dhcp().build()).build();
     }
 
     static String read(String ctPath) throws Exception {

@@ -138,7 +138,7 @@ public final class FleetBulkBench {
             for (int i = 0; i < containers; i++) {
                 // 1 GiB root disks: 100 per node fit the simulator's 200 GiB local-lvm
                 ContainerSpec spec = ContainerSpec.builder().hostname("fleet" + i).memoryMiB(512).cores(1)
-                        .rootfs("local-lvm", 1).network(0, NetworkInterface.builder().name("eth0").bridge("vmbr0")
+                        .rootFs("local-lvm", 1).network(0, NetworkInterface.builder().name("eth0").bridge("vmbr0")
                                 .dhcp().build()).build();
                 reqs.add(ProvisionRequest.builder().spec(spec).template("debian-12-standard").build());
             }

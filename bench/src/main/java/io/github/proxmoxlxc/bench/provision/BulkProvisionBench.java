@@ -104,7 +104,7 @@ public final class BulkProvisionBench {
             List<ProvisionRequest> reqs = new ArrayList<>();
             for (int i = 0; i < containers; i++) {
                 ContainerSpec spec = ContainerSpec.builder().hostname("bulk" + i).memoryMiB(512).cores(1)
-                        .rootfs("local-lvm", 2).network(0, NetworkInterface.builder().name("eth0").bridge("vmbr0")
+                        .rootFs("local-lvm", 2).network(0, NetworkInterface.builder().name("eth0").bridge("vmbr0")
                                 .dhcp().build()).build();
                 reqs.add(ProvisionRequest.builder().spec(spec).template(download ? "alpine-3.22" : "debian-12-standard")
                         .build());

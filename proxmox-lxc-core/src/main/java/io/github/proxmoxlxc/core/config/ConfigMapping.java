@@ -29,7 +29,7 @@ import java.util.Set;
  *   <tr><td>var_hostname</td><td>hostname</td></tr>
  *   <tr><td>var_cpu, var_ram</td><td>cores, memory (MiB)</td></tr>
  *   <tr><td>var_container_storage + var_disk</td><td>rootfs {@code <storage>:<GiB>}; without a
- *       storage, {@link #rootfsSizeGiB()} for the request</td></tr>
+ *       storage, {@link #rootFsSizeGiB()} for the request</td></tr>
  *   <tr><td>var_unprivileged</td><td>unprivileged</td></tr>
  *   <tr><td>var_brg (var_sdn_vnet wins), var_mac, var_net, var_gateway, var_vlan, var_mtu,
  *       var_ipv6_method</td><td>net0 {@code name=eth0,bridge,hwaddr,ip,gw,tag,mtu,ip6}</td></tr>
@@ -169,12 +169,12 @@ public final class ConfigMapping {
      * The root disk size: {@code var_disk}, else build.func's built-in
      * {@value io.github.proxmoxlxc.core.provision.ProvisionRequest#DEFAULT_ROOTFS_GIB} GiB. It is
      * in the spec when {@code var_container_storage} is set; otherwise pass it to
-     * {@code ProvisionRequest.Builder.rootfsSizeGiB(int)} so the storage placement chooses gets
+     * {@code ProvisionRequest.Builder.rootFsSizeGiB(int)} so the storage placement chooses gets
      * this size.
      *
      * @return the size in GiB
      */
-    public int rootfsSizeGiB() {
+    public int rootFsSizeGiB() {
         return number("var_disk").orElse(ProvisionRequest.DEFAULT_ROOTFS_GIB);
     }
 
@@ -190,10 +190,10 @@ public final class ConfigMapping {
         config.value("var_hostname").ifPresent(b::hostname);
         number("var_cpu").ifPresent(b::cores);
         number("var_ram").ifPresent(b::memoryMiB);
-        int disk = rootfsSizeGiB();
-        config.value("var_container_storage").ifPresent(s -> b.rootfs(s, disk));
+        int disk = rootFsSizeGiB();
+        config.value("var_container_storage").ifPresent(s -> b.rootFs(s, disk));
         config.bool("var_unprivileged").ifPresent(b::unprivileged);
-        b.onboot(true);
+        b.onBoot(true);
         b.network(0, net0());
         Features features = features();
         if (!features.isEmpty()) {
@@ -290,13 +290,13 @@ public final class ConfigMapping {
     }
 
     private NetworkInterface net0() {
-        NetworkInterface.Builder n = NetworkInterface.eth0();
+        NetworkInterface.Builder n = NetworkInterface.builder("eth0");
         Optional<String> bridge = config.value("var_sdn_vnet").or(() -> config.value("var_brg"));
         bridge.ifPresent(n::bridge);
-        config.value("var_mac").ifPresent(n::hwaddr);
+        config.value("var_mac").ifPresent(n::macAddress);
         n.ip(config.value("var_net").orElse("dhcp"));
         if (!dropGateway) {
-            config.value("var_gateway").ifPresent(n::gw);
+            config.value("var_gateway").ifPresent(n::gateway);
         }
         number("var_vlan").ifPresent(n::tag);
         number("var_mtu").ifPresent(n::mtu);

@@ -15,7 +15,7 @@ import java.util.Optional;
  * <pre>{@code
  * ProvisionOptions o = ProvisionOptions.builder()
  *         .placement(PlacementStrategy.roundRobin())
- *         .rootfsStorage("local-lvm").templateStorage("local")
+ *         .rootFsStorage("local-lvm").templateStorage("local")
  *         .vmidRange(9000, 9999)
  *         .createTimeout(Duration.ofMinutes(10))
  *         .listener(e -> System.out.println(e))
@@ -135,7 +135,7 @@ public final class ProvisionOptions {
      *
      * @return the storage, or empty to choose one with {@code rootdir} content and room
      */
-    public Optional<String> rootfsStorage() {
+    public Optional<String> rootFsStorage() {
         return Optional.ofNullable(rootfsStorage);
     }
 
@@ -335,8 +335,8 @@ public final class ProvisionOptions {
          * @param storage a storage id, or null to choose
          * @return this builder
          */
-        public Builder rootfsStorage(String storage) {
-            this.rootfsStorage = checkStorage("rootfsStorage", storage);
+        public Builder rootFsStorage(String storage) {
+            this.rootfsStorage = checkStorage("rootFsStorage", storage);
             return this;
         }
 

@@ -117,7 +117,7 @@ public final class ProvisionPlan {
      *
      * @return the storage id
      */
-    public Optional<String> rootfsStorage() {
+    public Optional<String> rootFsStorage() {
         return Optional.ofNullable(rootfsStorage);
     }
 
@@ -319,7 +319,7 @@ public final class ProvisionPlan {
          * @param storage the storage id, or null when unknown
          * @return this builder
          */
-        public Builder rootfsStorage(String storage) {
+        public Builder rootFsStorage(String storage) {
             this.rootfsStorage = storage;
             return this;
         }

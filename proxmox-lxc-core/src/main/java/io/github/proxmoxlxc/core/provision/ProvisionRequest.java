@@ -20,7 +20,7 @@ import java.util.OptionalInt;
  */
 public final class ProvisionRequest {
     /**
-     * The root volume size in GiB when neither the spec nor {@link #rootfsSizeGiB()} gives one:
+     * The root volume size in GiB when neither the spec nor {@link #rootFsSizeGiB()} gives one:
      * build.func's built-in {@code var_disk}, and what Proxmox allocates for a bare storage.
      */
     public static final int DEFAULT_ROOTFS_GIB = 4;
@@ -91,7 +91,7 @@ public final class ProvisionRequest {
      * @return e.g. {@code debian-12-standard} or {@code local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst}
      */
     public String template() {
-        return spec.ostemplate().orElse(template);
+        return spec.osTemplate().orElse(template);
     }
 
     /**
@@ -128,7 +128,7 @@ public final class ProvisionRequest {
      * @return the size in GiB, or empty for the default of
      *     {@value #DEFAULT_ROOTFS_GIB} GiB
      */
-    public OptionalInt rootfsSizeGiB() {
+    public OptionalInt rootFsSizeGiB() {
         return rootfsSizeGiB == null ? OptionalInt.empty() : OptionalInt.of(rootfsSizeGiB);
     }
 
@@ -225,7 +225,7 @@ public final class ProvisionRequest {
          * @return this builder
          * @throws IllegalArgumentException if {@code sizeGiB} is below 1
          */
-        public Builder rootfsSizeGiB(int sizeGiB) {
+        public Builder rootFsSizeGiB(int sizeGiB) {
             if (sizeGiB < 1) {
                 throw new IllegalArgumentException("rootfsSizeGiB: " + sizeGiB + " must be at least 1");
             }
@@ -267,7 +267,7 @@ public final class ProvisionRequest {
             if (spec == null) {
                 throw new IllegalArgumentException("spec: is required");
             }
-            String t = spec.ostemplate().orElse(template);
+            String t = spec.osTemplate().orElse(template);
             if (t == null) {
                 throw new IllegalArgumentException("template: is required when the spec has no ostemplate "
                         + "(e.g. debian-12-standard, ubuntu-24.04 or local:vztmpl/<file>)");

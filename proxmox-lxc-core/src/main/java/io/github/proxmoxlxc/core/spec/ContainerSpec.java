@@ -77,10 +77,10 @@ import java.util.TreeMap;
  *
  * <pre>{@code
  * ContainerSpec spec = ContainerSpec.builder()
- *     .vmid(120).hostname("jellyfin").ostemplate("local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst")
- *     .cores(2).memoryMiB(2048).rootfs("local-lvm", 16)
- *     .addNetwork(NetworkInterface.eth0().bridge("vmbr0").dhcp().build())
- *     .features(Features.nesting())
+ *     .vmid(120).hostname("jellyfin").osTemplate("local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst")
+ *     .cores(2).memoryMiB(2048).rootFs("local-lvm", 16)
+ *     .addNetwork(NetworkInterface.builder("eth0").bridge("vmbr0").dhcp().build())
+ *     .features(Features.nestingOnly())
  *     .build();
  * Map<String, String> form = spec.toParameters();   // vmid=120, ostemplate=..., net0=name=eth0,...
  * }</pre>
@@ -306,14 +306,14 @@ public final class ContainerSpec {
      * local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst}; required to render create parameters; empty when
      * unset}
      */
-    public Optional<String> ostemplate() {
+    public Optional<String> osTemplate() {
         return value(OSTEMPLATE);
     }
 
     /**
      * {@return the OS type; Proxmox detects it from the template when unset; empty when unset}
      */
-    public Optional<OsType> ostype() {
+    public Optional<OsType> osType() {
         return value(OSTYPE);
     }
 
@@ -334,14 +334,14 @@ public final class ContainerSpec {
     /**
      * {@return the CPU time limit (0..8192, 0 = none); empty when unset}
      */
-    public OptionalDouble cpulimit() {
+    public OptionalDouble cpuLimit() {
         return number(CPULIMIT);
     }
 
     /**
      * {@return the CPU weight (0..500000); empty when unset}
      */
-    public OptionalInt cpuunits() {
+    public OptionalInt cpuUnits() {
         return integer(CPUUNITS);
     }
 
@@ -362,7 +362,7 @@ public final class ContainerSpec {
     /**
      * {@return the root file system; Proxmox allocates {@code <storage>:4} when unset; empty when unset}
      */
-    public Optional<RootFs> rootfs() {
+    public Optional<RootFs> rootFs() {
         return value(ROOTFS);
     }
 
@@ -384,7 +384,7 @@ public final class ContainerSpec {
     /**
      * {@return whether the container starts when the host boots; empty when unset}
      */
-    public Optional<Boolean> onboot() {
+    public Optional<Boolean> onBoot() {
         return value(ONBOOT);
     }
 
@@ -434,7 +434,7 @@ public final class ContainerSpec {
     /**
      * {@return the console mode; empty when unset}
      */
-    public Optional<ConsoleMode> cmode() {
+    public Optional<ConsoleMode> consoleMode() {
         return value(CMODE);
     }
 
@@ -448,7 +448,7 @@ public final class ContainerSpec {
     /**
      * {@return the hook script volume, e.g. {@code local:snippets/hook.sh} (root@pam only); empty when unset}
      */
-    public Optional<String> hookscript() {
+    public Optional<String> hookScript() {
         return value(HOOKSCRIPT);
     }
 
@@ -498,7 +498,7 @@ public final class ContainerSpec {
     /**
      * {@return whether the container is marked as a template; empty when unset}
      */
-    public Optional<Boolean> template() {
+    public Optional<Boolean> markedAsTemplate() {
         return value(TEMPLATE);
     }
 
@@ -528,7 +528,7 @@ public final class ContainerSpec {
     /**
      * {@return the I/O bandwidth limit for a restore in KiB/s (0 or more); empty when unset}
      */
-    public OptionalDouble bwlimit() {
+    public OptionalDouble bandwidthLimitKiBps() {
         return number(BWLIMIT);
     }
 

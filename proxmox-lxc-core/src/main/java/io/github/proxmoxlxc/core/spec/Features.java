@@ -62,7 +62,7 @@ public final class Features {
      *
      * @return the feature set
      */
-    public static Features nesting() {
+    public static Features nestingOnly() {
         return builder().nesting(true).build();
     }
 
@@ -109,7 +109,7 @@ public final class Features {
      *
      * @return true for {@code nesting=1}
      */
-    public boolean isNesting() {
+    public boolean nesting() {
         return nesting;
     }
 

@@ -65,12 +65,15 @@ public final class NetworkInterface {
     }
 
     /**
-     * Starts an interface named {@code eth0}, the usual first interface.
+     * Starts a new interface with its name set, e.g. {@code builder("eth0")} for the usual first
+     * interface (a static method of a spec value type returns a builder only when it is called
+     * {@code builder}).
      *
+     * @param name the interface name inside the container, e.g. {@code eth0}
      * @return a builder with the name set
      */
-    public static Builder eth0() {
-        return new Builder().name("eth0");
+    public static Builder builder(String name) {
+        return new Builder().name(name);
     }
 
     /**
@@ -142,7 +145,7 @@ public final class NetworkInterface {
      *
      * @return the address, if set
      */
-    public Optional<String> hwaddr() {
+    public Optional<String> macAddress() {
         return Optional.ofNullable(hwaddr);
     }
 
@@ -160,7 +163,7 @@ public final class NetworkInterface {
      *
      * @return the gateway, if set
      */
-    public Optional<String> gw() {
+    public Optional<String> gateway() {
         return Optional.ofNullable(gw);
     }
 
@@ -178,7 +181,7 @@ public final class NetworkInterface {
      *
      * @return the gateway, if set
      */
-    public Optional<String> gw6() {
+    public Optional<String> gateway6() {
         return Optional.ofNullable(gw6);
     }
 
@@ -320,7 +323,7 @@ public final class NetworkInterface {
          * @param hwaddr e.g. {@code BC:24:11:00:00:01}
          * @return this builder
          */
-        public Builder hwaddr(String hwaddr) {
+        public Builder macAddress(String hwaddr) {
             this.hwaddr = Objects.requireNonNull(hwaddr, "hwaddr");
             return this;
         }
@@ -364,7 +367,7 @@ public final class NetworkInterface {
          * @param gw e.g. {@code 10.0.0.1}
          * @return this builder
          */
-        public Builder gw(String gw) {
+        public Builder gateway(String gw) {
             this.gw = Objects.requireNonNull(gw, "gw");
             return this;
         }
@@ -408,7 +411,7 @@ public final class NetworkInterface {
          * @param gw6 e.g. {@code fd00::1}
          * @return this builder
          */
-        public Builder gw6(String gw6) {
+        public Builder gateway6(String gw6) {
             this.gw6 = Objects.requireNonNull(gw6, "gw6");
             return this;
         }

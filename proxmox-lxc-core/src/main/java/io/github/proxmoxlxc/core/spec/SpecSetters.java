@@ -120,7 +120,7 @@ abstract class SpecSetters {
      * @param ostemplate a volume id (an absolute path needs root@pam)
      * @return this builder
      */
-    public ContainerSpec.Builder ostemplate(String ostemplate) {
+    public ContainerSpec.Builder osTemplate(String ostemplate) {
         return put(OSTEMPLATE, Objects.requireNonNull(ostemplate, "ostemplate"));
     }
 
@@ -130,7 +130,7 @@ abstract class SpecSetters {
      * @param ostype the OS type
      * @return this builder
      */
-    public ContainerSpec.Builder ostype(OsType ostype) {
+    public ContainerSpec.Builder osType(OsType ostype) {
         return put(OSTYPE, Objects.requireNonNull(ostype, "ostype"));
     }
 
@@ -160,7 +160,7 @@ abstract class SpecSetters {
      * @param cpulimit the limit, e.g. 1.5
      * @return this builder
      */
-    public ContainerSpec.Builder cpulimit(double cpulimit) {
+    public ContainerSpec.Builder cpuLimit(double cpulimit) {
         return put(CPULIMIT, cpulimit);
     }
 
@@ -170,7 +170,7 @@ abstract class SpecSetters {
      * @param cpuunits the weight
      * @return this builder
      */
-    public ContainerSpec.Builder cpuunits(int cpuunits) {
+    public ContainerSpec.Builder cpuUnits(int cpuunits) {
         return put(CPUUNITS, cpuunits);
     }
 
@@ -200,7 +200,7 @@ abstract class SpecSetters {
      * @param rootfs the root file system
      * @return this builder
      */
-    public ContainerSpec.Builder rootfs(RootFs rootfs) {
+    public ContainerSpec.Builder rootFs(RootFs rootfs) {
         return put(ROOTFS, Objects.requireNonNull(rootfs, "rootfs"));
     }
 
@@ -221,7 +221,7 @@ abstract class SpecSetters {
      * @param onboot true to start on boot
      * @return this builder
      */
-    public ContainerSpec.Builder onboot(boolean onboot) {
+    public ContainerSpec.Builder onBoot(boolean onboot) {
         return put(ONBOOT, onboot);
     }
 
@@ -292,7 +292,7 @@ abstract class SpecSetters {
      * @param cmode the mode
      * @return this builder
      */
-    public ContainerSpec.Builder cmode(ConsoleMode cmode) {
+    public ContainerSpec.Builder consoleMode(ConsoleMode cmode) {
         return put(CMODE, Objects.requireNonNull(cmode, "cmode"));
     }
 
@@ -312,7 +312,7 @@ abstract class SpecSetters {
      * @param hookscript a volume id
      * @return this builder
      */
-    public ContainerSpec.Builder hookscript(String hookscript) {
+    public ContainerSpec.Builder hookScript(String hookscript) {
         return put(HOOKSCRIPT, Objects.requireNonNull(hookscript, "hookscript"));
     }
 
@@ -382,7 +382,7 @@ abstract class SpecSetters {
      * @param template true for a template
      * @return this builder
      */
-    public ContainerSpec.Builder template(boolean template) {
+    public ContainerSpec.Builder markAsTemplate(boolean template) {
         return put(TEMPLATE, template);
     }
 
@@ -425,7 +425,7 @@ abstract class SpecSetters {
      * @param bwlimit the limit
      * @return this builder
      */
-    public ContainerSpec.Builder bwlimit(double bwlimit) {
+    public ContainerSpec.Builder bandwidthLimitKiBps(double bwlimit) {
         return put(BWLIMIT, bwlimit);
     }
 
@@ -704,8 +704,8 @@ abstract class SpecSetters {
      * @param sizeGiB the size in GiB
      * @return this builder
      */
-    public ContainerSpec.Builder rootfs(String storage, int sizeGiB) {
-        return rootfs(RootFs.builder().volume(storage, sizeGiB).build());
+    public ContainerSpec.Builder rootFs(String storage, int sizeGiB) {
+        return rootFs(RootFs.builder().volume(storage, sizeGiB).build());
     }
 
     /**

@@ -33,7 +33,7 @@ class ConfigMappingTest {
         ConfigMapping m = mapping(ConfigResolver.builder().app("Jellyfin").catalogueLookup(false)
                 .set("var_container_storage", "local-lvm").set("var_ctid", "105"));
 
-        Map<String, String> p = m.build(m.specBuilder().ostemplate(TEMPLATE)).toParameters();
+        Map<String, String> p = m.build(m.specBuilder().osTemplate(TEMPLATE)).toParameters();
 
         assertThat(p).containsEntry("vmid", "105").containsEntry("hostname", "jellyfin").containsEntry("cores", "1")
                 .containsEntry("memory", "1024").containsEntry("unprivileged", "1")
@@ -50,20 +50,20 @@ class ConfigMappingTest {
     void realLookingFiles_mapWithFloorsStaticNetworkAndHonouredKeyctl() {
         ConfigMapping m = mapping(jellyfin());
 
-        ContainerSpec spec = m.build(m.specBuilder().ostemplate(TEMPLATE));
+        ContainerSpec spec = m.build(m.specBuilder().osTemplate(TEMPLATE));
 
         assertThat(spec.cores()).hasValue(2);
         assertThat(spec.memoryMiB()).hasValue(4096);
-        assertThat(spec.rootfs().orElseThrow().encode()).isEqualTo("local-zfs:16");
+        assertThat(spec.rootFs().orElseThrow().encode()).isEqualTo("local-zfs:16");
         assertThat(spec.tags()).containsExactly("community-script", "media");
         NetworkInterface net0 = spec.networks().get(0);
         assertThat(net0.bridge()).contains("vmbr1");
         assertThat(net0.ip()).contains("192.168.10.50/24");
-        assertThat(net0.gw()).contains("192.168.10.1");
+        assertThat(net0.gateway()).contains("192.168.10.1");
         assertThat(net0.tag()).hasValue(10);
         assertThat(net0.ip6()).isEmpty();
         assertThat(spec.features().orElseThrow().keyctl()).isFalse();
-        assertThat(spec.features().orElseThrow().isNesting()).isTrue();
+        assertThat(spec.features().orElseThrow().nesting()).isTrue();
         assertThat(m.template()).get().satisfies(t -> {
             assertThat(t.searchPrefix()).isEqualTo("ubuntu-24.04");
             assertThat(t.storage()).contains("local");
@@ -82,11 +82,11 @@ class ConfigMappingTest {
 
         assertThat(net0.name()).contains("eth0");
         assertThat(net0.bridge()).contains("vnet7");
-        assertThat(net0.hwaddr()).contains("02:11:22:33:44:55");
+        assertThat(net0.macAddress()).contains("02:11:22:33:44:55");
         assertThat(net0.mtu()).hasValue(9000);
         assertThat(net0.tag()).hasValue(42);
         assertThat(net0.ip6()).contains("auto");
-        assertThat(net0.gw()).contains("10.1.0.1");
+        assertThat(net0.gateway()).contains("10.1.0.1");
     }
 
     @Test
@@ -100,7 +100,7 @@ class ConfigMappingTest {
     void gatewayWithDhcp_isDroppedWithAWarningAsBuildFuncDoes() {
         ConfigMapping m = mapping(ConfigResolver.builder().set("var_gateway", "10.0.0.1"));
 
-        assertThat(m.specBuilder().build().networks().get(0).gw()).isEmpty();
+        assertThat(m.specBuilder().build().networks().get(0).gateway()).isEmpty();
         assertThat(m.warnings()).singleElement()
                 .satisfies(w -> assertThat(w.toString()).contains("var_gateway", "dhcp", "explicit"));
     }
@@ -110,7 +110,7 @@ class ConfigMappingTest {
         ConfigMapping m = mapping(jellyfin().env(Map.of("var_gateway", "10.9.9.1")));
 
         InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
-                () -> m.build(m.specBuilder().ostemplate(TEMPLATE)));
+                () -> m.build(m.specBuilder().osTemplate(TEMPLATE)));
 
         assertThat(e.violations()).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("var_gateway");
@@ -125,7 +125,7 @@ class ConfigMappingTest {
         ConfigMapping m = mapping(ConfigResolver.builder().env(Map.of("var_pw", "abc")));
 
         InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
-                () -> m.build(m.specBuilder().ostemplate(TEMPLATE).vmid(100)));
+                () -> m.build(m.specBuilder().osTemplate(TEMPLATE).vmid(100)));
 
         assertThat(e.violations()).singleElement().satisfies(v -> {
             assertThat(v.field()).isEqualTo("var_pw");
@@ -141,7 +141,7 @@ class ConfigMappingTest {
                 .set("var_keyctl", "yes"));
 
         InvalidConfigException e = catchThrowableOfType(InvalidConfigException.class,
-                () -> m.build(m.specBuilder().ostemplate(TEMPLATE)));
+                () -> m.build(m.specBuilder().osTemplate(TEMPLATE)));
 
         assertThat(e.violations()).extracting(Violation::field, Violation::source)
                 .contains(tuple("var_keyctl", "explicit"));
@@ -151,7 +151,7 @@ class ConfigMappingTest {
     void privilegedByDefaultKeyctl_isOff() {
         ConfigMapping m = mapping(ConfigResolver.builder().set("var_unprivileged", "0"));
 
-        ContainerSpec spec = m.build(m.specBuilder().ostemplate(TEMPLATE));
+        ContainerSpec spec = m.build(m.specBuilder().osTemplate(TEMPLATE));
 
         assertThat(spec.unprivileged()).contains(false);
         assertThat(spec.features().orElseThrow().keyctl()).isFalse();
@@ -191,7 +191,7 @@ class ConfigMappingTest {
                 "var_pw", "s3cret-pw", "var_tags", "web;prod",
                 "var_ssh_authorized_key", "ssh-ed25519 AAAAC3NzaC1lZDI1NTE5AAAAIB0 me@host")));
 
-        ContainerSpec spec = m.build(m.specBuilder().ostemplate(TEMPLATE));
+        ContainerSpec spec = m.build(m.specBuilder().osTemplate(TEMPLATE));
 
         assertThat(spec.vmid()).hasValue(321);
         assertThat(spec.features().orElseThrow().fuse()).isTrue();

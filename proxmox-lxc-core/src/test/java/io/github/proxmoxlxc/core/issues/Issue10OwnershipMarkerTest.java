@@ -24,7 +24,7 @@ import org.junit.jupiter.api.Test;
 class Issue10OwnershipMarkerTest {
     private static ProvisionRequest request(int vmid) {
         return ProvisionRequest.builder().spec(ContainerSpec.builder().hostname("s01a").vmid(vmid)
-                .rootfs("local-lvm", 2).build()).template("debian-12-standard").build();
+                .rootFs("local-lvm", 2).build()).template("debian-12-standard").build();
     }
 
     @Test

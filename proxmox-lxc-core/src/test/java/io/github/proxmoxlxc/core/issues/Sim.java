@@ -44,7 +44,7 @@ final class Sim implements AutoCloseable {
 
     static ProvisionRequest request(String hostname) {
         return ProvisionRequest.builder().spec(ContainerSpec.builder().hostname(hostname).memoryMiB(512).cores(1)
-                .rootfs("local-lvm", 2).network(0, NetworkInterface.builder().name("eth0").bridge("vmbr0").dhcp()
+                .rootFs("local-lvm", 2).network(0, NetworkInterface.builder().name("eth0").bridge("vmbr0").dhcp()
                         .build()).build()).template("debian-12-standard").build();
     }
 

@@ -45,8 +45,8 @@ class EnsureConvergenceTest {
 
     private static ContainerSpec spec() {
         // found by VMID: with hostname + tags as the identity a drifted tag would be another container
-        return SimFixture.spec("conv").toBuilder().vmid(900).rootfs("local-lvm", rootGiB).swapMiB(512).timezone("UTC")
-                .description("web").onboot(true).tags(List.of("app")).build();
+        return SimFixture.spec("conv").toBuilder().vmid(900).rootFs("local-lvm", rootGiB).swapMiB(512).timezone("UTC")
+                .description("web").onBoot(true).tags(List.of("app")).build();
     }
 
     private static ProvisionRequest request() {

@@ -19,14 +19,14 @@ class EnsureDriftReportTest {
         try (SimFixture f = SimFixture.start()) {
             Provisioner p = Provisioner.on(f.client, f.options().build());
             ProvisionResult made = p.ensure(ProvisionRequest.builder().spec(SimFixture.spec("drift").toBuilder()
-                    .vmid(910).rootfs("local-lvm", 4).build()).template("debian-12-standard").build());
+                    .vmid(910).rootFs("local-lvm", 4).build()).template("debian-12-standard").build());
             Container ct = f.client.node(made.node()).container(910);
             assertThat(ct.status().running()).isTrue();
             ct.updateConfig(Map.of("mp0", "local-lvm:vm-910-disk-0,mp=/data")); // an extra mount point
             String fileBefore = f.sim.configFile(910).orElseThrow();
 
             ProvisionRequest smaller = ProvisionRequest.builder().spec(SimFixture.spec("drift").toBuilder().vmid(910)
-                    .rootfs("local-lvm", 2).unprivileged(false).build()).template("debian-12-standard").build();
+                    .rootFs("local-lvm", 2).unprivileged(false).build()).template("debian-12-standard").build();
             ProvisionResult r = p.ensure(smaller);
             assertThat(action(r, "rootfs")).isEqualTo(DriftAction.NEEDS_RECREATE);
             assertThat(action(r, "unprivileged")).isEqualTo(DriftAction.NEEDS_RECREATE);
@@ -35,7 +35,7 @@ class EnsureDriftReportTest {
             assertThat(f.sim.configFile(910).orElseThrow()).isEqualTo(fileBefore);
 
             ProvisionRequest mixed = ProvisionRequest.builder().spec(SimFixture.spec("drift").toBuilder().vmid(910)
-                    .rootfs("other-storage", 4).memoryMiB(1024).timezone("Europe/Vienna").build())
+                    .rootFs("other-storage", 4).memoryMiB(1024).timezone("Europe/Vienna").build())
                     .template("debian-12-standard").build();
             ProvisionResult m = p.ensure(mixed);
             assertThat(action(m, "rootfs")).isEqualTo(DriftAction.NEEDS_RECREATE);

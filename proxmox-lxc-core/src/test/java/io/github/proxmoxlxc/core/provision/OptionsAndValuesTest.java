@@ -15,21 +15,21 @@ class OptionsAndValuesTest {
                 .hasMessageContaining("vmidRange").hasMessageContaining("50..10");
         assertThatThrownBy(() -> ProvisionOptions.builder().createTimeout(Duration.ZERO))
                 .hasMessageContaining("createTimeout").hasMessageContaining("PT0S");
-        assertThatThrownBy(() -> ProvisionOptions.builder().rootfsStorage("bad storage"))
-                .hasMessageContaining("rootfsStorage").hasMessageContaining("'bad storage'");
+        assertThatThrownBy(() -> ProvisionOptions.builder().rootFsStorage("bad storage"))
+                .hasMessageContaining("rootFsStorage").hasMessageContaining("'bad storage'");
         assertThatThrownBy(() -> BulkOptions.builder().maxConcurrent(0)).hasMessageContaining("maxConcurrent: 0");
     }
 
     @Test
     void options_toBuilderKeepsEverything() {
         ProvisionOptions o = ProvisionOptions.builder().vmidRange(9000, 9100).keepOnFailure(true).waitForIp(false)
-                .rootfsStorage("tank").ipTimeout(Duration.ofSeconds(7)).build();
+                .rootFsStorage("tank").ipTimeout(Duration.ofSeconds(7)).build();
         ProvisionOptions copy = o.toBuilder().build();
         assertThat(copy.vmidFirst()).contains(9000);
         assertThat(copy.vmidLast()).contains(9100);
         assertThat(copy.keepOnFailure()).isTrue();
         assertThat(copy.waitForIp()).isFalse();
-        assertThat(copy.rootfsStorage()).contains("tank");
+        assertThat(copy.rootFsStorage()).contains("tank");
         assertThat(copy.ipTimeout()).isEqualTo(Duration.ofSeconds(7));
     }
 
@@ -42,7 +42,7 @@ class OptionsAndValuesTest {
         assertThatThrownBy(() -> ProvisionRequest.builder().spec(SimFixture.spec("a")).template("debian-12")
                 .node("bad_node").build()).hasMessageContaining("node: 'bad_node'");
         ProvisionRequest r = ProvisionRequest.builder().spec(SimFixture.spec("a").toBuilder()
-                .ostemplate("local:vztmpl/x_1_amd64.tar.zst").build()).build();
+                .osTemplate("local:vztmpl/x_1_amd64.tar.zst").build()).build();
         assertThat(r.template()).isEqualTo("local:vztmpl/x_1_amd64.tar.zst");
         assertThat(r.label()).isEqualTo("a");
     }

@@ -43,14 +43,14 @@ class PermissionMatrixTest {
     static Stream<Arguments> groups() {
         return Stream.of(
                 group("cpu, memory, disk, network", b -> b),
-                group("cpulimit and cpuunits", b -> b.cpulimit(1.5).cpuunits(512)),
-                group("options (description, onboot, tags, timezone)", b -> b.description("matrix").onboot(true)
+                group("cpulimit and cpuunits", b -> b.cpuLimit(1.5).cpuUnits(512)),
+                group("options (description, onboot, tags, timezone)", b -> b.description("matrix").onBoot(true)
                         .addTag("ci").timezone("UTC")),
                 group("dns (nameserver, searchdomain)", b -> b.addNameserver("192.168.100.1")
                         .addSearchDomain("lan")),
                 group("mount point", b -> b.mountPoint(0, MountPoint.builder().volume("local-lvm", 1).path("/data")
                         .build())),
-                group("nesting", b -> b.features(Features.nesting())),
+                group("nesting", b -> b.features(Features.nestingOnly())),
                 group("ha-managed", b -> b.haManaged(true)),
                 group("privileged", b -> b.unprivileged(false)),
                 Arguments.of("template download", (UnaryOperator<ContainerSpec.Builder>) b -> b, "ubuntu-24.04-standard"));

@@ -130,7 +130,7 @@ class ProvisionerFlowTest {
     @Test
     void preflight_reportsEveryProblemAtOnce_andChangesNothing() {
         try (SimFixture f = SimFixture.start()) {
-            ContainerSpec spec = SimFixture.spec("bad").toBuilder().rootfs("nosuch", 4)
+            ContainerSpec spec = SimFixture.spec("bad").toBuilder().rootFs("nosuch", 4)
                     .device(0, DeviceEntry.builder().path("/dev/dri/renderD128").build()).build();
             ProvisionRequest req = ProvisionRequest.builder().spec(spec).template("fedora-99").build();
 
@@ -152,7 +152,7 @@ class ProvisionerFlowTest {
     @Test
     void unknownTemplate_andStorageWithoutRoom_areBothReported() {
         try (SimFixture f = SimFixture.start()) {
-            ContainerSpec spec = SimFixture.spec("big").toBuilder().rootfs("local-lvm", 5000).build();
+            ContainerSpec spec = SimFixture.spec("big").toBuilder().rootFs("local-lvm", 5000).build();
             ProvisionRequest req = ProvisionRequest.builder().spec(spec).template("fedora-99").build();
             assertThatThrownBy(() -> Provisioner.on(f.client, f.options().build()).preflight(req))
                     .isInstanceOfSatisfying(PreflightException.class, e -> assertThat(e.problems())

@@ -54,7 +54,7 @@ final class SimFixture implements AutoCloseable {
     }
 
     static ContainerSpec spec(String hostname) {
-        return ContainerSpec.builder().hostname(hostname).memoryMiB(512).cores(1).rootfs("local-lvm", 2)
+        return ContainerSpec.builder().hostname(hostname).memoryMiB(512).cores(1).rootFs("local-lvm", 2)
                 .network(0, NetworkInterface.builder().name("eth0").bridge("vmbr0").dhcp().build()).build();
     }
 

@@ -24,27 +24,27 @@ class AcceptedImpliesSchemaValidTest {
             ContainerSpec.Builder::pool,
             ContainerSpec.Builder::addTag,
             ContainerSpec.Builder::description,
-            ContainerSpec.Builder::ostemplate,
+            ContainerSpec.Builder::osTemplate,
             ContainerSpec.Builder::timezone,
             ContainerSpec.Builder::addNameserver,
             ContainerSpec.Builder::addSearchDomain,
             ContainerSpec.Builder::password,
             ContainerSpec.Builder::addSshPublicKey,
             ContainerSpec.Builder::entrypoint,
-            ContainerSpec.Builder::hookscript,
+            ContainerSpec.Builder::hookScript,
             ContainerSpec.Builder::storage,
             (b, v) -> b.putEnvironment(v, "x"),
             (b, v) -> b.putEnvironment("X", v),
             (b, v) -> b.network(0, NetworkInterface.builder().name(v).build()),
-            (b, v) -> b.network(0, NetworkInterface.eth0().bridge(v).build()),
-            (b, v) -> b.network(0, NetworkInterface.eth0().hwaddr(v).build()),
-            (b, v) -> b.network(0, NetworkInterface.eth0().ip(v).build()),
-            (b, v) -> b.network(0, NetworkInterface.eth0().ip6(v).build()),
-            (b, v) -> b.network(0, NetworkInterface.eth0().ip("10.0.0.2/24").gw(v).build()),
-            (b, v) -> b.network(0, NetworkInterface.eth0().ip6("fd00::2/64").gw6(v).build()),
-            (b, v) -> b.rootfs(RootFs.builder().volume(v).build()),
-            (b, v) -> b.rootfs(RootFs.builder().volume("local:4").addMountOption(v).build()),
-            (b, v) -> b.rootfs(RootFs.builder().volume("local:4").size(v).build()),
+            (b, v) -> b.network(0, NetworkInterface.builder("eth0").bridge(v).build()),
+            (b, v) -> b.network(0, NetworkInterface.builder("eth0").macAddress(v).build()),
+            (b, v) -> b.network(0, NetworkInterface.builder("eth0").ip(v).build()),
+            (b, v) -> b.network(0, NetworkInterface.builder("eth0").ip6(v).build()),
+            (b, v) -> b.network(0, NetworkInterface.builder("eth0").ip("10.0.0.2/24").gateway(v).build()),
+            (b, v) -> b.network(0, NetworkInterface.builder("eth0").ip6("fd00::2/64").gateway6(v).build()),
+            (b, v) -> b.rootFs(RootFs.builder().volume(v).build()),
+            (b, v) -> b.rootFs(RootFs.builder().volume("local:4").addMountOption(v).build()),
+            (b, v) -> b.rootFs(RootFs.builder().volume("local:4").size(v).build()),
             (b, v) -> b.mountPoint(0, MountPoint.builder().volume(v).path("/data").build()),
             (b, v) -> b.mountPoint(0, MountPoint.builder().volume("local:4").path(v).build()),
             (b, v) -> b.features(Features.builder().addMount(v).build()),
@@ -70,7 +70,7 @@ class AcceptedImpliesSchemaValidTest {
 
     @Property(tries = 3000)
     void whateverBuildAcceptsTheSchemaAccepts(@ForAll("setterIndex") int setter, @ForAll("hostile") String value) {
-        ContainerSpec.Builder b = ContainerSpec.builder().vmid(100).ostemplate("local:vztmpl/debian.tar.zst");
+        ContainerSpec.Builder b = ContainerSpec.builder().vmid(100).osTemplate("local:vztmpl/debian.tar.zst");
         SETTERS.get(setter).accept(b, value);
         ContainerSpec spec;
         try {

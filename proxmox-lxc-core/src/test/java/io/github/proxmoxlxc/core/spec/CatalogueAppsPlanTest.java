@@ -70,7 +70,7 @@ class CatalogueAppsPlanTest {
                 .template(templateName(ref)).build());
 
         // what the plan sends once node, VMID and template volume are known
-        Map<String, String> sent = spec.toBuilder().vmid(100).ostemplate("local:vztmpl/"
+        Map<String, String> sent = spec.toBuilder().vmid(100).osTemplate("local:vztmpl/"
                 + ref.select(PveSimulator.DEFAULT_APLINFO, "amd64").orElse(ref.searchPrefix() + ref.flavour()
                         + "1_amd64.tar.zst")).build().toParameters();
         assertThat(CREATE.validate(sent, Set.of("node"))).as("%s", sent).isEmpty();

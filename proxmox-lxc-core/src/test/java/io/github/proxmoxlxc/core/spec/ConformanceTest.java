@@ -37,7 +37,7 @@ class ConformanceTest {
         spec.networks().values().forEach(n -> assertThat(NetworkInterface.parse(n.encode())).isEqualTo(n));
         spec.mountPoints().values().forEach(m -> assertThat(MountPoint.parse(m.encode())).isEqualTo(m));
         spec.devices().values().forEach(d -> assertThat(DeviceEntry.parse(d.encode())).isEqualTo(d));
-        spec.rootfs().ifPresent(r -> assertThat(RootFs.parse(r.encode())).isEqualTo(r));
+        spec.rootFs().ifPresent(r -> assertThat(RootFs.parse(r.encode())).isEqualTo(r));
         spec.startup().ifPresent(s -> assertThat(Startup.parse(s.encode())).isEqualTo(s));
         spec.features().ifPresent(f -> assertThat(Features.parse(f.encode())).isEqualTo(f));
     }

@@ -14,7 +14,7 @@ class ContainerSpecTest {
     private static final String TEMPLATE = "local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst";
 
     private static ContainerSpec.Builder minimal() {
-        return ContainerSpec.builder().vmid(120).ostemplate(TEMPLATE);
+        return ContainerSpec.builder().vmid(120).osTemplate(TEMPLATE);
     }
 
     @Test
@@ -23,10 +23,10 @@ class ContainerSpecTest {
                 .hostname("jellyfin")
                 .tags(List.of("media", "community-script"))
                 .cores(2).memoryMiB(2048).swapMiB(512)
-                .rootfs("local-lvm", 16)
-                .addNetwork(NetworkInterface.eth0().bridge("vmbr0").dhcp().ip6Auto().build())
-                .features(Features.nesting())
-                .unprivileged(true).onboot(false)
+                .rootFs("local-lvm", 16)
+                .addNetwork(NetworkInterface.builder("eth0").bridge("vmbr0").dhcp().ip6Auto().build())
+                .features(Features.nestingOnly())
+                .unprivileged(true).onBoot(false)
                 .nameservers(List.of("1.1.1.1", "9.9.9.9"))
                 .addSshPublicKey("ssh-ed25519 AAAAC3Nza me@a")
                 .addSshPublicKey("ssh-rsa AAAAB3Nza me@b")
@@ -52,10 +52,10 @@ class ContainerSpecTest {
     @Test
     void toParameters_rendersIndexedKeysEnvAndNumbersAsProxmoxExpects() {
         ContainerSpec spec = minimal()
-                .cpulimit(1.5).cpuunits(100)
+                .cpuLimit(1.5).cpuUnits(100)
                 .mountPoint(3, MountPoint.builder().volume("local-lvm", 32).path("/data").backup(true).build())
                 .network(31, NetworkInterface.builder().name("eth9").bridge("vmbr1").ip("10.1.2.3/24")
-                        .gw("10.1.2.1").tag(20).trunks(List.of(20, 30)).firewall(true).build())
+                        .gateway("10.1.2.1").tag(20).trunks(List.of(20, 30)).firewall(true).build())
                 .device(7, DeviceEntry.builder().path("/dev/dri/renderD128").gid(104).mode("0660").build())
                 .startup(Startup.builder().order(2).up(30).build())
                 .putEnvironment("TZ", "UTC").putEnvironment("MODE", "a b")
@@ -85,7 +85,7 @@ class ContainerSpecTest {
     void build_reportsEveryViolationAtOnce() {
         ContainerSpec.Builder b = ContainerSpec.builder()
                 .vmid(99).hostname("-bad-").cores(0).memoryMiB(8).tty(7).swapMiB(-1)
-                .addNetwork(NetworkInterface.eth0().bridge("vmbr0").hwaddr("01:00:5E:00:00:01").mtu(10).build())
+                .addNetwork(NetworkInterface.builder("eth0").bridge("vmbr0").macAddress("01:00:5E:00:00:01").mtu(10).build())
                 .password("abc");
 
         InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, b::build);
@@ -122,8 +122,8 @@ class ContainerSpecTest {
 
     @Test
     void crossField_gatewayOutsideSubnet_isRejected() {
-        ContainerSpec.Builder b = minimal().addNetwork(NetworkInterface.eth0().bridge("vmbr0")
-                .ip("192.168.1.10/24").gw("192.168.2.1").build());
+        ContainerSpec.Builder b = minimal().addNetwork(NetworkInterface.builder("eth0").bridge("vmbr0")
+                .ip("192.168.1.10/24").gateway("192.168.2.1").build());
 
         assertThatThrownBy(b::build).isInstanceOf(InvalidSpecException.class)
                 .hasMessageContaining("net0.gw='192.168.2.1': must lie inside the subnet of ip 192.168.1.10/24");
@@ -132,8 +132,8 @@ class ContainerSpecTest {
     @Test
     void crossField_pointToPointPrefixes_mayUseAGatewayOutsideTheSubnet() {
         ContainerSpec spec = minimal()
-                .network(0, NetworkInterface.eth0().ip("203.0.113.7/32").gw("172.31.1.1").build())
-                .network(1, NetworkInterface.builder().name("eth1").ip6("2001:db8::7/128").gw6("2001:db8:1::1")
+                .network(0, NetworkInterface.builder("eth0").ip("203.0.113.7/32").gateway("172.31.1.1").build())
+                .network(1, NetworkInterface.builder().name("eth1").ip6("2001:db8::7/128").gateway6("2001:db8:1::1")
                         .build())
                 .build();
 
@@ -142,8 +142,8 @@ class ContainerSpecTest {
 
     @Test
     void crossField_gatewayWithDhcp_andIpv6GatewayWithoutStaticIp6_areRejected() {
-        ContainerSpec.Builder b = minimal().addNetwork(NetworkInterface.eth0().dhcp().gw("10.0.0.1").ip6Auto()
-                .gw6("fd00::1").build());
+        ContainerSpec.Builder b = minimal().addNetwork(NetworkInterface.builder("eth0").dhcp().gateway("10.0.0.1").ip6Auto()
+                .gateway6("fd00::1").build());
 
         InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, b::build);
 
@@ -152,14 +152,14 @@ class ContainerSpecTest {
 
     @Test
     void ip6_staticWithoutPrefix_isRejected() {
-        ContainerSpec.Builder b = minimal().addNetwork(NetworkInterface.eth0().ip6("fd00::5").build());
+        ContainerSpec.Builder b = minimal().addNetwork(NetworkInterface.builder("eth0").ip6("fd00::5").build());
 
         assertThatThrownBy(b::build).hasMessageContaining("net0.ip6='fd00::5'");
     }
 
     @Test
     void ip4_prefixOutsideProxmoxRange_isRejected() {
-        ContainerSpec.Builder b = minimal().addNetwork(NetworkInterface.eth0().ip("10.0.0.5/7").build());
+        ContainerSpec.Builder b = minimal().addNetwork(NetworkInterface.builder("eth0").ip("10.0.0.5/7").build());
 
         assertThatThrownBy(b::build).hasMessageContaining("prefix 8..32");
     }
@@ -177,7 +177,7 @@ class ContainerSpecTest {
     @Test
     void crossField_uniqueWithoutRestore_duplicateInterfaceNamesAndMountPaths_areRejected() {
         ContainerSpec.Builder b = minimal().unique(true)
-                .network(0, NetworkInterface.eth0().build()).network(1, NetworkInterface.eth0().build())
+                .network(0, NetworkInterface.builder("eth0").build()).network(1, NetworkInterface.builder("eth0").build())
                 .mountPoint(0, MountPoint.builder().volume("local:1").path("/a").build())
                 .mountPoint(1, MountPoint.builder().volume("local:1").path("/a").build());
 
@@ -189,7 +189,7 @@ class ContainerSpecTest {
 
     @Test
     void indexesOutsideTheSchemaRanges_areRejected() {
-        ContainerSpec.Builder b = minimal().network(32, NetworkInterface.eth0().build())
+        ContainerSpec.Builder b = minimal().network(32, NetworkInterface.builder("eth0").build())
                 .device(256, DeviceEntry.builder().path("/dev/null").build());
 
         InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, b::build);
@@ -213,7 +213,7 @@ class ContainerSpecTest {
     @Test
     void toBuilder_roundTripsAndClearUnsetsOptions() {
         ContainerSpec spec = minimal().hostname("a").cores(2).addTag("x")
-                .addNetwork(NetworkInterface.eth0().build()).build();
+                .addNetwork(NetworkInterface.builder("eth0").build()).build();
 
         assertThat(spec.toBuilder().build()).isEqualTo(spec).hasSameHashCodeAs(spec);
         ContainerSpec cleared = spec.toBuilder().clear("cores").clear("tags").clear("net0").build();
@@ -225,7 +225,7 @@ class ContainerSpecTest {
 
     @Test
     void addNetwork_usesTheLowestFreeIndex() {
-        ContainerSpec spec = minimal().network(0, NetworkInterface.eth0().build())
+        ContainerSpec spec = minimal().network(0, NetworkInterface.builder("eth0").build())
                 .network(2, NetworkInterface.builder().name("eth2").build())
                 .addNetwork(NetworkInterface.builder().name("eth1").build()).build();
 
@@ -256,12 +256,12 @@ class ContainerSpecTest {
 
         assertThat(spec.cores()).hasValue(2);
         assertThat(spec.features()).contains(Features.builder().nesting(true).keyctl(true).build());
-        assertThat(spec.networks().get(0).hwaddr()).contains("BC:24:11:5E:7A:01");
-        assertThat(spec.rootfs().flatMap(RootFs::size)).contains("16G");
+        assertThat(spec.networks().get(0).macAddress()).contains("BC:24:11:5E:7A:01");
+        assertThat(spec.rootFs().flatMap(RootFs::size)).contains("16G");
         assertThat(spec.tags()).containsExactly("community-script", "media");
         assertThat(spec.devices().get(0).encode()).isEqualTo("/dev/dri/renderD128,gid=104");
         assertThat(spec.rawOptions()).isEmpty();
-        assertThat(spec.ostemplate()).isEmpty();
+        assertThat(spec.osTemplate()).isEmpty();
     }
 
     @Test
@@ -269,7 +269,7 @@ class ContainerSpecTest {
         ContainerSpec spec = ContainerSpec.fromConfig(Map.of("net0",
                 "name=eth0,bridge=vmbr0,gw=10.9.9.1,ip=10.0.0.5/24,type=veth"));
 
-        assertThat(spec.networks().get(0).gw()).contains("10.9.9.1");
+        assertThat(spec.networks().get(0).gateway()).contains("10.9.9.1");
     }
 
     @Test
@@ -283,9 +283,9 @@ class ContainerSpecTest {
 
     @Test
     void differencesFrom_matchesAllocatedVolumesAndReportsRealChanges() {
-        ContainerSpec wanted = minimal().hostname("jellyfin").cores(4).memoryMiB(2048).rootfs("local-lvm", 16)
+        ContainerSpec wanted = minimal().hostname("jellyfin").cores(4).memoryMiB(2048).rootFs("local-lvm", 16)
                 .tags(List.of("media", "community-script")).password("secret1")
-                .addNetwork(NetworkInterface.eth0().bridge("vmbr0").dhcp().build()).build();
+                .addNetwork(NetworkInterface.builder("eth0").bridge("vmbr0").dhcp().build()).build();
         ContainerSpec actual = ContainerSpec.fromConfig(Map.of(
                 "hostname", "jellyfin", "cores", "2", "memory", "2048",
                 "rootfs", "local-lvm:vm-120-disk-0,size=16G",
@@ -301,7 +301,7 @@ class ContainerSpecTest {
 
     @Test
     void differencesFrom_reportsAChangedMacWhenOneIsWanted() {
-        ContainerSpec wanted = minimal().addNetwork(NetworkInterface.eth0().hwaddr("BC:24:11:00:00:02").build())
+        ContainerSpec wanted = minimal().addNetwork(NetworkInterface.builder("eth0").macAddress("BC:24:11:00:00:02").build())
                 .build();
         ContainerSpec actual = ContainerSpec.fromConfig(Map.of("net0", "name=eth0,hwaddr=BC:24:11:00:00:01"));
 
@@ -310,7 +310,7 @@ class ContainerSpecTest {
 
     @Test
     void differencesFrom_reportsAResizedRootVolume() {
-        ContainerSpec wanted = minimal().rootfs("local-lvm", 32).build();
+        ContainerSpec wanted = minimal().rootFs("local-lvm", 32).build();
         ContainerSpec actual = ContainerSpec.fromConfig(Map.of("rootfs", "local-lvm:vm-120-disk-0,size=16G"));
 
         assertThat(wanted.differencesFrom(actual)).extracting(SpecDifference::key).containsExactly("rootfs");
@@ -323,7 +323,7 @@ class ContainerSpecTest {
                 .mountPoint(1, MountPoint.builder().volume("local-lvm", 8).path("/data").build())
                 .features(Features.builder().nesting(true).fuse(true).build())
                 .device(0, DeviceEntry.builder().path("/dev/dri/renderD128").build())
-                .hookscript("local:snippets/hook.sh")
+                .hookScript("local:snippets/hook.sh")
                 .build();
 
         assertThat(spec.requiresRootAtPam()).extracting(PrivilegeRequirement::field)
@@ -334,15 +334,15 @@ class ContainerSpecTest {
 
     @Test
     void requiresRootAtPam_isEmptyForNestingOnAnUnprivilegedContainer_butNotOnAPrivilegedOne() {
-        assertThat(minimal().features(Features.nesting()).build().requiresRootAtPam()).isEmpty();
-        assertThat(minimal().unprivileged(false).features(Features.nesting()).build().requiresRootAtPam())
+        assertThat(minimal().features(Features.nestingOnly()).build().requiresRootAtPam()).isEmpty();
+        assertThat(minimal().unprivileged(false).features(Features.nestingOnly()).build().requiresRootAtPam())
                 .extracting(PrivilegeRequirement::field).containsExactly("features");
     }
 
     @Test
     void toPctCommand_quotesForTheShellAndPassesSshKeysAsAFile() {
         ContainerSpec spec = minimal().hostname("web").description("it's \"mine\"; $(x)")
-                .addNetwork(NetworkInterface.eth0().bridge("vmbr0").dhcp().build())
+                .addNetwork(NetworkInterface.builder("eth0").bridge("vmbr0").dhcp().build())
                 .addSshPublicKey("ssh-ed25519 AAAA me@host")
                 .putEnvironment("A", "1")
                 .build();

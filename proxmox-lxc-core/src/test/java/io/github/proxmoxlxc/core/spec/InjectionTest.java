@@ -16,15 +16,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class InjectionTest {
     static Stream<Arguments> injections() {
         return Stream.of(
-                inject("net0.bridge", b -> b.network(0, NetworkInterface.eth0().bridge("vmbr0,firewall=1").build())),
-                inject("net0.bridge", b -> b.network(0, NetworkInterface.eth0().bridge("vmbr0\nlxc.apparmor.profile:"
+                inject("net0.bridge", b -> b.network(0, NetworkInterface.builder("eth0").bridge("vmbr0,firewall=1").build())),
+                inject("net0.bridge", b -> b.network(0, NetworkInterface.builder("eth0").bridge("vmbr0\nlxc.apparmor.profile:"
                         + " unconfined").build())),
-                inject("net0.bridge", b -> b.network(0, NetworkInterface.eth0().bridge("vmbr0;rm -rf /").build())),
+                inject("net0.bridge", b -> b.network(0, NetworkInterface.builder("eth0").bridge("vmbr0;rm -rf /").build())),
                 inject("net0.name", b -> b.network(0, NetworkInterface.builder().name("eth0=x").build())),
                 inject("net0.name", b -> b.network(0, NetworkInterface.builder().name("$(reboot)").build())),
-                inject("net0.hwaddr", b -> b.network(0, NetworkInterface.eth0().hwaddr("BC:24:11:00:00:01,tag=5")
+                inject("net0.hwaddr", b -> b.network(0, NetworkInterface.builder("eth0").macAddress("BC:24:11:00:00:01,tag=5")
                         .build())),
-                inject("net0.ip", b -> b.network(0, NetworkInterface.eth0().ip("10.0.0.2/24,gw=10.0.0.1").build())),
+                inject("net0.ip", b -> b.network(0, NetworkInterface.builder("eth0").ip("10.0.0.2/24,gw=10.0.0.1").build())),
                 inject("tags", b -> b.addTag("web;admin")),
                 inject("tags", b -> b.addTag("a,b")),
                 inject("tags", b -> b.addTag("`id`")),
@@ -44,8 +44,8 @@ class InjectionTest {
                         .build())),
                 inject("mp0.volume", b -> b.mountPoint(0, MountPoint.builder().volume("mp=/x").path("/r").build())),
                 inject("mp0.volume", b -> b.mountPoint(0, MountPoint.builder().volume("../etc").path("/r").build())),
-                inject("rootfs.volume", b -> b.rootfs(RootFs.builder().volume("local-lvm:8\nlxc.cap.drop:").build())),
-                inject("rootfs.mountoptions", b -> b.rootfs(RootFs.builder().volume("local-lvm:8")
+                inject("rootfs.volume", b -> b.rootFs(RootFs.builder().volume("local-lvm:8\nlxc.cap.drop:").build())),
+                inject("rootfs.mountoptions", b -> b.rootFs(RootFs.builder().volume("local-lvm:8")
                         .addMountOption("noatime;rw").build())),
                 inject("features.mount", b -> b.features(Features.builder().addMount("nfs;cifs,nesting=1").build())),
                 inject("timezone", b -> b.timezone("../../etc/passwd")),
@@ -55,8 +55,8 @@ class InjectionTest {
                 inject("env", b -> b.putEnvironment("A;B", "1")),
                 inject("env.A", b -> b.putEnvironment("A", "1\0B=2")),
                 inject("entrypoint", b -> b.entrypoint("/sbin/init\nlxc.hook.pre-start: /tmp/x")),
-                inject("hookscript", b -> b.hookscript("local:snippets/../../../root/x.sh")),
-                inject("ostemplate", b -> b.ostemplate("local:vztmpl/../../etc/shadow")),
+                inject("hookscript", b -> b.hookScript("local:snippets/../../../root/x.sh")),
+                inject("ostemplate", b -> b.osTemplate("local:vztmpl/../../etc/shadow")),
                 inject("startup.order", b -> b.startup(Startup.builder().order(-1).build())),
                 inject("description", b -> b.description("text\0hidden")),
                 inject("rawOption", b -> b.rawOption("lxc.apparmor.profile", "unconfined")),
@@ -70,7 +70,7 @@ class InjectionTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("injections")
     void smuggledSeparatorsAreRejectedNamingTheField(String field, Consumer<ContainerSpec.Builder> change) {
-        ContainerSpec.Builder b = ContainerSpec.builder().vmid(100).ostemplate("local:vztmpl/debian.tar.zst");
+        ContainerSpec.Builder b = ContainerSpec.builder().vmid(100).osTemplate("local:vztmpl/debian.tar.zst");
         change.accept(b);
 
         InvalidSpecException e = catchThrowableOfType(InvalidSpecException.class, b::build);

@@ -13,8 +13,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class PropertyStringCodecTest {
     @Test
     void net_encodesNameFirstThenSortedKeys_andDecodesWithTypeVeth() {
-        NetworkInterface n = NetworkInterface.eth0().bridge("vmbr0").hwaddr("BC:24:11:5E:7A:01").ip("10.0.0.5/24")
-                .gw("10.0.0.1").ip6("fd00::5/64").gw6("fd00::1").mtu(1500).tag(10).trunks(List.of(10, 20))
+        NetworkInterface n = NetworkInterface.builder("eth0").bridge("vmbr0").macAddress("BC:24:11:5E:7A:01").ip("10.0.0.5/24")
+                .gateway("10.0.0.1").ip6("fd00::5/64").gateway6("fd00::1").mtu(1500).tag(10).trunks(List.of(10, 20))
                 .firewall(true).rate(12.5).linkDown(true).hostManaged(true).build();
 
         String encoded = n.encode();
@@ -53,7 +53,7 @@ class PropertyStringCodecTest {
 
     @Test
     void net_encodeRejectsInvalidValues() {
-        NetworkInterface n = NetworkInterface.eth0().tag(5000).build();
+        NetworkInterface n = NetworkInterface.builder("eth0").tag(5000).build();
 
         assertThatThrownBy(n::encode).hasMessageContaining("net.tag='5000'");
     }
@@ -145,7 +145,7 @@ class PropertyStringCodecTest {
 
     @Test
     void toStringOfValues_showsTheEncodedForm() {
-        assertThat(NetworkInterface.eth0().dhcp().build()).hasToString("NetworkInterface[name=eth0,ip=dhcp]");
-        assertThat(Features.nesting()).hasToString("Features[nesting=1]");
+        assertThat(NetworkInterface.builder("eth0").dhcp().build()).hasToString("NetworkInterface[name=eth0,ip=dhcp]");
+        assertThat(Features.nestingOnly()).hasToString("Features[nesting=1]");
     }
 }

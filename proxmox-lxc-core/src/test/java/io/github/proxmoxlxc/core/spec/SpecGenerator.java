@@ -47,7 +47,7 @@ final class SpecGenerator {
     static ContainerSpec spec(Random r) {
         ContainerSpec.Builder b = ContainerSpec.builder()
                 .vmid(100 + r.nextInt(999_999_899))
-                .ostemplate("local:vztmpl/" + word(r, 3, 10) + "-" + (10 + r.nextInt(15)) + "-standard_amd64.tar.zst");
+                .osTemplate("local:vztmpl/" + word(r, 3, 10) + "-" + (10 + r.nextInt(15)) + "-standard_amd64.tar.zst");
         boolean unprivileged = r.nextInt(4) != 0;
         if (r.nextBoolean()) {
             b.unprivileged(unprivileged);
@@ -68,7 +68,7 @@ final class SpecGenerator {
             b.description("Made by a test.\nLine two: <b>ok</b>, 100% ; = , fine");
         }
         if (r.nextBoolean()) {
-            b.ostype(pick(r, OsType.values()));
+            b.osType(pick(r, OsType.values()));
         }
         if (r.nextBoolean()) {
             b.arch(pick(r, Arch.values()));
@@ -77,10 +77,10 @@ final class SpecGenerator {
             b.cores(1 + r.nextInt(8192));
         }
         if (r.nextBoolean()) {
-            b.cpulimit(r.nextInt(16385) / 2.0);
+            b.cpuLimit(r.nextInt(16385) / 2.0);
         }
         if (r.nextBoolean()) {
-            b.cpuunits(r.nextInt(500_001));
+            b.cpuUnits(r.nextInt(500_001));
         }
         if (r.nextBoolean()) {
             b.memoryMiB(16 + r.nextInt(1 << 20));
@@ -89,7 +89,7 @@ final class SpecGenerator {
             b.swapMiB(r.nextInt(1 << 16));
         }
         if (r.nextBoolean()) {
-            b.rootfs(rootfs(r));
+            b.rootFs(rootfs(r));
         }
         int mps = r.nextInt(4);
         for (int i = 0; i < mps; i++) {
@@ -113,7 +113,7 @@ final class SpecGenerator {
             b.addSearchDomain(dnsName(r));
         }
         if (r.nextBoolean()) {
-            b.onboot(r.nextBoolean());
+            b.onBoot(r.nextBoolean());
         }
         if (r.nextBoolean()) {
             b.protection(r.nextBoolean());
@@ -141,7 +141,7 @@ final class SpecGenerator {
             b.tty(r.nextInt(7));
         }
         if (r.nextBoolean()) {
-            b.cmode(pick(r, ConsoleMode.values()));
+            b.consoleMode(pick(r, ConsoleMode.values()));
         }
         if (r.nextInt(4) == 0) {
             b.putEnvironment("PATH", "/usr/bin:/bin").putEnvironment("GREETING_" + r.nextInt(9), "hello world=1");
@@ -150,7 +150,7 @@ final class SpecGenerator {
             b.entrypoint("/usr/bin/env FOO=bar /sbin/init --log-level=" + r.nextInt(5));
         }
         if (r.nextInt(5) == 0) {
-            b.hookscript("local:snippets/" + word(r, 1, 8) + ".sh");
+            b.hookScript("local:snippets/" + word(r, 1, 8) + ".sh");
         }
         if (r.nextBoolean()) {
             b.start(r.nextBoolean());
@@ -160,13 +160,13 @@ final class SpecGenerator {
         }
         if (r.nextInt(4) == 0) {
             b.haManaged(r.nextBoolean()).ignoreUnpackErrors(r.nextBoolean()).debug(r.nextBoolean())
-                    .template(r.nextBoolean());
+                    .markAsTemplate(r.nextBoolean());
         }
         if (r.nextInt(3) == 0) {
             b.storage(storageId(r));
         }
         if (r.nextInt(5) == 0) {
-            b.bwlimit(r.nextInt(100_000));
+            b.bandwidthLimitKiBps(r.nextInt(100_000));
         }
         if (r.nextInt(6) == 0) {
             b.rawOption("lock", "backup");
@@ -180,7 +180,7 @@ final class SpecGenerator {
             b.bridge(pick(r, new String[] {"vmbr0", "vmbr1", "vnet_lab", "br-lan.10"}));
         }
         if (r.nextBoolean()) {
-            b.hwaddr(String.format("%02X:%02x:%02X:%02X:%02X:%02X", (r.nextInt(128)) * 2, r.nextInt(256),
+            b.macAddress(String.format("%02X:%02x:%02X:%02X:%02X:%02X", (r.nextInt(128)) * 2, r.nextInt(256),
                     r.nextInt(256), r.nextInt(256), r.nextInt(256), r.nextInt(256)));
         }
         switch (r.nextInt(4)) {
@@ -196,7 +196,7 @@ final class SpecGenerator {
                 int gwHost = 1 + r.nextInt((1 << hostBits) - 2);
                 b.ip(v4(base | host) + "/" + prefix);
                 if (r.nextBoolean()) {
-                    b.gw(v4(base | gwHost));
+                    b.gateway(v4(base | gwHost));
                 }
                 break;
             }
@@ -210,7 +210,7 @@ final class SpecGenerator {
                 String p = String.format("fd%02x:%x:%x::", r.nextInt(256), r.nextInt(0x10000), r.nextInt(0x10000));
                 b.ip6(p + Integer.toHexString(1 + r.nextInt(0xfffe)) + "/64");
                 if (r.nextBoolean()) {
-                    b.gw6(r.nextBoolean() ? p + "1" : "fe80::1");
+                    b.gateway6(r.nextBoolean() ? p + "1" : "fe80::1");
                 }
                 break;
             }

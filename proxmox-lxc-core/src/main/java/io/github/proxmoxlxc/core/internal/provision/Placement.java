@@ -24,7 +24,7 @@ final class Placement {
     private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)([KMGT]?)");
 
     /** A qualifying node with the storages chosen on it. */
-    record Candidate(NodeInfo info, String rootfsStorage, String templateStorage, boolean templateShared) {
+    record Candidate(NodeInfo info, String rootFsStorage, String templateStorage, boolean templateShared) {
     }
 
     private Placement() {
@@ -32,14 +32,14 @@ final class Placement {
 
     /** The rootfs storage the spec names, if any. */
     static Optional<String> specRootfsStorage(ContainerSpec spec) {
-        return spec.rootfs().flatMap(RootFs::volume).filter(v -> !v.startsWith("/") && v.contains(":"))
+        return spec.rootFs().flatMap(RootFs::volume).filter(v -> !v.startsWith("/") && v.contains(":"))
                 .map(v -> v.substring(0, v.indexOf(':')));
     }
 
     /** Bytes the rootfs needs on its storage (0 for an existing volume or a bind mount). */
     static long rootfsBytes(ProvisionRequest request) {
         ContainerSpec spec = request.spec();
-        Optional<RootFs> r = spec.rootfs();
+        Optional<RootFs> r = spec.rootFs();
         if (r.isEmpty()) {
             return (long) PlanBuilder.rootfsGiB(request) << 30;
         }
@@ -75,7 +75,7 @@ final class Placement {
             }
             nodes = List.of(n.get());
         }
-        String wantRoot = specRootfsStorage(spec).orElse(options.rootfsStorage().orElse(null));
+        String wantRoot = specRootfsStorage(spec).orElse(options.rootFsStorage().orElse(null));
         String wantTpl = TemplateName.parse(request.template()).volumeStorage()
                 .or(request::templateStorage).orElse(options.templateStorage().orElse(null));
         long need = rootfsBytes(request);

@@ -32,14 +32,14 @@ public final class PlanBuilder {
      *
      * @param node the node, or null
      * @param vmid the VMID, or null
-     * @param rootfsStorage the rootfs storage, or null
+     * @param rootFsStorage the rootfs storage, or null
      * @param templateStorage the template storage, or null
      * @param templateVolume the template volume, or null
      * @param downloadFile the template file to download, or null when stored (or unknown)
      * @param downloadKnown whether {@code downloadFile} is known (false offline for a reference)
      * @param resolved whether this came from the cluster
      */
-    public record Facts(String node, Integer vmid, String rootfsStorage, String templateStorage, String templateVolume,
+    public record Facts(String node, Integer vmid, String rootFsStorage, String templateStorage, String templateVolume,
                         String downloadFile, boolean downloadKnown, boolean resolved) {
     }
 
@@ -57,7 +57,7 @@ public final class PlanBuilder {
         TemplateName t = TemplateName.parse(request.template());
         String tplStorage = t.volumeStorage().or(request::templateStorage)
                 .orElse(options.templateStorage().orElse(null));
-        String rootfs = Placement.specRootfsStorage(request.spec()).orElse(options.rootfsStorage().orElse(null));
+        String rootfs = Placement.specRootfsStorage(request.spec()).orElse(options.rootFsStorage().orElse(null));
         return new Facts(request.node().orElse(null), request.spec().vmid().isPresent()
                 ? request.spec().vmid().getAsInt() : null, rootfs, tplStorage, t.volumeId(), null, t.exactVolume(), false);
     }
@@ -69,15 +69,15 @@ public final class PlanBuilder {
      * @param spec the requested spec
      * @param vmid the VMID
      * @param templateVolume the template volume
-     * @param rootfsStorage the rootfs storage (used only when the spec has no rootfs)
+     * @param rootFsStorage the rootfs storage (used only when the spec has no rootfs)
      * @param rootfsGiB the rootfs size in GiB (used only when the spec has no rootfs)
      * @return the spec to create
      */
-    public static ContainerSpec createSpec(ContainerSpec spec, int vmid, String templateVolume, String rootfsStorage,
+    public static ContainerSpec createSpec(ContainerSpec spec, int vmid, String templateVolume, String rootFsStorage,
             int rootfsGiB) {
-        ContainerSpec.Builder b = spec.toBuilder().vmid(vmid).ostemplate(templateVolume);
-        if (spec.rootfs().isEmpty() && rootfsStorage != null) {
-            b.rootfs(rootfsStorage, rootfsGiB);
+        ContainerSpec.Builder b = spec.toBuilder().vmid(vmid).osTemplate(templateVolume);
+        if (spec.rootFs().isEmpty() && rootFsStorage != null) {
+            b.rootFs(rootFsStorage, rootfsGiB);
         }
         return b.build();
     }
@@ -89,7 +89,7 @@ public final class PlanBuilder {
      * @return the size in GiB
      */
     public static int rootfsGiB(ProvisionRequest request) {
-        return request.rootfsSizeGiB().orElse(ProvisionRequest.DEFAULT_ROOTFS_GIB);
+        return request.rootFsSizeGiB().orElse(ProvisionRequest.DEFAULT_ROOTFS_GIB);
     }
 
     /**
@@ -119,9 +119,9 @@ public final class PlanBuilder {
         String vmid = f.vmid() == null ? VMID_PH : f.vmid().toString();
         String tpl = f.templateStorage() == null ? "{template-storage}" : f.templateStorage();
         String vol = f.templateVolume() == null ? "{template-volume}" : f.templateVolume();
-        String root = f.rootfsStorage() == null ? "{rootfs-storage}" : f.rootfsStorage();
+        String root = f.rootFsStorage() == null ? "{rootfs-storage}" : f.rootFsStorage();
         ProvisionPlan.Builder b = ProvisionPlan.builder(request.label(), request.template()).node(f.node())
-                .vmid(f.vmid()).templateVolume(f.templateVolume()).rootfsStorage(f.rootfsStorage())
+                .vmid(f.vmid()).templateVolume(f.templateVolume()).rootFsStorage(f.rootFsStorage())
                 .templateStorage(f.templateStorage()).resolved(f.resolved());
         String base = "/nodes/" + node;
 
@@ -153,7 +153,7 @@ public final class PlanBuilder {
         }
         int gib = rootfsGiB(request);
         ContainerSpec created = createSpec(spec, f.vmid() == null ? VMID_MARK : f.vmid(), vol.startsWith("{")
-                ? "local:vztmpl/template.tar.zst" : vol, f.rootfsStorage() == null ? "local" : root, gib);
+                ? "local:vztmpl/template.tar.zst" : vol, f.rootFsStorage() == null ? "local" : root, gib);
         Map<String, String> params = new LinkedHashMap<>(createParams(created));
         params.replaceAll((k, v) -> k.equals("password") ? "***" : v);
         if (f.vmid() == null) {
@@ -162,12 +162,12 @@ public final class PlanBuilder {
         if (vol.startsWith("{")) {
             params.put("ostemplate", vol);
         }
-        if (spec.rootfs().isEmpty()) {
+        if (spec.rootFs().isEmpty()) {
             params.put("rootfs", root + ":" + gib);
         }
         String pct = created.toPctCommand().replace(Integer.toString(VMID_MARK), VMID_PH)
                 .replace("local:vztmpl/template.tar.zst", vol);
-        if (spec.rootfs().isEmpty()) {
+        if (spec.rootFs().isEmpty()) {
             pct = pct.replace("local:" + gib, root + ":" + gib);
         }
         b.addCall(new PlannedCall(ProvisionStep.CREATE, "POST", base + "/lxc", params,

@@ -34,7 +34,7 @@ public final class PlanJson {
         m.put("vmid", p.vmid().isPresent() ? p.vmid().getAsInt() : null);
         m.put("template", p.template());
         m.put("templateVolume", p.templateVolume().orElse(null));
-        m.put("rootfsStorage", p.rootfsStorage().orElse(null));
+        m.put("rootfsStorage", p.rootFsStorage().orElse(null));
         m.put("templateStorage", p.templateStorage().orElse(null));
         List<Object> calls = new ArrayList<>();
         for (PlannedCall c : p.calls()) {

@@ -24,7 +24,7 @@ public final class PlanText {
                 : "(allocated at run time)").append('\n');
         b.append("  template:         ").append(p.template()).append(p.templateVolume().map(v -> " -> " + v).orElse(""))
                 .append('\n');
-        b.append("  rootfs storage:   ").append(p.rootfsStorage().orElse("(chosen at run time)")).append('\n');
+        b.append("  rootfs storage:   ").append(p.rootFsStorage().orElse("(chosen at run time)")).append('\n');
         b.append("  template storage: ").append(p.templateStorage().orElse("(chosen at run time)")).append('\n');
         b.append("Steps:\n");
         int i = 1;

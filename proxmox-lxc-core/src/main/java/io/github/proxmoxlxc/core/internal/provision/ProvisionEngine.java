@@ -103,13 +103,13 @@ public final class ProvisionEngine {
     ProvisionPlan resolvedPlan(ProvisionRequest request, Resolution r, Integer vmid) {
         Templates.Located t = r.template();
         ProvisionPlan p = PlanBuilder.build(request, options, new PlanBuilder.Facts(r.node(), vmid,
-                r.candidate().rootfsStorage(), r.candidate().templateStorage(), t.volumeId(), t.downloadFile(), true,
+                r.candidate().rootFsStorage(), r.candidate().templateStorage(), t.volumeId(), t.downloadFile(), true,
                 true));
         if (r.notes().isEmpty()) {
             return p;
         }
         ProvisionPlan.Builder b = ProvisionPlan.builder(p.label(), p.template()).node(p.node().orElse(null))
-                .vmid(vmid).templateVolume(t.volumeId()).rootfsStorage(r.candidate().rootfsStorage())
+                .vmid(vmid).templateVolume(t.volumeId()).rootFsStorage(r.candidate().rootFsStorage())
                 .templateStorage(r.candidate().templateStorage()).resolved(true)
                 .nodePatch(p.nodePatch(), p.nodePatchLines());
         p.calls().forEach(b::addCall);
@@ -267,7 +267,7 @@ public final class ProvisionEngine {
                 // download only when the probed node lacks the template (Datastore.AllocateTemplate)
                 Integer vmid = request.spec().vmid().isPresent() ? request.spec().vmid().getAsInt() : null;
                 problems.addAll(Preflight.privileges(lookups, PlanBuilder.build(request, options, new PlanBuilder.Facts(
-                        null, vmid, probe.rootfsStorage(), probe.templateStorage(), null,
+                        null, vmid, probe.rootFsStorage(), probe.templateStorage(), null,
                         probed == null ? null : probed.downloadFile(), probed != null, true)), notes));
             }
         } else if (checks) {
@@ -300,7 +300,7 @@ public final class ProvisionEngine {
             notes.add(loc.note());
             ctx.warn(loc.note());
         }
-        ctx.finish("node " + node + ", rootfs on " + chosen.rootfsStorage() + ", templates on "
+        ctx.finish("node " + node + ", rootfs on " + chosen.rootFsStorage() + ", templates on "
                 + chosen.templateStorage());
         return new Resolution(node, chosen, loc, mem, notes);
     }

@@ -109,7 +109,7 @@ final class ProvisionRun {
             ctx.vmid = vmid;
             ctx.finish(explicit ? "explicit" : "candidate");
             ctx.start(ProvisionStep.CREATE);
-            ContainerSpec spec = PlanBuilder.createSpec(request.spec(), vmid, volume, res.candidate().rootfsStorage(),
+            ContainerSpec spec = PlanBuilder.createSpec(request.spec(), vmid, volume, res.candidate().rootFsStorage(),
                     PlanBuilder.rootfsGiB(request));
             Map<String, String> params = marker.addTo(PlanBuilder.createParams(spec));
             try {

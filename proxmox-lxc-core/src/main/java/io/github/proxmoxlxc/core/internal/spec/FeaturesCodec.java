@@ -65,7 +65,7 @@ public final class FeaturesCodec {
      */
     public static String printUnchecked(Features f) {
         Map<String, String> m = new LinkedHashMap<>();
-        m.put("nesting", f.isNesting() ? "1" : null);
+        m.put("nesting", f.nesting() ? "1" : null);
         m.put("keyctl", f.keyctl() ? "1" : null);
         m.put("fuse", f.fuse() ? "1" : null);
         m.put("mknod", f.mknod() ? "1" : null);

@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.internal.spec;
 
+import io.github.proxmoxlxc.core.spec.Mount;
 import io.github.proxmoxlxc.core.spec.MountPoint;
 import io.github.proxmoxlxc.core.spec.RootFs;
 import java.util.LinkedHashMap;
@@ -31,28 +32,7 @@ public final class MountCodec {
      * @return the value
      */
     public static RootFs parseRootFs(String field, String value) {
-        Map<String, String> m = PropertyStrings.parse(field, value, ROOT_KEYS, "volume", ROOT_REQUIRED);
-        Checks c = new Checks();
-        RootFs.Builder b = RootFs.builder();
-        m.forEach((k, v) -> {
-            String f = field + "." + k;
-            switch (k) {
-                case "volume": b.volume(v); break;
-                case "acl": PropertyStrings.readBoolean(f, v, c, b::acl); break;
-                case "mountoptions": b.mountOptions(List.of(v.split(";", -1))); break;
-                case "quota": PropertyStrings.readBoolean(f, v, c, b::quota); break;
-                case "replicate": PropertyStrings.readBoolean(f, v, c, b::replicate); break;
-                case "ro": PropertyStrings.readBoolean(f, v, c, b::readOnly); break;
-                case "shared": PropertyStrings.readBoolean(f, v, c, b::shared); break;
-                case "size": b.size(v); break;
-                default: throw new IllegalStateException(k);
-            }
-        });
-        c.throwIfAny();
-        RootFs r = b.build();
-        validate(field, r, c);
-        c.throwIfAny();
-        return r;
+        return (RootFs) parse(field, value, ROOT_KEYS, ROOT_REQUIRED, RootFs.builder());
     }
 
     /**
@@ -63,16 +43,22 @@ public final class MountCodec {
      * @return the value
      */
     public static MountPoint parseMountPoint(String field, String value) {
-        Map<String, String> m = PropertyStrings.parse(field, value, MP_KEYS, "volume", MP_REQUIRED);
+        return (MountPoint) parse(field, value, MP_KEYS, MP_REQUIRED, MountPoint.builder());
+    }
+
+    /** One decoder for both: the key set decides which keys may occur ({@code mp}, ... only for a mount point). */
+    private static Mount parse(String field, String value, Set<String> keys, Set<String> required,
+            Mount.Builder<?> b) {
+        Map<String, String> m = PropertyStrings.parse(field, value, keys, "volume", required);
+        MountPoint.Builder mp = b instanceof MountPoint.Builder ? (MountPoint.Builder) b : null;
         Checks c = new Checks();
-        MountPoint.Builder b = MountPoint.builder();
         m.forEach((k, v) -> {
             String f = field + "." + k;
             switch (k) {
                 case "volume": b.volume(v); break;
-                case "mp": b.path(v); break;
-                case "backup": PropertyStrings.readBoolean(f, v, c, b::backup); break;
-                case "keepattrs": PropertyStrings.readBoolean(f, v, c, b::keepAttrs); break;
+                case "mp": mp.path(v); break;
+                case "backup": PropertyStrings.readBoolean(f, v, c, mp::backup); break;
+                case "keepattrs": PropertyStrings.readBoolean(f, v, c, mp::keepAttrs); break;
                 case "acl": PropertyStrings.readBoolean(f, v, c, b::acl); break;
                 case "mountoptions": b.mountOptions(List.of(v.split(";", -1))); break;
                 case "quota": PropertyStrings.readBoolean(f, v, c, b::quota); break;
@@ -84,34 +70,20 @@ public final class MountCodec {
             }
         });
         c.throwIfAny();
-        MountPoint r = b.build();
+        Mount r = b.build();
         validate(field, r, c);
         c.throwIfAny();
         return r;
     }
 
     /**
-     * Checks and encodes a root file system.
+     * Checks and encodes a root file system or mount point.
      *
      * @param field the parameter name
      * @param r the value
      * @return the property string
      */
-    public static String encode(String field, RootFs r) {
-        Checks c = new Checks();
-        validate(field, r, c);
-        c.throwIfAny();
-        return printUnchecked(r);
-    }
-
-    /**
-     * Checks and encodes a mount point.
-     *
-     * @param field the parameter name
-     * @param r the value
-     * @return the property string
-     */
-    public static String encode(String field, MountPoint r) {
+    public static String encode(String field, Mount r) {
         Checks c = new Checks();
         validate(field, r, c);
         c.throwIfAny();
@@ -124,80 +96,52 @@ public final class MountCodec {
      * @param r the value
      * @return the property string
      */
-    public static String printUnchecked(RootFs r) {
-        Map<String, String> m = common(r.volume().orElse(null), r.acl().orElse(null), r.mountOptions(), r.quota(),
-                r.replicate(), r.readOnly(), r.shared(), r.size().orElse(null));
+    public static String printUnchecked(Mount r) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("volume", r.volume().orElse(null));
+        m.put("acl", r.acl().map(PropertyStrings::bool).orElse(null));
+        m.put("mountoptions", r.mountOptions().isEmpty() ? null : String.join(";", r.mountOptions()));
+        m.put("quota", r.quota() ? "1" : null);
+        m.put("replicate", r.replicate() ? null : "0");
+        m.put("ro", r.readOnly() ? "1" : null);
+        m.put("shared", r.shared() ? "1" : null);
+        m.put("size", r.size().orElse(null));
+        if (r instanceof MountPoint) {
+            MountPoint mp = (MountPoint) r;
+            m.put("mp", mp.path().orElse(null));
+            m.put("backup", mp.backup().map(PropertyStrings::bool).orElse(null));
+            m.put("keepattrs", mp.keepAttrs() ? "1" : null);
+            return PropertyStrings.print(m, "volume", MP_REQUIRED);
+        }
         return PropertyStrings.print(m, "volume", ROOT_REQUIRED);
     }
 
     /**
-     * Prints without checks.
-     *
-     * @param r the value
-     * @return the property string
-     */
-    public static String printUnchecked(MountPoint r) {
-        Map<String, String> m = common(r.volume().orElse(null), r.acl().orElse(null), r.mountOptions(), r.quota(),
-                r.replicate(), r.readOnly(), r.shared(), r.size().orElse(null));
-        m.put("mp", r.path().orElse(null));
-        m.put("backup", r.backup().map(PropertyStrings::bool).orElse(null));
-        m.put("keepattrs", r.keepAttrs() ? "1" : null);
-        return PropertyStrings.print(m, "volume", MP_REQUIRED);
-    }
-
-    private static Map<String, String> common(String volume, Boolean acl, List<String> opts, boolean quota,
-            boolean replicate, boolean ro, boolean shared, String size) {
-        Map<String, String> m = new LinkedHashMap<>();
-        m.put("volume", volume);
-        m.put("acl", acl == null ? null : PropertyStrings.bool(acl));
-        m.put("mountoptions", opts.isEmpty() ? null : String.join(";", opts));
-        m.put("quota", quota ? "1" : null);
-        m.put("replicate", replicate ? null : "0");
-        m.put("ro", ro ? "1" : null);
-        m.put("shared", shared ? "1" : null);
-        m.put("size", size);
-        return m;
-    }
-
-    /**
-     * Checks a root file system.
+     * Checks a root file system or mount point.
      *
      * @param field the parameter name
      * @param r the value
      * @param c where violations go
      */
-    public static void validate(String field, RootFs r, Checks c) {
+    public static void validate(String field, Mount r, Checks c) {
         validateVolume(field + ".volume", r.volume().orElse(null), c);
-        validateCommon(field, r.mountOptions(), r.size().orElse(null), c);
-    }
-
-    /**
-     * Checks a mount point.
-     *
-     * @param field the parameter name
-     * @param r the value
-     * @param c where violations go
-     */
-    public static void validate(String field, MountPoint r, Checks c) {
-        validateVolume(field + ".volume", r.volume().orElse(null), c);
-        String p = r.path().orElse(null);
-        if (p == null) {
-            c.add(field + ".mp", "", "is required");
-        } else if (hasSeparator(p)) {
-            c.add(field + ".mp", Formats.printable(p), SEPARATORS);
-        } else if (!p.startsWith("/") || p.equals("/") || !Formats.isMpString(p)) {
-            c.add(field + ".mp", p, "must be an absolute path other than / without '.' or '..' segments");
+        if (r instanceof MountPoint) {
+            String p = ((MountPoint) r).path().orElse(null);
+            if (p == null) {
+                c.add(field + ".mp", "", "is required");
+            } else if (hasSeparator(p)) {
+                c.add(field + ".mp", Formats.printable(p), SEPARATORS);
+            } else if (!p.startsWith("/") || p.equals("/") || !Formats.isMpString(p)) {
+                c.add(field + ".mp", p, "must be an absolute path other than / without '.' or '..' segments");
+            }
         }
-        validateCommon(field, r.mountOptions(), r.size().orElse(null), c);
-    }
-
-    private static void validateCommon(String field, List<String> opts, String size, Checks c) {
-        for (String o : opts) {
+        for (String o : r.mountOptions()) {
             if (!MOUNT_OPTIONS.contains(o)) {
                 c.add(field + ".mountoptions", Formats.printable(o),
                         "must be one of discard, lazytime, noatime, nodev, noexec, nosuid");
             }
         }
+        String size = r.size().orElse(null);
         if (size != null && !Formats.isDiskSize(size)) {
             c.add(field + ".size", Formats.printable(size), "must be a size such as 8G (digits, optional K/M/G/T)");
         }

@@ -32,11 +32,11 @@ public final class NetCodec {
             switch (k) {
                 case "name": b.name(v); break;
                 case "bridge": b.bridge(v); break;
-                case "hwaddr": b.hwaddr(v); break;
+                case "hwaddr": b.macAddress(v); break;
                 case "ip": b.ip(v); break;
-                case "gw": b.gw(v); break;
+                case "gw": b.gateway(v); break;
                 case "ip6": b.ip6(v); break;
-                case "gw6": b.gw6(v); break;
+                case "gw6": b.gateway6(v); break;
                 case "mtu": PropertyStrings.readInt(f, v, c, b::mtu); break;
                 case "tag": PropertyStrings.readInt(f, v, c, b::tag); break;
                 case "rate": {
@@ -98,11 +98,11 @@ public final class NetCodec {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("name", n.name().orElse(null));
         m.put("bridge", n.bridge().orElse(null));
-        m.put("hwaddr", n.hwaddr().orElse(null));
+        m.put("hwaddr", n.macAddress().orElse(null));
         m.put("ip", n.ip().orElse(null));
-        m.put("gw", n.gw().orElse(null));
+        m.put("gw", n.gateway().orElse(null));
         m.put("ip6", n.ip6().orElse(null));
-        m.put("gw6", n.gw6().orElse(null));
+        m.put("gw6", n.gateway6().orElse(null));
         m.put("mtu", n.mtu().isPresent() ? Integer.toString(n.mtu().getAsInt()) : null);
         m.put("tag", n.tag().isPresent() ? Integer.toString(n.tag().getAsInt()) : null);
         m.put("trunks", n.trunks().isEmpty() ? null
@@ -134,7 +134,7 @@ public final class NetCodec {
                         "must match [-_.a-zA-Z0-9]+ (no ',', '=', ';' or whitespace)");
             }
         });
-        n.hwaddr().ifPresent(v -> {
+        n.macAddress().ifPresent(v -> {
             if (!Formats.isUnicastMac(v)) {
                 c.add(field + ".hwaddr", Formats.printable(v),
                         "must be a unicast MAC address XX:XX:XX:XX:XX:XX (I/G bit of the first octet clear)");
@@ -146,7 +146,7 @@ public final class NetCodec {
                 c.add(field + ".ip", Formats.printable(v), "must be dhcp, manual or IPv4/CIDR with prefix 8..32");
             }
         }
-        n.gw().ifPresent(v -> {
+        n.gateway().ifPresent(v -> {
             if (!Formats.isIpv4(v)) {
                 c.add(field + ".gw", Formats.printable(v), "must be an IPv4 address");
             }
@@ -158,7 +158,7 @@ public final class NetCodec {
                                 + " its prefix)");
             }
         });
-        n.gw6().ifPresent(v -> {
+        n.gateway6().ifPresent(v -> {
             if (!Formats.isIpv6(v)) {
                 c.add(field + ".gw6", Formats.printable(v), "must be an IPv6 address");
             }
@@ -190,7 +190,7 @@ public final class NetCodec {
     public static void validateCrossField(String field, NetworkInterface n, Checks c) {
         String ip = n.ip().orElse(null);
         boolean ip4Static = ip != null && Formats.isCidr4(ip);
-        n.gw().filter(Formats::isIpv4).ifPresent(v -> {
+        n.gateway().filter(Formats::isIpv4).ifPresent(v -> {
             if (!ip4Static) {
                 c.add(field + ".gw", v, "needs a static ip in CIDR form on the same interface");
             } else if (prefix(ip) < 31 && !Formats.inSubnet(ip, v)) {
@@ -199,7 +199,7 @@ public final class NetCodec {
         });
         String ip6 = n.ip6().orElse(null);
         boolean ip6Static = ip6 != null && Formats.isCidr6(ip6);
-        n.gw6().filter(Formats::isIpv6).ifPresent(v -> {
+        n.gateway6().filter(Formats::isIpv6).ifPresent(v -> {
             if (!ip6Static) {
                 c.add(field + ".gw6", v, "needs a static ip6 in CIDR form on the same interface");
             } else if (prefix(ip6) < 127 && !Formats.inSubnet(ip6, v)

@@ -34,7 +34,7 @@ public final class SpecCodec {
             if (s.vmid().isEmpty() && !s.rawOptions().containsKey("vmid")) {
                 c.add("vmid", "", "is required to render create parameters");
             }
-            if (s.ostemplate().isEmpty() && !s.rawOptions().containsKey("ostemplate")) {
+            if (s.osTemplate().isEmpty() && !s.rawOptions().containsKey("ostemplate")) {
                 c.add("ostemplate", "", "is required to render create parameters");
             }
             c.throwIfAny();

@@ -68,7 +68,7 @@ public final class SpecPrivileges {
     }
 
     private static boolean onlyNesting(Features f) {
-        return f.equals(f.isNesting() ? Features.nesting() : Features.none());
+        return f.equals(f.nesting() ? Features.nestingOnly() : Features.none());
     }
 
     private static String mountReason(String volume) {

@@ -261,7 +261,7 @@ public final class SpecValidator {
                 }
             }
         }
-        s.rootfs().ifPresent(r -> r.volume().ifPresent(v -> bareSize(s, "rootfs.volume", v, c)));
+        s.rootFs().ifPresent(r -> r.volume().ifPresent(v -> bareSize(s, "rootfs.volume", v, c)));
         s.mountPoints().forEach((i, mp) -> mp.volume().ifPresent(v -> bareSize(s, "mp" + i + ".volume", v, c)));
     }
 

@@ -31,7 +31,7 @@ class PreflightPrivilegesTest {
             lookups.cache().get("permissions", () -> new Permissions(Map.of(
                     "/vms", Set.of("VM.Allocate", "VM.Audit"),
                     "/storage/local-lvm", Set.of("Datastore.AllocateSpace"))));
-            ContainerSpec spec = ContainerSpec.builder().hostname("gpu").vmid(130).rootfs("local-lvm", 8)
+            ContainerSpec spec = ContainerSpec.builder().hostname("gpu").vmid(130).rootFs("local-lvm", 8)
                     .network(0, NetworkInterface.builder().name("eth0").bridge("vmbr0").dhcp().build())
                     .device(0, DeviceEntry.builder().path("/dev/dri/renderD128").build()).build();
             ProvisionRequest req = ProvisionRequest.builder().spec(spec).template("debian-12-standard").build();

@@ -30,7 +30,7 @@ class RollbackTest {
             Provisioner p = Provisioner.on(client, o);
             for (int id : new int[] {500, 501}) {
                 p.provision(ProvisionRequest.builder().spec(ContainerSpec.builder().hostname("ct" + id).vmid(id)
-                        .rootfs("local-lvm", 1).build()).template("debian-12-standard").build());
+                        .rootFs("local-lvm", 1).build()).template("debian-12-standard").build());
             }
 
             RunMarker mine = RunMarker.create();

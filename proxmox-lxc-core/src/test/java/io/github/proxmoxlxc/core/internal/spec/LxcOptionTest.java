@@ -82,7 +82,7 @@ class LxcOptionTest {
 
     @Test
     void lock_theOptionAddedAsOneTableEntryPlusSetter_isEncodedValidatedAndPrivileged() {
-        ContainerSpec spec = ContainerSpec.builder().vmid(120).ostemplate("local:vztmpl/a.tar.zst").lock("backup")
+        ContainerSpec spec = ContainerSpec.builder().vmid(120).osTemplate("local:vztmpl/a.tar.zst").lock("backup")
                 .build();
 
         assertThat(spec.lock()).contains("backup");
