@@ -11,6 +11,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,11 +26,14 @@ import java.util.regex.Pattern;
  * {@code pct push}, and run with {@code bash} and an environment. Shared by the install step and
  * by anything else that runs a repository script in a container (an app's update).
  *
- * <p>The environment never appears on a command line (where {@code ps} on the node would show
- * {@code PASSWORD}): it is written to a file sent through standard input, pushed with mode
- * {@code 0600}, read and removed by the wrapper inside the container before the script starts.
- * {@code FUNCTIONS_FILE_PATH} is the <em>contents</em> of the staged functions file
- * ({@code misc/install.func} or {@code misc/alpine-install.func}), as build.func exports it.
+ * <p>The environment is given with {@code env NAME=value} words in front of the command inside the
+ * container, except secrets ({@code PASSWORD}, {@code GITHUB_TOKEN}, any name containing
+ * {@code PASSWORD}, {@code TOKEN}, {@code SECRET} or {@code PASSPHRASE}), which never appear on a
+ * command line (where {@code ps} on the node would show them): they go into a file sent through
+ * standard input, pushed with mode {@code 0600}, read and removed by the wrapper inside the
+ * container before the script starts. {@code FUNCTIONS_FILE_PATH} is the <em>contents</em> of the
+ * staged functions file ({@code misc/install.func} or {@code misc/alpine-install.func}), as
+ * build.func exports it.
  *
  * <pre>{@code
  * ContainerScripts scripts = ContainerScripts.on(node, Duration.ofMinutes(30), OutputListener.none());
@@ -77,7 +81,7 @@ public final class ContainerScripts {
      */
     private static final String RUN = String.join("\n",
             "envf=$1; funcs=$2; script=$3",
-            "set -a; . \"$envf\"; set +a; rm -f \"$envf\"",
+            "if [ -n \"$envf\" ]; then set -a; . \"$envf\"; set +a; rm -f \"$envf\"; fi",
             "if [ -n \"$funcs\" ]; then FUNCTIONS_FILE_PATH=$(cat \"$funcs\"); export FUNCTIONS_FILE_PATH;"
                     + " rm -f \"$funcs\"; fi",
             "bash \"$script\" </dev/null; rc=$?",
@@ -217,11 +221,40 @@ public final class ContainerScripts {
      * @return how it ended, with its output
      */
     public ExecResult run(int vmid, String script, Optional<String> functionsFile, Map<String, String> environment) {
-        String envFile = script + ".env";
-        push(vmid, environmentFile(environment), envFile, "0600");
-        List<String> argv = new ArrayList<>(List.of("exec", Integer.toString(vmid), "--", "bash", "-c", RUN, "bash",
-                envFile, functionsFile.orElse(""), script));
-        return node.exec(RemoteCommand.wrap("pct", argv, List.of()), deadline, listener);
+        Map<String, String> plain = new LinkedHashMap<>();
+        Map<String, String> secret = new LinkedHashMap<>();
+        environment.forEach((k, v) -> {
+            if (!ENV_NAME.matcher(k).matches()) {
+                throw new IllegalArgumentException("environment variable name '" + k
+                        + "' must match [A-Za-z_][A-Za-z0-9_]*");
+            }
+            (isSecret(k) ? secret : plain).put(k, Objects.requireNonNull(v, k));
+        });
+        String envFile = "";
+        if (!secret.isEmpty()) {
+            envFile = script + ".env";
+            push(vmid, environmentFile(secret), envFile, "0600");
+        }
+        List<String> argv = new ArrayList<>(List.of("exec", Integer.toString(vmid), "--"));
+        if (!plain.isEmpty()) {
+            argv.add("env");
+            plain.forEach((k, v) -> argv.add(k + "=" + v));
+        }
+        argv.addAll(List.of("bash", "-c", RUN, "bash", envFile, functionsFile.orElse(""), script));
+        return node.exec(RemoteCommand.wrap("pct", argv, List.of())
+                .sensitive("pct exec " + vmid + " -- env ... bash " + script), deadline, listener);
+    }
+
+    /**
+     * Whether a variable is kept off command lines.
+     *
+     * @param name a variable name
+     * @return true for {@code PASSWORD}, {@code GITHUB_TOKEN} and names containing
+     *     {@code PASSWORD}, {@code TOKEN}, {@code SECRET} or {@code PASSPHRASE}
+     */
+    public static boolean isSecret(String name) {
+        String n = name.toUpperCase(java.util.Locale.ROOT);
+        return n.contains("PASSWORD") || n.contains("TOKEN") || n.contains("SECRET") || n.contains("PASSPHRASE");
     }
 
     /**

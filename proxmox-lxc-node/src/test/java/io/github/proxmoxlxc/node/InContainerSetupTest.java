@@ -143,7 +143,7 @@ class InContainerSetupTest {
                 "setting_up_container",
                 "echo \"CTID=$CTID os=$PCT_OSTYPE tz=$tz verbose=$VERBOSE ssh=$SSH_ROOT cacher=[$CACHER]\"",
                 "echo \"proxy=$http_proxy no_proxy=$no_proxy\"",
-                "[ \"$PASSWORD\" = \"$EXPECTED\" ] && echo password-ok",
+                "[ \"$PASSWORD\" = \"$EXPECTED_PASSWORD\" ] && echo password-ok",
                 "ls " + ct.resolve("root") + " | grep -c '\\.env$' || true", ""));
         Path co = checkout("custom", "unused\n");
         List<String> progress = new ArrayList<>();
@@ -153,7 +153,7 @@ class InContainerSetupTest {
                 .waitForDns(Duration.ofSeconds(5)).dnsName("localhost")
                 .inheritHostCa(caDir.toString())
                 .installScript(InstallScript.file(script).withFunctions(ScriptSource.localCheckout(co))
-                        .withEnvironment(Map.of("EXPECTED", SECRET)))
+                        .withEnvironment(Map.of("EXPECTED_PASSWORD", SECRET)))
                 .keepLogsIn(dir.resolve("logs"))
                 .build();
         setup.run(ContainerSetupContext.of("pve1", 130, spec(), List.of("10.0.0.5/24"), progress::add, warnings::add,
@@ -195,7 +195,9 @@ class InContainerSetupTest {
         }
         // the password never reached a command line on the node
         String argv = Files.readString(dir.resolve("pct.argv"));
-        assertThat(argv).doesNotContain("s3cr").contains("exec\0" + "130\0--\0bash\0-c\0");
+        // the plain environment is on the command (env K=V words); the secrets went into the private file
+        assertThat(argv).doesNotContain("s3cr").doesNotContain("PASSWORD=").contains("exec\0" + "130\0--\0env\0")
+                .contains("\0CTID=130\0", "\0SSH_ROOT=yes\0", "\0/root/.proxmox-lxc-install.sh.env\0");
         assertThat(Files.readString(dir.resolve("hook.out"))).isEqualTo("jelly|jelly|130|10.0.0.5|jelly|vmbr0\n");
         assertThat(access).containsEntry("ip", "10.0.0.5").containsKey("installLog");
     }
