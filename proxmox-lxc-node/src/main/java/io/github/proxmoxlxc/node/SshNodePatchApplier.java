@@ -4,6 +4,12 @@ import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.provision.NodePatch;
 import io.github.proxmoxlxc.core.provision.NodePatchApplier;
 import io.github.proxmoxlxc.core.provision.NodePatchReport;
+import io.github.proxmoxlxc.core.provision.ProvisionRequest;
+import io.github.proxmoxlxc.core.spec.ContainerSpec;
+import io.github.proxmoxlxc.core.spec.DeviceEntry;
+import io.github.proxmoxlxc.core.spec.Features;
+import io.github.proxmoxlxc.core.spec.MountPoint;
+import io.github.proxmoxlxc.core.spec.PrivilegeRequirement;
 import io.github.proxmoxlxc.node.internal.NodeScripts;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -11,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -88,6 +95,49 @@ public final class SshNodePatchApplier implements NodePatchApplier {
      */
     public static SshNodePatchApplier forNodes(Function<String, NodeConnection> nodes) {
         return new SshNodePatchApplier(Objects.requireNonNull(nodes, "nodes"), "", Duration.ofSeconds(60));
+    }
+
+    /**
+     * For an API-token client with SSH to the node: moves the options Proxmox takes only from
+     * {@code root@pam} ({@link ContainerSpec#requiresRootAtPam()}: features other than nesting,
+     * {@code devN}, bind and device mount points, a hook script) out of the request's spec into its
+     * node patch, so this applier sets them with {@code pct set} after create and before the first
+     * start; the container ends with the config a root@pam run gives it. Options with no config
+     * value to carry (e.g. a template path) stay in the spec for preflight to name.
+     *
+     * @param request the request
+     * @return the request with those options in its node patch (the same request when there are none)
+     */
+    public static ProvisionRequest rootOnlyOptionsInPatch(ProvisionRequest request) {
+        ContainerSpec spec = request.spec();
+        List<PrivilegeRequirement> rootOnly = spec.requiresRootAtPam();
+        if (rootOnly.isEmpty()) {
+            return request;
+        }
+        ContainerSpec.Builder sb = spec.toBuilder();
+        NodePatch.Builder pb = request.nodePatch().toBuilder();
+        boolean moved = false;
+        for (PrivilegeRequirement r : rootOnly) {
+            String field = r.field();
+            Optional<String> value = Optional.empty();
+            if (field.equals("features")) {
+                value = spec.features().map(Features::encode);
+            } else if (field.equals("hookscript")) {
+                value = spec.hookScript();
+            } else if (field.matches("dev\\d+")) {
+                value = Optional.ofNullable(spec.devices().get(Integer.parseInt(field.substring(3))))
+                        .map(DeviceEntry::encode);
+            } else if (field.matches("mp\\d+")) {
+                value = Optional.ofNullable(spec.mountPoints().get(Integer.parseInt(field.substring(2))))
+                        .map(MountPoint::encode);
+            }
+            if (value.isPresent() && !request.nodePatch().keys().containsKey(field)) {
+                sb.clear(field);
+                pb.putKey(field, value.get());
+                moved = true;
+            }
+        }
+        return moved ? request.toBuilder().spec(sb.build()).nodePatch(pb.build()).build() : request;
     }
 
     /**

@@ -36,7 +36,12 @@ public final class Fault {
         /** {@code 500 can't lock file '/run/lock/lxc/pve-config-N.lock' - got timeout}. */
         LOCK_HELD,
         /** The task started by the request ends in an error after a given number of log steps. */
-        TASK_ERROR
+        TASK_ERROR,
+        /**
+         * The config flock is held while the worker started by the request waits for it: the task
+         * ends with {@code can't lock file '/run/lock/lxc/pve-config-N.lock' - got timeout}.
+         */
+        LOCK_HELD_IN_WORKER
     }
 
     private final Kind kind;
@@ -103,9 +108,28 @@ public final class Fault {
         return new Fault(Kind.PROXY_TIMEOUT, 596, "Connection timed out", "", Duration.ZERO, 0);
     }
 
-    /** The config flock is held by someone else: 500 {@code can't lock file ... - got timeout}. */
+    /**
+     * The config flock is held by someone else: 500 {@code can't lock file ... - got timeout}.
+     * On {@code POST /nodes/{node}/lxc} the text carries create_vm's prefix,
+     * {@code unable to create CT N - } ({@code unable to restore CT N - } with {@code restore}),
+     * as {@code create_and_lock_config} fails before the task starts.
+     */
     public static Fault lockHeld() {
         return new Fault(Kind.LOCK_HELD, 500, "", "", Duration.ZERO, 0);
+    }
+
+    /**
+     * The config flock is held while the worker of the matching request waits for it (up to 10 s
+     * on a node): the call answers a UPID and the task logs {@code trying to acquire lock...} and
+     * ends with {@code can't lock file '/run/lock/lxc/pve-config-N.lock' - got timeout}. The
+     * workers of create, restore, start, stop, shutdown, suspend, destroy and resize take the lock
+     * inside the task; nothing of the operation happens. A create (or restore of a new guest)
+     * leaves its config behind holding only {@code lock: create}, as create_vm's worker removes
+     * neither (its cleanup runs inside the lock); a restore over an existing guest is modelled as
+     * if the guest were new. On any other endpoint this acts as {@link #lockHeld()}.
+     */
+    public static Fault lockHeldInWorker() {
+        return new Fault(Kind.LOCK_HELD_IN_WORKER, 0, "", "", Duration.ZERO, 0);
     }
 
     /**

@@ -106,6 +106,7 @@ public final class PveSimulator implements AutoCloseable {
                 .keyManagerPassword(tls.password())
                 .keystoreType("PKCS12")
                 .containerThreads(config.serverThreads)
+                .jettyIdleTimeout(GatedJettyServerFactory.IDLE_TIMEOUT_MILLIS)
                 .asynchronousResponseEnabled(config.asyncResponses)
                 .gzipDisabled(true)
                 .stubCorsEnabled(false)
@@ -130,6 +131,11 @@ public final class PveSimulator implements AutoCloseable {
             throw e;
         }
         return this;
+    }
+
+    /** The model, for the node simulator in this package. */
+    PveModel model() {
+        return model;
     }
 
     private void requireStarted() {

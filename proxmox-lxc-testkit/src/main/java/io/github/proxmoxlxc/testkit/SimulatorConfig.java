@@ -104,9 +104,10 @@ final class SimulatorConfig {
 
     private static void requireTemplateFile(String file) {
         Objects.requireNonNull(file, "templateFile");
-        if (!file.matches("[A-Za-z0-9][A-Za-z0-9._+-]*\\.tar\\.(zst|gz|xz)")) {
+        // pve-storage $VZTMPL_EXT_RE_1: .tar, or .tar with gz, xz, zst or bz2
+        if (!file.matches("[A-Za-z0-9][A-Za-z0-9._+-]*\\.tar(\\.(zst|gz|xz|bz2))?")) {
             throw new IllegalArgumentException("template file '" + file
-                    + "' must be a file name ending in .tar.zst, .tar.gz or .tar.xz");
+                    + "' must be a file name ending in .tar, .tar.zst, .tar.gz, .tar.xz or .tar.bz2");
         }
     }
 

@@ -440,4 +440,269 @@ class PveBehaviourTest {
         sim.setTokenPrivileges(Map.of("/", allBut("Pool.Allocate")));
         sync(client.post("/pools", "poolid", "x1"), 403, "Permission check failed (/pool/x1, Pool.Allocate)");
     }
+
+    // ------------------------------------------------------------------ tasks (API2/Tasks.pm)
+
+    /** A simulator with user alice@pve (ticket) and her token alice@pve!ci, both without Sys.Audit on the node. */
+    static PveSimulator withAlice() {
+        return PveSimulator.builder().timeScale(0.0005)
+                .addUser("alice@pve", "alice-secret").addToken("alice@pve!ci", "alice-token", false)
+                .addAcl("/vms", "alice@pve", "Administrator", true).addAcl("/storage", "alice@pve", "Administrator", true)
+                .addAcl("/sdn", "alice@pve", "Administrator", true).start();
+    }
+
+    static SimClient as(PveSimulator s, String tokenId, String secret) {
+        SimClient c = new SimClient(s);
+        c.authorization = "PVEAPIToken=" + tokenId + "=" + secret;
+        return c;
+    }
+
+    @Test
+    void taskList_pagesWithTotal_filters_splitsTokenIds_andNeedsSysAuditForOthersTasks() throws Exception {
+        try (PveSimulator s = withAlice()) {
+            SimClient rootToken = new SimClient(s);
+            SimClient alice = as(s, "alice@pve!ci", "alice-token");
+            for (int id = 100; id < 103; id++) {
+                rootToken.awaitTask(rootToken.post("/nodes/pve1/lxc", "vmid", "" + id, "ostemplate", TEMPLATE,
+                        "storage", "local-lvm").data().asText());
+            }
+            String failed = rootToken.post("/nodes/pve1/lxc/999/status/start").data().asText();
+            rootToken.awaitTask(failed);
+            alice.awaitTask(alice.post("/nodes/pve1/lxc/100/status/start").data().asText());
+            // paging: total counts every match, start/limit cut the page (newest first)
+            SimClient.Resp page = rootToken.get("/nodes/pve1/tasks?start=1&limit=2");
+            assertThat(page.status()).isEqualTo(200);
+            assertThat(page.json().path("total").asInt()).isEqualTo(5);
+            assertThat(page.data().size()).isEqualTo(2);
+            assertThat(page.data().get(0).path("type").asText()).isEqualTo("vzstart");
+            assertThat(page.data().get(0).path("status").asText())
+                    .isEqualTo("Configuration file 'nodes/pve1/lxc/999.conf' does not exist");
+            SimClient.Resp none = rootToken.get("/nodes/pve1/tasks?limit=0");
+            assertThat(none.data().size()).isZero();
+            assertThat(none.json().path("total").asInt()).isEqualTo(5);
+            // a token's task: user and tokenid apart, as the index line is split by $convert_token_task
+            JsonNode mine = rootToken.get("/nodes/pve1/tasks?userfilter=alice").data();
+            assertThat(mine.size()).isEqualTo(1);
+            assertThat(mine.get(0).path("user").asText()).isEqualTo("alice@pve");
+            assertThat(mine.get(0).path("tokenid").asText()).isEqualTo("ci");
+            assertThat(rootToken.get("/nodes/pve1/tasks?typefilter=vzcreate").json().path("total").asInt()).isEqualTo(3);
+            assertThat(rootToken.get("/nodes/pve1/tasks?vmid=101").data().get(0).path("id").asText()).isEqualTo("101");
+            JsonNode errors = rootToken.get("/nodes/pve1/tasks?errors=1").data();
+            assertThat(errors.size()).isEqualTo(1);
+            assertThat(errors.get(0).path("id").asText()).isEqualTo("999");
+            // without Sys.Audit on /nodes/pve1 alice's token sees only its own tasks
+            SimClient.Resp own = alice.get("/nodes/pve1/tasks");
+            assertThat(own.json().path("total").asInt()).isEqualTo(1);
+            assertThat(own.data().get(0).path("upid").asText()).contains(":alice@pve!ci:");
+            sync(alice.get("/nodes/pve1/tasks/" + URLEncoder.encode(failed, StandardCharsets.UTF_8) + "/status"), 403,
+                    "Permission check failed (/nodes/pve1, Sys.Audit)");
+            // source=active lists running tasks with the full token id in user (read from the active file)
+            String running = alice.post("/nodes/pve1/lxc/101/status/start").data().asText();
+            JsonNode active = alice.get("/nodes/pve1/tasks?source=active").data();
+            if (active.size() == 1) { // the task may have ended already
+                assertThat(active.get(0).path("upid").asText()).isEqualTo(running);
+                assertThat(active.get(0).path("status").asText()).isEqualTo("RUNNING");
+                assertThat(active.get(0).path("user").asText()).isEqualTo("alice@pve!ci");
+                assertThat(active.get(0).has("tokenid")).isFalse();
+            }
+            alice.awaitTask(running);
+        }
+    }
+
+    @Test
+    void unknownTaskLog_isOneLineNotAnError_malformedUpidIs400_statusOfUnknownIsNoSuchTask() throws Exception {
+        String unknown = "UPID:pve1:00001234:00ABCDEF:65000000:vzstart:100:root@pam:";
+        SimClient.Resp log = client.get("/nodes/pve1/tasks/" + URLEncoder.encode(unknown, StandardCharsets.UTF_8) + "/log");
+        assertThat(log.status()).isEqualTo(200);
+        assertThat(log.json().path("total").asInt()).isEqualTo(1);
+        assertThat(log.data().get(0).path("t").asText()).isEqualTo("unable to open file - No such file or directory");
+        SimClient.Resp status = client.get("/nodes/pve1/tasks/" + URLEncoder.encode(unknown, StandardCharsets.UTF_8)
+                + "/status");
+        assertThat(status.status()).isEqualTo(400);
+        assertThat(status.json().path("errors").path("upid").asText()).isEqualTo("no such task");
+        SimClient.Resp bad = client.get("/nodes/pve1/tasks/UPID:nope/log");
+        assertThat(bad.status()).isEqualTo(400);
+        assertThat(bad.json().path("errors").path("upid").asText()).isEqualTo("unable to parse worker upid");
+    }
+
+    @Test
+    void taskDelete_isSync_theWorkerDiesWithReceivedInterrupt_aCreateCleansUp() throws Exception {
+        try (PveSimulator slow = PveSimulator.builder().timeScale(1).taskDuration("vzcreate", Duration.ofMinutes(5))
+                .taskDuration("vzstart", Duration.ofMinutes(5)).start()) {
+            SimClient c = new SimClient(slow);
+            String create = c.post("/nodes/pve1/lxc", "vmid", "100", "ostemplate", TEMPLATE, "storage", "local-lvm")
+                    .data().asText();
+            SimClient.Resp stop = c.delete("/nodes/pve1/tasks/" + URLEncoder.encode(create, StandardCharsets.UTF_8));
+            assertThat(stop.status()).isEqualTo(200);
+            assertThat(stop.data().isNull()).isTrue();
+            // synchronous: the task has stopped when DELETE returns
+            JsonNode st = c.get("/nodes/pve1/tasks/" + URLEncoder.encode(create, StandardCharsets.UTF_8) + "/status").data();
+            assertThat(st.path("status").asText()).isEqualTo("stopped");
+            assertThat(st.path("exitstatus").asText()).isEqualTo("unable to create CT 100 - received interrupt");
+            assertThat(slow.containers()).isEmpty();
+            assertThat(slow.volumes("pve1", "local-lvm")).isEmpty();
+            String log = c.get("/nodes/pve1/tasks/" + URLEncoder.encode(create, StandardCharsets.UTF_8) + "/log").body();
+            assertThat(log).contains("TASK ERROR: unable to create CT 100 - received interrupt");
+            SimClient.Resp again = c.delete("/nodes/pve1/tasks/" + URLEncoder.encode(create, StandardCharsets.UTF_8));
+            assertThat(again.status()).as("a finished task is left alone").isEqualTo(200);
+        }
+    }
+
+    @Test
+    void createLock_heldAtRequest_isSyncWithCreatePrefix_heldInTheWorker_isATaskErrorLeavingTheLockedConfig()
+            throws Exception {
+        sim.injectFault("POST /nodes/{node}/lxc", 1, Fault.lockHeld());
+        sync(create(), 500, "unable to create CT 100 - can't lock file '/run/lock/lxc/pve-config-100.lock' - got timeout");
+        assertThat(sim.tasks()).isEmpty();
+        sim.injectFault("POST /nodes/{node}/lxc", 1, Fault.lockHeldInWorker());
+        SimClient.Resp r = create();
+        assertThat(task(r)).isEqualTo("can't lock file '/run/lock/lxc/pve-config-100.lock' - got timeout");
+        assertThat(log(r.data().asText())).contains("trying to acquire lock...");
+        // create_vm's realcmd removes the lock only for an existing guest: a new one keeps a config with only the lock
+        assertThat(sim.container(100).orElseThrow().config()).containsExactly(Map.entry("lock", "create"));
+        assertThat(sim.volumes("pve1", "local-lvm")).isEmpty();
+        sim.injectFault("POST /nodes/{node}/lxc/{vmid}/status/start", 1, Fault.lockHeldInWorker());
+        sim.clearLock(100);
+        assertThat(task(client.post("/nodes/pve1/lxc/100/status/start")))
+                .isEqualTo("can't lock file '/run/lock/lxc/pve-config-100.lock' - got timeout");
+    }
+
+    // ------------------------------------------------------------------ container list, config, formats
+
+    @Test
+    void containerList_cpusFromCoresOrCpulimitOrTheNode_pidOnlyWhenRunning() throws Exception {
+        created(100);
+        created(101);
+        created(102);
+        assertThat(client.put("/nodes/pve1/lxc/100/config", "cores", "2").status()).isEqualTo(200);
+        assertThat(client.put("/nodes/pve1/lxc/101/config", "cpulimit", "1.5").status()).isEqualTo(200);
+        assertThat(task(client.post("/nodes/pve1/lxc/100/status/start"))).isEqualTo("OK");
+        Map<String, JsonNode> byId = new java.util.TreeMap<>();
+        client.get("/nodes/pve1/lxc").data().forEach(e -> byId.put(e.path("vmid").asText(), e));
+        assertThat(byId.get("100").path("cpus").asInt()).isEqualTo(2);
+        assertThat(byId.get("101").path("cpus").asDouble()).isEqualTo(1.5);
+        assertThat(byId.get("102").path("cpus").asInt()).as("the node's CPU count").isEqualTo(4);
+        assertThat(byId.get("100").path("pid").asLong()).isPositive();
+        assertThat(byId.get("101").has("pid")).isFalse();
+        assertThat(byId.get("100").has("pressurememoryfull")).isTrue();
+        assertThat(client.get("/nodes/pve1/lxc/100/status/current").data().path("pid").asLong())
+                .isEqualTo(byId.get("100").path("pid").asLong());
+        // the cluster view is RRD data: no pid there
+        assertThat(client.get("/cluster/resources?type=vm").data().get(0).has("pid")).isFalse();
+    }
+
+    @Test
+    void putConfig_mpStorageSize_allocatesAVolume_needsDiskAndSpacePrivileges_checksRootdirContent() throws Exception {
+        created(100);
+        sim.setTokenPrivileges(Map.of("/", allBut("Datastore.AllocateSpace")));
+        sync(client.put("/nodes/pve1/lxc/100/config", "mp0", "local-lvm:2,mp=/data"), 403,
+                "Permission check failed (/storage/local-lvm, Datastore.AllocateSpace)");
+        sim.setTokenPrivileges(Map.of("/", allBut("VM.Config.Disk")));
+        sync(client.put("/nodes/pve1/lxc/100/config", "mp0", "local-lvm:2,mp=/data"), 403,
+                "Permission check failed (/vms/100, VM.Config.Disk)");
+        sim.setTokenPrivileges(Map.of("/", PveSimulator.ALL_PRIVILEGES));
+        sync(client.put("/nodes/pve1/lxc/100/config", "mp0", "backup:2,mp=/data"), 500,
+                "storage 'backup' does not allow content type 'rootdir' (Container)");
+        // stopped: applied at once, the volume allocated as create_disks names it
+        assertThat(client.put("/nodes/pve1/lxc/100/config", "mp0", "local-lvm:2,mp=/data").status()).isEqualTo(200);
+        assertThat(sim.container(100).orElseThrow().config().get("mp0")).isEqualTo("local-lvm:vm-100-disk-1,mp=/data,size=2G");
+        assertThat(sim.volumes("pve1", "local-lvm")).contains("local-lvm:vm-100-disk-1");
+        // running: a new mount point is hot-plugged (allocated now); replacing one stays pending, unallocated
+        assertThat(task(client.post("/nodes/pve1/lxc/100/status/start"))).isEqualTo("OK");
+        assertThat(client.put("/nodes/pve1/lxc/100/config", "mp1", "local-lvm:1,mp=/b").status()).isEqualTo(200);
+        assertThat(sim.container(100).orElseThrow().config().get("mp1")).isEqualTo("local-lvm:vm-100-disk-2,mp=/b,size=1G");
+        assertThat(client.put("/nodes/pve1/lxc/100/config", "mp0", "local-lvm:3,mp=/data").status()).isEqualTo(200);
+        assertThat(sim.volumes("pve1", "local-lvm")).hasSize(3);
+        JsonNode pending = client.get("/nodes/pve1/lxc/100/pending").data();
+        JsonNode mp0 = null;
+        for (JsonNode e : pending) {
+            if (e.path("key").asText().equals("mp0")) {
+                mp0 = e;
+            }
+        }
+        assertThat(mp0).isNotNull();
+        assertThat(mp0.path("pending").asText()).isEqualTo("local-lvm:3,mp=/data");
+        // at the next stop the pending volume is allocated and the replaced one becomes unused0
+        assertThat(task(client.post("/nodes/pve1/lxc/100/status/stop"))).isEqualTo("OK");
+        Map<String, String> conf = sim.container(100).orElseThrow().config();
+        assertThat(conf.get("mp0")).isEqualTo("local-lvm:vm-100-disk-3,mp=/data,size=3G");
+        assertThat(conf.get("unused0")).isEqualTo("local-lvm:vm-100-disk-1");
+    }
+
+    @Test
+    void tarTemplateListsAsFormatTar_andCreatesAContainer_tarBackupRestores() throws Exception {
+        try (PveSimulator s = PveSimulator.builder().timeScale(0.0005)
+                .addStoredTemplate("pve1", "local", "debian-12-standard_12.7-1_amd64.tar")
+                .addStoredTemplate("pve1", "local", PveSimulator.DEFAULT_STORED_TEMPLATE).start()) {
+            SimClient c = new SimClient(s);
+            Map<String, String> formats = new java.util.TreeMap<>();
+            c.get("/nodes/pve1/storage/local/content?content=vztmpl").data()
+                    .forEach(e -> formats.put(e.path("volid").asText(), e.path("format").asText()));
+            assertThat(formats).containsEntry("local:vztmpl/debian-12-standard_12.7-1_amd64.tar", "tar")
+                    .containsEntry("local:vztmpl/" + PveSimulator.DEFAULT_STORED_TEMPLATE, "tzst");
+            String upid = c.post("/nodes/pve1/lxc", "vmid", "100", "ostemplate",
+                    "local:vztmpl/debian-12-standard_12.7-1_amd64.tar", "storage", "local-lvm").data().asText();
+            assertThat(c.awaitTask(upid).path("exitstatus").asText()).isEqualTo("OK");
+            assertThat(s.container(100).orElseThrow().config().get("ostype")).isEqualTo("debian");
+            String dump = c.post("/nodes/pve1/vzdump", "vmid", "100", "storage", "local", "compress", "0").data().asText();
+            assertThat(c.awaitTask(dump).path("exitstatus").asText()).isEqualTo("OK");
+            JsonNode backup = c.get("/nodes/pve1/storage/local/content?content=backup").data().get(0);
+            assertThat(backup.path("volid").asText()).endsWith(".tar");
+            assertThat(backup.path("format").asText()).isEqualTo("tar");
+            String restore = c.post("/nodes/pve1/lxc", "vmid", "101", "ostemplate", backup.path("volid").asText(),
+                    "restore", "1", "storage", "local-lvm").data().asText();
+            assertThat(c.awaitTask(restore).path("exitstatus").asText()).isEqualTo("OK");
+        }
+    }
+
+    // ------------------------------------------------------------------ pveproxy connections (AnyEvent.pm)
+
+    /** Reads one response head and its Content-Length body from a kept-alive connection. */
+    static String readResponse(java.io.InputStream in) throws java.io.IOException {
+        StringBuilder head = new StringBuilder();
+        while (!head.toString().endsWith("\r\n\r\n")) {
+            int b = in.read();
+            if (b < 0) {
+                throw new java.io.EOFException("connection closed after " + head);
+            }
+            head.append((char) b);
+        }
+        java.util.regex.Matcher len = java.util.regex.Pattern.compile("(?i)content-length: *(\\d+)").matcher(head);
+        if (len.find()) {
+            in.readNBytes(Integer.parseInt(len.group(1)));
+        }
+        return head.toString();
+    }
+
+    @Test
+    void keepAlive_theHundredthRequestClosesTheConnection_anIdleOneClosesAfterFiveSeconds() throws Exception {
+        javax.net.ssl.SSLSocketFactory tls = SimClient.sslFor(sim.caPem()).getSocketFactory();
+        String request = "GET /api2/json/version HTTP/1.1\r\nHost: 127.0.0.1\r\nAuthorization: "
+                + sim.authorizationHeader() + "\r\n\r\n";
+        try (java.net.Socket s = tls.createSocket("127.0.0.1", sim.port())) {
+            s.setSoTimeout(30_000);
+            for (int i = 1; i <= 100; i++) {
+                s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+                s.getOutputStream().flush();
+                String head = readResponse(s.getInputStream());
+                assertThat(head).startsWith("HTTP/1.1 200");
+                if (i < 100) {
+                    assertThat(head).as("request %d", i).doesNotContainIgnoringCase("Connection: close");
+                } else {
+                    assertThat(head).as("request 100").containsIgnoringCase("Connection: close");
+                }
+            }
+            assertThat(s.getInputStream().read()).as("closed after the 100th answer").isEqualTo(-1);
+        }
+        try (java.net.Socket s = tls.createSocket("127.0.0.1", sim.port())) {
+            s.setSoTimeout(30_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            readResponse(s.getInputStream());
+            long idleFrom = System.nanoTime();
+            assertThat(s.getInputStream().read()).as("an idle connection is closed").isEqualTo(-1);
+            assertThat(Duration.ofNanos(System.nanoTime() - idleFrom)).as("not before the 5-s idle timeout")
+                    .isGreaterThanOrEqualTo(Duration.ofMillis(4_500));
+        }
+    }
 }

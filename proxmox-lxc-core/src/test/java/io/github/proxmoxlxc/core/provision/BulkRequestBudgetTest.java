@@ -34,6 +34,10 @@ class BulkRequestBudgetTest {
             assertThat(out.stream().map(r -> r.result().orElseThrow().vmid()).distinct()).hasSize(16);
             assertThat(f.sim.requestCount("GET /cluster/nextid")).isEqualTo(1);
             assertThat(f.sim.requestCount("GET /nodes/{node}/tasks/{upid}/log")).isZero();
+            // storages: one listing per node per cache lifetime (batching them into one /cluster/resources
+            // read would save nodes - 1 requests per lifetime but needs Datastore.Audit where the node's
+            // listing also accepts Datastore.AllocateSpace, and reads ~10 s old RRD space figures)
+            assertThat(f.sim.requestCount("GET /nodes/{node}/storage")).isEqualTo(2);
             // per container: create, start, one status read, one interfaces read (plus polls and shared look-ups)
             assertThat(f.sim.requestCount("POST /nodes/{node}/lxc")).isEqualTo(16);
             assertThat(f.sim.requestCount("GET /nodes/{node}/lxc/{vmid}/status/current")).isEqualTo(16);

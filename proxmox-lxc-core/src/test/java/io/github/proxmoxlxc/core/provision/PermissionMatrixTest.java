@@ -39,6 +39,10 @@ import org.junit.jupiter.params.provider.MethodSource;
 class PermissionMatrixTest {
 
     static final int VMID = 150;
+    static final String POOL = "matrix";
+
+    /** Every cluster of the matrix has the pool the pool group creates into. */
+    static final java.util.function.Consumer<PveSimulator.Builder> CLUSTER = b -> b.addPool(POOL, "permission matrix");
 
     static Stream<Arguments> groups() {
         return Stream.of(
@@ -53,6 +57,8 @@ class PermissionMatrixTest {
                 group("nesting", b -> b.features(Features.nestingOnly())),
                 group("ha-managed", b -> b.haManaged(true)),
                 group("privileged", b -> b.unprivileged(false)),
+                // create_vm with a pool: VM.Allocate and every VM.Config.* on /pool/<pool> (check_vm_perm)
+                group("pool", b -> b.pool(POOL).description("in a pool")),
                 Arguments.of("template download", (UnaryOperator<ContainerSpec.Builder>) b -> b, "ubuntu-24.04-standard"));
     }
 
@@ -82,10 +88,15 @@ class PermissionMatrixTest {
             UnaryOperator<ContainerSpec.Builder> options, String template) {
         ProvisionRequest request = request(options, template);
         boolean downloads = !template.equals("debian-12-standard");
-        try (SimFixture f = SimFixture.start(b -> { }, Duration.ofSeconds(10)); ProxmoxClient root = rootClient(f)) {
+        try (SimFixture f = SimFixture.start(CLUSTER, Duration.ofSeconds(10)); ProxmoxClient root = rootClient(f)) {
             Map<String, Set<String>> needed = planned(Provisioner.on(f.client, opts(f).build()).preflight(request));
             assertThat(needed).as("the plan names privileges for %s", name).isNotEmpty();
             assertThat(needed.keySet()).allMatch(p -> !p.contains("{"), "paths are concrete with a fixed vmid and node");
+            if (name.equals("pool")) {
+                assertThat(needed.get("/pool/" + POOL)).contains("VM.Allocate", "VM.Config.Memory", "VM.Config.CPU",
+                        "VM.Config.Options");
+                assertThat(needed.getOrDefault("/vms/" + VMID, Set.of())).noneMatch(p -> p.startsWith("VM.Config."));
+            }
 
             // exactly the planned privileges: create, start, then stop and destroy with the same token
             f.sim.setTokenPrivileges(needed);
@@ -107,7 +118,7 @@ class PermissionMatrixTest {
                     try {
                         if (downloads) {
                             // a fresh cluster per case, so the template is still to be downloaded
-                            try (SimFixture g = SimFixture.start(b -> { }, Duration.ofSeconds(10));
+                            try (SimFixture g = SimFixture.start(CLUSTER, Duration.ofSeconds(10));
                                     ProxmoxClient r = rootClient(g)) {
                                 atPreflight(g, request, acl, subject);
                                 atSimulator(g, r, request, acl, e.getKey(), missing);
@@ -174,11 +185,13 @@ class PermissionMatrixTest {
                     && p.subject().endsWith("/" + path.substring("/storage/".length())) || p.subject().endsWith("/*"));
             return;
         }
-        String expected = missing.equals("VM.Allocate") && path.startsWith("/vms/") ? "Permission check failed"
-                : "Permission check failed (" + path + ", ";
+        // check_vm_perm tries /pool/<pool> quietly, then fails naming /vms/<vmid>
+        String shown = path.startsWith("/pool/") ? "/vms/" + VMID : path;
+        String expected = missing.equals("VM.Allocate") && shown.startsWith("/vms/") ? "Permission check failed"
+                : "Permission check failed (" + shown + ", ";
         assertThat(pe.getMessage()).as("the 403 text").contains(expected);
         if (!expected.equals("Permission check failed")) {
-            assertThat(pe.aclPath()).contains(path);
+            assertThat(pe.aclPath()).contains(shown);
             assertThat(pe.privilege().orElse("")).contains(missing);
         }
     }

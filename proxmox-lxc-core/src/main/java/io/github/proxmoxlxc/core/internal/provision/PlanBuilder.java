@@ -215,7 +215,10 @@ public final class PlanBuilder {
     private static List<RequiredPrivilege> createPrivileges(ContainerSpec spec, java.util.Set<String> keys, String vmid,
                                                             String root, String tpl) {
         List<RequiredPrivilege> p = new ArrayList<>();
-        p.add(acl(spec.pool().map(x -> "/pool/" + x).orElse("/vms/" + vmid), "VM.Allocate", "create the container"));
+        // create_vm takes VM.Allocate, and check_ct_modify_config_perm each option's VM.Config.*, on the
+        // pool path when a pool is given (RPCEnvironment::check_vm_perm: /pool/<pool>, else /vms/<vmid>)
+        String guestPath = spec.pool().map(x -> "/pool/" + x).orElse("/vms/" + vmid);
+        p.add(acl(guestPath, "VM.Allocate", "create the container"));
         // pve-container check_ct_modify_config_perm, applied to the create parameters: the option table
         // names each option's VM.Config.* privilege (none for create-only and root@pam-only options)
         for (String k : keys) {
@@ -224,7 +227,7 @@ public final class PlanBuilder {
                 continue;
             }
             String priv = privilege.get();
-            p.add(acl("/vms/" + vmid, priv, "set " + (priv.equals("VM.Config.Options") ? "options" : priv.substring(
+            p.add(acl(guestPath, priv, "set " + (priv.equals("VM.Config.Options") ? "options" : priv.substring(
                     "VM.Config.".length()).toLowerCase(java.util.Locale.ROOT) + " options") + " on create"));
         }
         p.add(acl("/storage/" + root, "Datastore.AllocateSpace", "allocate the root disk"));

@@ -92,7 +92,7 @@ public final class Preflight {
                     || !reported.add(r.privilege() + " " + r.path())) {
                 continue;
             }
-            if (!has(perms, r.path(), r.privilege())) {
+            if (!has(perms, r.path(), r.privilege()) && !onGuest(perms, plan, r)) {
                 out.add(new PreflightProblem("permission", r.privilege() + " on " + r.path(), who + " lacks "
                         + r.privilege() + " (needed to " + r.reason() + ")", "grant it: pveum acl modify "
                         + aclPath(r.path()) + (token ? " --tokens '" : " --users '") + who + "' --roles <a role with "
@@ -100,6 +100,18 @@ public final class Preflight {
             }
         }
         return out;
+    }
+
+    /**
+     * RPCEnvironment::check_vm_perm, which create_vm and check_ct_modify_config_perm use with a
+     * pool: a guest privilege planned on {@code /pool/<pool>} is also satisfied on the guest's own
+     * path, {@code /vms/<vmid>} ({@code /vms} while the vmid is not chosen yet).
+     */
+    private static boolean onGuest(Permissions perms, ProvisionPlan plan, RequiredPrivilege r) {
+        if (!r.path().startsWith("/pool/") || !r.privilege().startsWith("VM.")) {
+            return false;
+        }
+        return has(perms, plan.vmid().isPresent() ? "/vms/" + plan.vmid().getAsInt() : "/vms", r.privilege());
     }
 
     /**

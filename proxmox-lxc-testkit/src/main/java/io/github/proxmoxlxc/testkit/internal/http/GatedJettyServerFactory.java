@@ -29,10 +29,21 @@ import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
  * the connection unread, and a request with bad credentials has its small body skipped, never
  * stored, before the 401. A filter on the admin context answers every admin request as pveproxy
  * answers an unknown path ({@code 501 no such uri}).
+ *
+ * <p>Connections are kept as pveproxy keeps them (pve-http-server {@code AnyEvent.pm}, pve-manager
+ * {@code pveproxy.pm}: {@code keep_alive => 100}): the 100th request on a connection is answered
+ * with {@code Connection: close}, any answer with a status of 400 or more closes the connection
+ * ({@link SimResponse}), and a connection idle for {@link #IDLE_TIMEOUT_MILLIS} is closed (the
+ * handle's 5-s timeout).
  */
 public final class GatedJettyServerFactory implements HttpServerFactory {
     /** Hands the handler to the server's context hooks, which run inside Jetty11HttpServer's constructor. */
     private static final ThreadLocal<PveHandler> BUILDING = new ThreadLocal<>();
+
+    /** pveproxy's {@code keep_alive}: requests per connection, the last one answered with {@code Connection: close}. */
+    public static final int KEEP_ALIVE_REQUESTS = 100;
+    /** AnyEvent.pm's handle timeout (default 5 s): an idle connection is closed after it. */
+    public static final long IDLE_TIMEOUT_MILLIS = 5_000;
 
     private final PveHandler handler;
 
@@ -76,9 +87,11 @@ public final class GatedJettyServerFactory implements HttpServerFactory {
         }
     }
 
-    /** Size and credentials from the headers, before the body. */
+    /** Size and credentials from the headers, before the body; the keep-alive request budget. */
     private static final class BodyGate implements Filter {
         private final PveHandler handler;
+        /** Requests served per connection (its Jetty end point), forgotten with the connection. */
+        private final java.util.Map<Object, int[]> served = java.util.Collections.synchronizedMap(new java.util.WeakHashMap<>());
 
         BodyGate(PveHandler handler) {
             this.handler = handler;
@@ -88,6 +101,17 @@ public final class GatedJettyServerFactory implements HttpServerFactory {
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain)
                 throws IOException, ServletException {
             HttpServletRequest req = (HttpServletRequest) request;
+            wiremock.org.eclipse.jetty.server.Request base = wiremock.org.eclipse.jetty.server.Request.getBaseRequest(req);
+            if (base != null && base.getHttpChannel() != null && base.getHttpChannel().getEndPoint() != null) {
+                int n;
+                synchronized (served) {
+                    n = ++served.computeIfAbsent(base.getHttpChannel().getEndPoint(), k -> new int[1])[0];
+                }
+                if (n >= KEEP_ALIVE_REQUESTS) {
+                    // AnyEvent.pm: keep_alive is decremented per request; at 0 the answer closes
+                    ((HttpServletResponse) response).setHeader("Connection", "close");
+                }
+            }
             String te = req.getHeader("Transfer-Encoding");
             long length = req.getContentLengthLong();
             boolean chunked = te != null && te.toLowerCase(java.util.Locale.ROOT).contains("chunked");

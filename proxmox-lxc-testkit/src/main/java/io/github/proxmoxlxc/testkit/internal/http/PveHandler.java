@@ -103,9 +103,13 @@ public final class PveHandler {
                 case PROXY_CONNECT_FAILED:
                     return SimResponse.of(fault.status(), fault.reason(), fault.body().isEmpty() ? null : JSON,
                             fault.body());
+                case LOCK_HELD_IN_WORKER:
+                    if (WORKER_LOCKS.contains(ep.key())) {
+                        break;
+                    }
+                    return lockHeld(req, match);
                 case LOCK_HELD:
-                    String vmid = match.pathValues().getOrDefault("vmid", "0");
-                    return error(PveError.die("can't lock file '/run/lock/lxc/pve-config-" + vmid + ".lock' - got timeout"));
+                    return lockHeld(req, match);
                 case DELAY:
                     delay = fault.delay().toMillis();
                     break;
@@ -118,6 +122,34 @@ public final class PveHandler {
             resp = SimResponse.of(596, fault.reason(), null, "");
         }
         return delay > 0 ? resp.withDelay(delay) : resp;
+    }
+
+    /** Endpoints whose worker takes the config flock inside the task (pve-container's API2/LXC*.pm). */
+    private static final Set<String> WORKER_LOCKS = Set.of("POST /nodes/{node}/lxc",
+            "POST /nodes/{node}/lxc/{vmid}/status/start", "POST /nodes/{node}/lxc/{vmid}/status/stop",
+            "POST /nodes/{node}/lxc/{vmid}/status/shutdown", "POST /nodes/{node}/lxc/{vmid}/status/suspend",
+            "DELETE /nodes/{node}/lxc/{vmid}", "PUT /nodes/{node}/lxc/{vmid}/resize");
+
+    /**
+     * A config flock that timed out before any change: {@code lock_file_full}'s text, with
+     * create_vm's prefix on a create or restore ({@code create_and_lock_config} runs in an eval there).
+     */
+    private SimResponse lockHeld(SimRequest req, ApiSchema.Match match) {
+        String vmid = match.pathValues().get("vmid");
+        String prefix = "";
+        if (match.endpoint().key().equals("POST /nodes/{node}/lxc")) {
+            Map<String, Object> p;
+            try {
+                p = params(req, match);
+            } catch (PveError e) {
+                p = Map.of();
+            }
+            vmid = String.valueOf(p.getOrDefault("vmid", "0"));
+            boolean restore = "1".equals(String.valueOf(p.get("restore"))) || Boolean.TRUE.equals(p.get("restore"));
+            prefix = (restore ? "unable to restore CT " : "unable to create CT ") + vmid + " - ";
+        }
+        return error(PveError.die(prefix + "can't lock file '/run/lock/lxc/pve-config-" + (vmid == null ? "0" : vmid)
+                + ".lock' - got timeout"));
     }
 
     /** The body limit; larger requests are refused before the body is read. */
@@ -208,10 +240,11 @@ public final class PveHandler {
         }
         try {
             Object[] result;
-            if (fault != null && fault.kind() == Fault.Kind.TASK_ERROR) {
+            if (fault != null && (fault.kind() == Fault.Kind.TASK_ERROR || fault.kind() == Fault.Kind.LOCK_HELD_IN_WORKER)) {
                 // arm and fork under the model lock so a concurrent request cannot take the failure
                 synchronized (model) {
-                    model.armTaskFailure(new PveModel.TaskFailure(fault.step(), fault.body()));
+                    model.armTaskFailure(fault.kind() == Fault.Kind.TASK_ERROR
+                            ? new PveModel.TaskFailure(fault.step(), fault.body()) : PveModel.TaskFailure.configLockTimeout());
                     try {
                         result = Routes.dispatch(this, ep.key(), p, user);
                     } finally {

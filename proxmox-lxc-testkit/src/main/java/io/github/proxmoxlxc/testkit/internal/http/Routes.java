@@ -68,14 +68,14 @@ final class Routes {
             case "GET /nodes/{node}/lxc/{vmid}/interfaces":
                 return one(ct.interfaces(node, vmid));
             case "GET /nodes/{node}/tasks/{upid}/status":
-                return one(m.taskStatus(node, p.get("upid")));
+                return one(m.taskStatus(node, p.get("upid"), user));
             case "GET /nodes/{node}/tasks/{upid}/log":
                 return m.taskLog(node, p.get("upid"), Integer.parseInt(p.getOrDefault("start", "0")),
-                        Integer.parseInt(p.getOrDefault("limit", "50")));
+                        Integer.parseInt(p.getOrDefault("limit", "50")), user);
             case "GET /nodes/{node}/tasks":
-                return one(m.taskList(node, p.containsKey("vmid") ? vmid : null, p.get("typefilter")));
+                return m.taskList(node, user, p);
             case "DELETE /nodes/{node}/tasks/{upid}":
-                m.stopTask(node, p.get("upid"));
+                m.stopTask(node, p.get("upid"), user);
                 return one(null);
             case "GET /nodes/{node}/storage":
                 return one(visible(nv.storages(node, p.get("content"), p.get("enabled"), p.get("storage")),

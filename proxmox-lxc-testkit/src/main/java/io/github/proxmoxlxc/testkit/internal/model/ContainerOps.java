@@ -189,6 +189,18 @@ public final class ContainerOps {
         return volid + opts + ",size=" + PveModel.sizeString(size);
     }
 
+    /**
+     * create_disks for one pending {@code STORAGE:SIZE} mount point of an existing container
+     * (apply_pending_mountpoint): allocates the volume and returns the new property string.
+     */
+    String allocateMountPoint(Container c, String value) {
+        List<Volume> made = new ArrayList<>();
+        Map<String, Storage> stores = new LinkedHashMap<>();
+        String out = allocate(c.node, c.vmid, value, made, stores, new ArrayList<>());
+        made.forEach(v -> stores.get(v.volid().substring(0, v.volid().indexOf(':'))).volumes.add(v));
+        return out;
+    }
+
     private static boolean diskNameUsed(Storage s, List<Volume> pending, int vmid, int disk) {
         String name = "-" + vmid + "-disk-" + disk;
         java.util.function.Predicate<Volume> same = v -> v.volid().startsWith(s.id + ":")
@@ -571,7 +583,7 @@ public final class ContainerOps {
     public Map<String, Object> statusCurrent(String node, int vmid) {
         synchronized (m) {
             m.advance();
-            return summary(m.container(node, vmid), true);
+            return nodeEntry(m.container(node, vmid), true);
         }
     }
 
@@ -583,10 +595,9 @@ public final class ContainerOps {
         s.put("name", c.hostname());
         s.put("status", c.status);
         s.put("type", "lxc");
-        s.put("cpus", Long.parseLong(c.config.getOrDefault("cores", String.valueOf(
-                m.inv.nodes.get(c.node).cpus()))));
+        s.put("cpus", cpus(c));
         s.put("maxmem", maxmem);
-        s.put("maxswap", Long.parseLong(c.config.getOrDefault("swap", "512")) * 1024 * 1024);
+        s.put("maxswap", Long.parseLong(c.config.getOrDefault("swap", "0")) * 1024 * 1024);
         s.put("maxdisk", rootSize(c));
         s.put("mem", running ? maxmem / 8 : 0);
         s.put("disk", running ? rootSize(c) / 10 : 0);
@@ -611,6 +622,41 @@ public final class ContainerOps {
         return s;
     }
 
+    /** PVE::LXC::vmstatus: {@code cores || cpulimit || the node's CPU count}. */
+    private Object cpus(Container c) {
+        String cores = c.config.get("cores");
+        if (cores != null && !cores.equals("0")) {
+            return Long.parseLong(cores);
+        }
+        String limit = c.config.get("cpulimit");
+        if (limit != null && new java.math.BigDecimal(limit).signum() != 0) {
+            return typed("number", limit);
+        }
+        return (long) m.inv.nodes.get(c.node).cpus();
+    }
+
+    /**
+     * An entry of the node's own container list ({@code GET /nodes/{node}/lxc}) or status
+     * ({@code status/current}): PVE::LXC::vmstatus adds what only the node knows, the running
+     * container's {@code pid}, its {@code swap} use and the cgroup pressure averages.
+     */
+    Map<String, Object> nodeEntry(Container c, boolean full) {
+        Map<String, Object> s = summary(c, full);
+        s.put("swap", 0);
+        if (c.status.equals("running")) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            // the init process of this start: stable while it runs, new after a restart
+            out.put("pid", 10_000 + Math.floorMod(c.vmid * 7919L + c.startedAt, 3_000_000L));
+            out.putAll(s);
+            for (String res : List.of("cpu", "io", "memory")) {
+                out.put("pressure" + res + "some", 0);
+                out.put("pressure" + res + "full", 0);
+            }
+            return out;
+        }
+        return s;
+    }
+
     static long rootSize(Container c) {
         java.util.regex.Matcher mm = java.util.regex.Pattern.compile("size=(\\d+)([GM])")
                 .matcher(c.config.getOrDefault("rootfs", ""));
@@ -626,7 +672,7 @@ public final class ContainerOps {
             m.advance();
             m.requireNode(node);
             List<Map<String, Object>> out = new ArrayList<>();
-            m.containers.values().stream().filter(c -> c.node.equals(node)).forEach(c -> out.add(summary(c, false)));
+            m.containers.values().stream().filter(c -> c.node.equals(node)).forEach(c -> out.add(nodeEntry(c, false)));
             return out;
         }
     }

@@ -19,7 +19,7 @@ final class Inventory {
 
     static AplTemplate templateOf(String file) {
         // debian-12-standard_12.7-1_amd64.tar.zst -> package debian-12-standard, version 12.7-1, os debian-12
-        String base = file.replaceAll("\\.tar\\.(zst|gz|xz)$", "");
+        String base = file.replaceAll("\\.tar(\\.(zst|gz|xz|bz2))?$", "");
         String[] parts = base.split("_");
         String pkg = parts[0];
         String version = parts.length > 1 ? parts[1] : "1.0";

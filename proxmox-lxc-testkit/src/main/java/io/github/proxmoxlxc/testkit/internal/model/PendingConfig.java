@@ -59,12 +59,15 @@ final class PendingConfig {
                 } else if (opt.equals("unprivileged")) {
                     throw PveError.die("unable to modify read-only option: '" + opt + "'");
                 }
+                if (opt.matches("mp\\d+") || opt.equals("rootfs")) {
+                    checkContentType(m, c, e.getValue());
+                }
                 c.pending.put(opt, e.getValue());
                 removeFromPendingDelete(c, opt);
             }
             cleanup(c);
             if (c.status.equals("running")) {
-                hotplug(c, modified);
+                hotplug(m, c, modified);
             } else {
                 apply(m, c, modified);
             }
@@ -77,8 +80,62 @@ final class PendingConfig {
         }
     }
 
+    /**
+     * update_pct_config's {@code $check_content_type} for a volume mount point: the storage must
+     * exist and allow {@code rootdir}. Bind and device mount points are not checked.
+     */
+    private static void checkContentType(PveModel m, Container c, String value) {
+        String volid = ConfigPermissions.volumeOf(value);
+        if (volid.startsWith("/")) {
+            return;
+        }
+        java.util.regex.Matcher id = java.util.regex.Pattern.compile("^([a-z][a-z0-9\\-_.]*[a-z0-9]):(.+)$").matcher(volid);
+        if (!id.matches()) {
+            throw PveError.die("unable to parse volume ID '" + volid + "'");
+        }
+        Storage s = m.storage(c.node, id.group(1));
+        if (!s.content.contains("rootdir")) {
+            throw PveError.die("storage '" + s.id + "' does not allow content type 'rootdir' (Container)");
+        }
+    }
+
+    /**
+     * {@code apply_pending_mountpoint}: a pending {@code STORAGE:SIZE} volume is allocated
+     * ({@code create_disks}, the pending value becomes the new volume), and a replaced volume
+     * that nothing else uses becomes {@code unusedN}.
+     */
+    private static void applyMountPoint(PveModel m, Container c, String opt) {
+        String value = c.pending.get(opt);
+        if (ConfigPermissions.NEW_DISK.matcher(ConfigPermissions.volumeOf(value)).matches()) {
+            c.pending.put(opt, m.containers().allocateMountPoint(c, value));
+        }
+        String old = c.config.get(opt);
+        if (old != null) {
+            String oldVol = ConfigPermissions.volumeOf(old);
+            if (!oldVol.startsWith("/") && !oldVol.isEmpty() && !volumeInUse(c, opt, oldVol)) {
+                int n = 0;
+                while (c.config.containsKey("unused" + n)) {
+                    n++;
+                }
+                c.config.put("unused" + n, oldVol);
+            }
+        }
+    }
+
+    private static boolean volumeInUse(Container c, String except, String volid) {
+        for (Map<String, String> conf : List.of(c.config, c.pending)) {
+            for (Map.Entry<String, String> e : conf.entrySet()) {
+                if (!e.getKey().equals(except) && (e.getKey().matches("mp\\d+|rootfs|unused\\d+"))
+                        && ConfigPermissions.volumeOf(e.getValue()).equals(volid)) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
+
     /** {@code vmconfig_hotplug_pending} for the options in {@code selection}. */
-    static void hotplug(Container c, Set<String> selection) {
+    static void hotplug(PveModel m, Container c, Set<String> selection) {
         for (String opt : new ArrayList<>(new TreeSet<>(c.pending.keySet()))) {
             if (selection.contains(opt) && FASTPLUG.contains(opt)) {
                 c.config.put(opt, c.pending.remove(opt));
@@ -102,6 +159,9 @@ final class PendingConfig {
                     || opt.equals("memory") || opt.equals("swap")
                     || ((opt.matches("mp\\d+") || opt.matches("dev\\d+")) && !c.config.containsKey(opt));
             if (plug) {
+                if (opt.matches("mp\\d+")) {
+                    applyMountPoint(m, c, opt); // a new mount point is allocated and hot-plugged
+                }
                 c.config.put(opt, c.pending.remove(opt));
             }
         }
@@ -131,6 +191,9 @@ final class PendingConfig {
         for (String opt : new ArrayList<>(new TreeSet<>(c.pending.keySet()))) {
             if (opt.equals("delete") || (selection != null && !selection.contains(opt))) {
                 continue;
+            }
+            if (opt.matches("mp\\d+")) {
+                applyMountPoint(m, c, opt);
             }
             c.config.put(opt, c.pending.remove(opt));
         }

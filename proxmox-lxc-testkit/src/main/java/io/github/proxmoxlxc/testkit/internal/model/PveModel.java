@@ -42,8 +42,22 @@ public final class PveModel {
     private TaskFailure armedFailure;
     private long completionTime = -1;
 
-    /** A planned failure of the next forked task: error {@code message} after {@code step} log lines. */
-    public record TaskFailure(int step, String message) { }
+    /**
+     * A planned failure of the next forked task: error {@code message} after {@code step} log
+     * lines; or, with {@code configLock}, the worker's config flock timing out before anything
+     * happens (the message is then derived from the task's vmid).
+     */
+    public record TaskFailure(int step, String message, boolean configLock) {
+        /** A failure after {@code step} log lines. */
+        public TaskFailure(int step, String message) {
+            this(step, message, false);
+        }
+
+        /** The worker's {@code lock_config} times out (lock_file_full: {@code can't lock file ... - got timeout}). */
+        public static TaskFailure configLockTimeout() {
+            return new TaskFailure(0, "", true);
+        }
+    }
 
     /** Creates an empty model (add nodes and storages before use). */
     public PveModel(ModelSettings settings) {
@@ -143,7 +157,24 @@ public final class PveModel {
         List<String> log = lines;
         String exit = planned;
         long duration = settings.scaledNanos(type);
-        if (armedFailure != null) {
+        if (armedFailure != null && armedFailure.configLock()) {
+            // lock_file_full prints this before it blocks in flock; the alarm's die ends the wait
+            log = List.of("trying to acquire lock...");
+            exit = "can't lock file '/run/lock/lxc/pve-config-" + id + ".lock' - got timeout";
+            armedFailure = null;
+            if (type.equals("vzcreate") || type.equals("vzrestore")) {
+                Runnable undo = onFailure;
+                int vmid = Integer.parseInt(id);
+                onFailure = () -> {
+                    // create_vm's realcmd: $code never ran, so nothing was allocated, and for a new
+                    // guest the config written by create_and_lock_config (only the lock) stays
+                    undo.run();
+                    Container left = new Container(vmid, node);
+                    left.config.put("lock", "create");
+                    containers.put(vmid, left);
+                };
+            }
+        } else if (armedFailure != null) {
             int step = Math.max(0, Math.min(armedFailure.step(), lines.size()));
             log = lines.subList(0, step);
             exit = armedFailure.message();
@@ -184,14 +215,19 @@ public final class PveModel {
         return c;
     }
 
+    /**
+     * The {@code format} of a {@code vztmpl} file as Plugin.pm's {@code get_subdir_files} lists it
+     * ({@code $VZTMPL_EXT_RE_1}): {@code .tar} is {@code tar}, {@code .tar.X} is {@code tX}
+     * ({@code tzst}, {@code tgz}, {@code txz}, {@code tbz2}); anything else is not a template
+     * ({@code raw} here).
+     */
     static String format(String file) {
-        if (file.endsWith(".tar.zst")) {
-            return "tzst";
+        java.util.regex.Matcher mm = java.util.regex.Pattern.compile("\\.(?:(tar)|tar\\.(gz|xz|zst|bz2))$",
+                java.util.regex.Pattern.CASE_INSENSITIVE).matcher(file);
+        if (!mm.find()) {
+            return "raw";
         }
-        if (file.endsWith(".tar.gz")) {
-            return "tgz";
-        }
-        return file.endsWith(".tar.xz") ? "txz" : "raw";
+        return mm.group(1) != null ? "tar" : "t" + mm.group(2);
     }
 
     static String sizeString(long bytes) {
@@ -322,6 +358,21 @@ public final class PveModel {
         c.rawLxc.add(new String[] {key, value});
     }
 
+    /**
+     * Takes a container's options and raw {@code lxc.*} lines from its config file as edited on the
+     * node (the testkit's node simulator); pending values and snapshot sections stay.
+     */
+    public synchronized void replaceConfigFromFile(int vmid, Map<String, String> options, List<String[]> raw) {
+        Container c = containers.get(vmid);
+        if (c == null) {
+            return;
+        }
+        c.config.clear();
+        c.config.putAll(options);
+        c.rawLxc.clear();
+        raw.forEach(kv -> c.rawLxc.add(new String[] {kv[0], kv[1]}));
+    }
+
     /** Used and total bytes of a storage on a node. */
     public synchronized long[] storageUsage(String node, String storage) {
         advance();
@@ -337,22 +388,50 @@ public final class PveModel {
 
     // ---------------------------------------------------------------- task queries
 
+    /** The UPID format of PVE::UPID::decode. */
+    private static final java.util.regex.Pattern UPID = java.util.regex.Pattern.compile(
+            "^UPID:[a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?:[0-9A-Fa-f]{8}:[0-9A-Fa-f]{8,9}:"
+            + "[0-9A-Fa-f]{8}:[^:\\s/]+:[^:\\s/]*:[^:\\s/]+:$");
+
+    /** API2/Tasks.pm: {@code raise_param_exc({upid => "unable to parse worker upid"})} for a malformed UPID. */
+    private static void requireUpid(String upid) {
+        if (!UPID.matcher(upid).matches()) {
+            throw PveError.params(Map.of("upid", "unable to parse worker upid"));
+        }
+    }
+
     Task task(String node, String upid) {
+        requireUpid(upid);
         Task t = tasks.get(upid);
         if (t == null || !t.node.equals(node)) {
-            if (!upid.matches("^UPID:[a-zA-Z0-9]([a-zA-Z0-9\\-]*[a-zA-Z0-9])?:[0-9A-Fa-f]{8}:[0-9A-Fa-f]{8,9}:"
-                    + "[0-9A-Fa-f]{8}:[^:\\s/]+:[^:\\s/]*:[^:\\s/]+:$")) {
-                throw PveError.params(Map.of("upid", "unable to parse worker upid '" + upid + "'"));
-            }
+            // the task log file is looked up on the node the call is proxied to
             throw PveError.params(Map.of("upid", "no such task"));
         }
         return t;
     }
 
+    /** {@code $check_task_user}: a token sees its own tasks, a user its own and its tokens'. */
+    private static boolean ownTask(Task t, String user) {
+        return user.equals(t.user) || t.user.startsWith(user + "!");
+    }
+
+    /** Status, log and stop of another user's task need a privilege on {@code /nodes/<node>}. */
+    private void checkTaskAccess(Task t, String user, String node, String privilege) {
+        if (user != null && !ownTask(t, user)) {
+            acl.check(user, "/nodes/" + node, privilege);
+        }
+    }
+
     /** {@code GET /nodes/{node}/tasks/{upid}/status}. */
     public synchronized Map<String, Object> taskStatus(String node, String upid) {
+        return taskStatus(node, upid, null);
+    }
+
+    /** {@code GET /nodes/{node}/tasks/{upid}/status} as {@code user} ({@code Sys.Audit} for others' tasks). */
+    public synchronized Map<String, Object> taskStatus(String node, String upid, String user) {
         advance();
         Task t = task(node, upid);
+        checkTaskAccess(t, user, node, "Sys.Audit");
         Map<String, Object> m = taskFields(t);
         m.put("user", t.user.contains("!") ? t.user.substring(0, t.user.indexOf('!')) : t.user);
         if (t.user.contains("!")) {
@@ -380,8 +459,23 @@ public final class PveModel {
 
     /** {@code GET .../tasks/{upid}/log}: lines from {@code start}, at most {@code limit} (0: all); total in [1]. */
     public synchronized Object[] taskLog(String node, String upid, int start, int limit) {
+        return taskLog(node, upid, start, limit, null);
+    }
+
+    /**
+     * {@code GET .../tasks/{upid}/log} as {@code user}. A well-formed UPID without a log file on
+     * this node is not an error: PVE::Tools::dump_logfile answers one line, {@code unable to open
+     * file - No such file or directory}.
+     */
+    public synchronized Object[] taskLog(String node, String upid, int start, int limit, String user) {
         advance();
-        List<String> lines = task(node, upid).visibleLog(now());
+        requireUpid(upid);
+        Task t = tasks.get(upid);
+        if (t == null || !t.node.equals(node)) {
+            return new Object[] {List.of(Map.of("n", 1, "t", "unable to open file - No such file or directory")), 1};
+        }
+        checkTaskAccess(t, user, node, "Sys.Audit");
+        List<String> lines = t.visibleLog(now());
         if (lines.isEmpty()) {
             lines = List.of("no content");
         }
@@ -392,36 +486,147 @@ public final class PveModel {
         return new Object[] {out, lines.size()};
     }
 
-    /** {@code GET /nodes/{node}/tasks}: newest first. */
-    public synchronized List<Map<String, Object>> taskList(String node, Integer vmid, String typefilter) {
+    /**
+     * {@code GET /nodes/{node}/tasks} as pve-manager's {@code API2/Tasks.pm node_tasks} answers it:
+     * with {@code source=active} or {@code all} the running tasks first (from the active list, whose
+     * entries keep a token's full id in {@code user}), then the finished ones newest first (from the
+     * index, where a token's id is split into {@code user} and {@code tokenid}). Without
+     * {@code Sys.Audit} on {@code /nodes/<node>} a caller sees only its own tasks (a user also its
+     * tokens'). {@code total} counts every matching task, {@code start}/{@code limit} page.
+     *
+     * @return {@code [list, total]}
+     */
+    public synchronized Object[] taskList(String node, String user, Map<String, String> p) {
         advance();
         requireNode(node);
-        List<Map<String, Object>> out = new ArrayList<>();
+        int start = Integer.parseInt(p.getOrDefault("start", "0"));
+        int[] limit = {Integer.parseInt(p.getOrDefault("limit", "50"))};
+        String userfilter = blankToNull(p.get("userfilter"));
+        String typefilter = blankToNull(p.get("typefilter"));
+        String vmid = blankToNull(p.get("vmid"));
+        String source = p.getOrDefault("source", "archive");
+        boolean errors = "1".equals(p.get("errors"));
+        Long since = p.containsKey("since") ? Long.valueOf(p.get("since")) : null;
+        Long until = p.containsKey("until") ? Long.valueOf(p.get("until")) : null;
+        Set<String> statuses = new java.util.HashSet<>(Set.of("ok", "warning", "error", "unknown"));
+        if (p.get("statusfilter") != null && !errors) {
+            statuses.clear();
+            for (String f : p.get("statusfilter").split("[,;\\s\\x00]+")) {
+                statuses.add(f.toLowerCase(java.util.Locale.ROOT));
+            }
+        } else if (errors) {
+            statuses.remove("ok");
+        }
+        boolean auditor = acl.has(user, "/nodes/" + node, "Sys.Audit");
+        int[] count = {0};
+        List<Map<String, Object>> res = new ArrayList<>();
+        java.util.function.Predicate<Map<String, Object>> skip = e -> {
+            String u = String.valueOf(e.get("user"));
+            Object tokenid = e.get("tokenid");
+            if (userfilter != null && !u.toLowerCase(java.util.Locale.ROOT)
+                    .contains(userfilter.toLowerCase(java.util.Locale.ROOT))) {
+                return true;
+            }
+            boolean own = tokenid != null ? user.equals(u + "!" + tokenid) || user.equals(u) : user.equals(u);
+            if (!auditor && !own) {
+                return true;
+            }
+            if (typefilter != null && !typefilter.equals(e.get("type"))) {
+                return true;
+            }
+            if (vmid != null && !vmid.equals(e.get("id"))) {
+                return true;
+            }
+            long st = ((Number) e.get("starttime")).longValue();
+            if (since != null && st < since || until != null && st > until) {
+                return true;
+            }
+            if (!statuses.contains(normalizeStatus((String) e.get("status")))) {
+                return true;
+            }
+            if (count[0]++ < start) {
+                return true;
+            }
+            return limit[0] <= 0;
+        };
         List<Task> all = new ArrayList<>(tasks.values());
         java.util.Collections.reverse(all);
-        for (Task t : all) {
-            if (!t.node.equals(node) || vmid != null && !t.id.equals(String.valueOf(vmid))
-                    || typefilter != null && !t.type.equals(typefilter)) {
-                continue;
+        if (source.equals("active") || source.equals("all")) {
+            for (Task t : all) {
+                if (t.node.equals(node) && !t.stopped) {
+                    Map<String, Object> e = taskFields(t);
+                    e.put("user", t.user);
+                    if (!skip.test(e)) {
+                        e.put("status", "RUNNING");
+                        res.add(e);
+                        limit[0]--;
+                    }
+                }
             }
-            Map<String, Object> m = taskFields(t);
-            m.put("user", t.user);
-            if (t.stopped) {
-                m.put("endtime", t.endtime);
-                m.put("status", t.exitStatus);
-            }
-            out.add(m);
         }
-        return out;
+        if (!source.equals("active")) {
+            all.sort(Comparator.comparingLong((Task t) -> t.endtime).thenComparingLong(t -> t.seq).reversed());
+            for (Task t : all) {
+                if (!t.node.equals(node) || !t.stopped) {
+                    continue;
+                }
+                Map<String, Object> e = taskFields(t);
+                int bang = t.user.indexOf('!');
+                e.put("user", bang < 0 ? t.user : t.user.substring(0, bang));
+                if (bang >= 0) {
+                    e.put("tokenid", t.user.substring(bang + 1));
+                }
+                e.put("endtime", t.endtime);
+                e.put("status", t.exitStatus);
+                if (!skip.test(e)) {
+                    res.add(e);
+                    limit[0]--;
+                }
+            }
+        }
+        return new Object[] {res, count[0]};
     }
 
-    /** {@code DELETE .../tasks/{upid}}: stops a running task; it ends with {@code unexpected status}. */
-    public synchronized void stopTask(String node, String upid) {
+    private static String blankToNull(String s) {
+        return s == null || s.isEmpty() ? null : s;
+    }
+
+    /** PVE::UPID::normalize_status_type. */
+    private static String normalizeStatus(String status) {
+        if (status == null || status.isEmpty() || status.equals("unexpected status")) {
+            return "unknown";
+        }
+        if (status.equals("OK")) {
+            return "ok";
+        }
+        return status.matches("WARNINGS: \\d+") ? "warning" : "error";
+    }
+
+    /**
+     * {@code DELETE .../tasks/{upid}} as {@code user} ({@code Sys.Modify} on the node for others'
+     * tasks): RESTEnvironment's check_worker sends TERM to the worker, whose handler dies with
+     * {@code received interrupt}; a create or restore dies inside its cleanup eval, so its error
+     * carries the {@code unable to create CT N - } prefix and its disks and config are removed.
+     * Synchronous: the call returns once the worker is gone. A finished task is left alone.
+     */
+    public synchronized void stopTask(String node, String upid, String user) {
         advance();
-        Task t = task(node, upid);
+        requireUpid(upid);
+        Task t = tasks.get(upid);
+        if (t == null || !t.node.equals(node)) {
+            throw PveError.params(Map.of("upid", "no such task"));
+        }
+        if (user != null && !ownTask(t, user)) {
+            acl.check(user, "/nodes/" + node, "Sys.Modify");
+        }
         if (!t.stopped) {
+            String exit = switch (t.type) {
+                case "vzcreate" -> "unable to create CT " + t.id + " - received interrupt";
+                case "vzrestore" -> "unable to restore CT " + t.id + " - received interrupt";
+                default -> "received interrupt";
+            };
             Task replaced = new Task(t.upid, t.node, t.type, t.id, t.user, t.pid, t.pstart, t.starttime, t.startNanos,
-                    now(), t.seq, t.visibleLog(now()), "unexpected status", t.onSuccess, t.onFailure);
+                    now(), t.seq, t.visibleLog(now()), exit, t.onSuccess, t.onFailure);
             tasks.put(upid, replaced);
             advance();
         }
