@@ -388,7 +388,7 @@ public final class InContainerSetup implements ContainerSetup {
             a.url().ifPresent(u -> ctx.access("url", u));
             a.username().ifPresent(u -> ctx.access("username", u));
             a.password().ifPresent(p -> ctx.access("password", p));
-            a.configPath().ifPresent(p -> ctx.access("configPath", p));
+            a.configPath().ifPresent(p -> ctx.access("config", p));
         }
     }
 
@@ -824,7 +824,7 @@ public final class InContainerSetup implements ContainerSetup {
          * Runs a catalogue app's install script as build.func does: the script and
          * {@code FUNCTIONS_FILE_PATH} from the source, the environment of
          * {@link AppInstall#environment()}; afterwards the access details ({@code url},
-         * {@code username}, {@code password}, {@code configPath}) go into the result.
+         * {@code username}, {@code password}, {@code config}) go into the result.
          *
          * @param catalogueApp the app
          * @param installMethod {@code default} or another of its {@link App#variants()}
