@@ -257,6 +257,15 @@ public final class InContainerSetup implements ContainerSetup {
         return b;
     }
 
+    private static Optional<OsType> osType(String varOs) {
+        for (OsType t : OsType.values()) {
+            if (t.wireName().equalsIgnoreCase(varOs)) {
+                return Optional.of(t);
+            }
+        }
+        return Optional.empty();
+    }
+
     /**
      * The APT cacher URL build.func derives from {@code var_apt_cacher_ip}: a URL as it is, a host
      * (or {@code host:port}) as {@code http://host:3142}.
@@ -276,7 +285,8 @@ public final class InContainerSetup implements ContainerSetup {
     public void run(ContainerSetupContext ctx) {
         NodeConnection node = nodes.apply(ctx.node());
         String vmid = Integer.toString(ctx.vmid());
-        OsType os = ctx.spec().osType().orElse(OsType.DEBIAN);
+        OsType os = ctx.spec().osType().or(() -> config == null ? Optional.empty()
+                : config.value("var_os").flatMap(InContainerSetup::osType)).orElse(OsType.DEBIAN);
         boolean alpine = os == OsType.ALPINE;
         ContainerScripts scripts = ContainerScripts.on(node, stepTimeout, listener);
         String[] facts = null;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.sun.net.httpserver.HttpServer;
+import io.github.proxmoxlxc.core.apps.App;
 import io.github.proxmoxlxc.core.apps.AppCatalogue;
 import io.github.proxmoxlxc.core.apps.ScriptSource;
 import io.github.proxmoxlxc.core.config.ConfigResolver;
@@ -60,6 +61,7 @@ class InContainerSetupTest {
         ct = dir.resolve("ct");
         Files.createDirectories(ct.resolve("root"));
         Files.createDirectories(ct.resolve("etc/apt/apt.conf.d"));
+        Files.createDirectories(ct.resolve("etc/apk"));
         Files.createDirectories(ct.resolve("etc/profile.d"));
         Files.createDirectories(ct.resolve("etc/ssh"));
         Files.createDirectories(ct.resolve("usr/share/zoneinfo/Europe"));
@@ -222,6 +224,33 @@ class InContainerSetupTest {
                 + " PCT_OSTYPE=ubuntu PCT_OSVERSION=24.04 ENABLE_GPU=yes CTTYPE=1 SESSION_ID=0badcafe"
                 + " tz=America/New_York");
         assertThat(access).containsEntry("ip", "10.0.0.7").containsEntry("url", "http://10.0.0.7:8096");
+    }
+
+    @Test
+    void alpineVariant_getsAlpineInstallFunc_apkBasePackages_andNoLocaleStep() throws Exception {
+        App app = AppCatalogue.bundled().all().stream().filter(a -> a.variants().contains("alpine")
+                && a.installScript("alpine").isPresent()).findFirst().orElseThrow();
+        String script = app.installScript("alpine").orElseThrow();
+        Path co = dir.resolve("checkout-alpine");
+        Files.createDirectories(co.resolve("misc"));
+        Files.createDirectories(co.resolve("install"));
+        Files.writeString(co.resolve("misc/alpine-install.func"), "# alpine-install.func stand-in, long enough for"
+                + " build.func's check of 100 characters\nsetting_up_container() { echo \"alpine functions\"; }\n");
+        Files.writeString(co.resolve(script), "source /dev/stdin <<<\"$FUNCTIONS_FILE_PATH\"\nsetting_up_container\n"
+                + "echo \"os=$PCT_OSTYPE\"\n");
+        ResolvedConfig cfg = ConfigResolver.builder().app(app.slug()).variant("alpine").build().resolve();
+        List<String> progress = new ArrayList<>();
+        // the spec says nothing about the OS (as the CLI's): var_os decides
+        ContainerSpec noOs = ContainerSpec.builder().hostname("alp").build();
+        InContainerSetup.fromConfig(cfg, n -> node).noDnsWait().app(app, "alpine", ScriptSource.localCheckout(co))
+                .keepLogsIn(dir.resolve("logs")).build()
+                .run(ContainerSetupContext.of("pve1", 136, noOs, List.of("10.0.0.9/24"), progress::add, w -> { }));
+        assertThat(Files.readString(dir.resolve("logs/install-136.log"))).contains("alpine functions", "os=alpine");
+        assertThat(progress).noneMatch(p -> p.startsWith("locale") || p.startsWith("timezone"));
+        assertThat(read("/etc/apk/repositories")).isEqualTo("https://dl-cdn.alpinelinux.org/alpine/latest-stable/main\n"
+                + "https://dl-cdn.alpinelinux.org/alpine/latest-stable/community\n");
+        assertThat(Files.readAllLines(dir.resolve("calls.log"))).contains("apk update",
+                "apk add bash newt curl openssh nano mc ncurses jq");
     }
 
     @Test
