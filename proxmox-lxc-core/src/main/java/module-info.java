@@ -10,6 +10,7 @@ module io.github.proxmoxlxc.core {
     requires io.github.resilience4j.core;
     requires io.github.resilience4j.retry;
     requires io.github.resilience4j.bulkhead;
+    requires static transitive org.jspecify;
 
     exports io.github.proxmoxlxc.core;
     exports io.github.proxmoxlxc.core.spec;

@@ -6,6 +6,7 @@
 module io.github.proxmoxlxc.hardware {
     requires transitive io.github.proxmoxlxc.core;
     requires org.slf4j;
+    requires static transitive org.jspecify;
 
     exports io.github.proxmoxlxc.hardware.gpu;
     exports io.github.proxmoxlxc.hardware.passthrough;

@@ -6,6 +6,7 @@ import io.github.proxmoxlxc.core.client.ContainerInterface;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.OptionalInt;
 
 /** Finding a container by vmid, and its addresses. */
 final class Containers {
@@ -18,12 +19,12 @@ final class Containers {
             return pve.node(node).container(vmid);
         }
         for (ClusterResource r : pve.cluster().resources("vm")) {
-            if (r.vmid() != null && r.vmid() == vmid) {
+            if (r.vmid().equals(OptionalInt.of(vmid))) {
                 if (!"lxc".equals(r.type())) {
                     throw CliException.invalid("vmid", Integer.toString(vmid), "is a " + r.type()
                             + " guest, not an LXC container");
                 }
-                return pve.node(r.node()).container(vmid);
+                return pve.node(r.node().orElseThrow()).container(vmid);
             }
         }
         throw new CliException(ExitCodes.API, List.of(new ErrorEntry("vmid", Integer.toString(vmid),
@@ -37,13 +38,9 @@ final class Containers {
             if ("lo".equals(i.name())) {
                 continue;
             }
-            if (i.inet() != null && !i.inet().isEmpty()) {
-                out.add(i.inet());
-            }
+            i.inet().ifPresent(out::add);
             // every veth has an fe80:: link-local address (as on a node); like the provisioner, not shown
-            if (i.inet6() != null && !i.inet6().isEmpty() && !i.inet6().toLowerCase(java.util.Locale.ROOT).startsWith("fe80")) {
-                out.add(i.inet6());
-            }
+            i.inet6().filter(a -> !a.toLowerCase(java.util.Locale.ROOT).startsWith("fe80")).ifPresent(out::add);
         }
         return out;
     }

@@ -21,19 +21,19 @@ final class ListCommand extends ClientCommand {
     int run(Connection c, Out out) {
         List<ClusterResource> cts = new ArrayList<>();
         for (ClusterResource r : c.client().cluster().resources("vm")) {
-            if ("lxc".equals(r.type()) && r.vmid() != null) {
+            if ("lxc".equals(r.type()) && r.vmid().isPresent()) {
                 cts.add(r);
             }
         }
-        cts.sort(Comparator.comparing(ClusterResource::vmid));
+        cts.sort(Comparator.comparingInt(r -> r.vmid().getAsInt()));
         List<Map<String, Object>> list = new ArrayList<>();
         for (ClusterResource r : cts) {
             Map<String, Object> m = new LinkedHashMap<>();
-            m.put("vmid", r.vmid());
-            m.put("node", r.node());
-            m.put("name", r.name());
-            m.put("status", r.status());
-            m.put("tags", r.tags() == null || r.tags().isEmpty() ? List.of() : List.of(r.tags().split("[;,]")));
+            m.put("vmid", r.vmid().getAsInt());
+            m.put("node", r.node().orElse(null));
+            m.put("name", r.name().orElse(null));
+            m.put("status", r.rawStatus().orElse(null));
+            m.put("tags", r.tags());
             list.add(m);
         }
         out.document(Map.of("containers", list));
@@ -43,8 +43,8 @@ final class ListCommand extends ClientCommand {
         }
         out.line(String.format(Locale.ROOT, "%-10s %-12s %-9s %s", "VMID", "NODE", "STATUS", "NAME"));
         for (ClusterResource r : cts) {
-            out.line(String.format(Locale.ROOT, "%-10d %-12s %-9s %s", r.vmid(), r.node(), r.status(),
-                    r.name() == null ? "" : r.name()));
+            out.line(String.format(Locale.ROOT, "%-10d %-12s %-9s %s", r.vmid().getAsInt(), r.node().orElse(null),
+                    r.rawStatus().orElse(null), r.name().orElse("")));
         }
         return ExitCodes.OK;
     }

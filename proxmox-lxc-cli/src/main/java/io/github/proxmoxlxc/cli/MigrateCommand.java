@@ -43,7 +43,7 @@ final class MigrateCommand extends VmidCommand {
         Container ct = Containers.find(c.client(), vmid, node);
         String from = ct.node();
         TaskRun t = TaskRun.awaitWithProgress(c, ct.migrate(b.build()), timeout, out);
-        String status = c.client().node(target).container(vmid).status().status();
+        String status = c.client().node(target).container(vmid).status().rawStatus();
         out.line("Migrated container " + vmid + " from " + from + " to " + target + " (" + status + ")" + t.suffix());
         Map<String, Object> f = new LinkedHashMap<>();
         f.put("from", from);

@@ -25,10 +25,10 @@ final class StatusCommand extends VmidCommand {
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("vmid", vmid);
         doc.put("node", ct.node());
-        doc.put("name", s.name());
-        doc.put("status", s.status());
-        doc.put("lock", s.lock());
-        doc.put("uptimeSeconds", s.uptime());
+        doc.put("name", s.name().orElse(null));
+        doc.put("status", s.rawStatus());
+        doc.put("lock", s.lock().orElse(null));
+        doc.put("uptimeSeconds", s.uptime().toSeconds());
         doc.put("cpus", s.cpus() == Math.rint(s.cpus()) ? (Object) (long) s.cpus() : (Object) s.cpus());
         doc.put("memoryBytes", s.mem());
         doc.put("maxMemoryBytes", s.maxMem());
@@ -37,11 +37,11 @@ final class StatusCommand extends VmidCommand {
         doc.put("addresses", addresses);
         out.document(doc);
         out.line(String.format(Locale.ROOT, "%-10s %d", "vmid", vmid));
-        out.line(String.format(Locale.ROOT, "%-10s %s", "name", s.name() == null ? "-" : s.name()));
+        out.line(String.format(Locale.ROOT, "%-10s %s", "name", s.name().orElse("-")));
         out.line(String.format(Locale.ROOT, "%-10s %s", "node", ct.node()));
-        out.line(String.format(Locale.ROOT, "%-10s %s%s", "status", s.status(),
-                s.lock() == null || s.lock().isEmpty() ? "" : " (locked: " + s.lock() + ")"));
-        out.line(String.format(Locale.ROOT, "%-10s %ds", "uptime", s.uptime()));
+        out.line(String.format(Locale.ROOT, "%-10s %s%s", "status", s.rawStatus(),
+                s.lock().map(l -> " (locked: " + l + ")").orElse("")));
+        out.line(String.format(Locale.ROOT, "%-10s %ds", "uptime", s.uptime().toSeconds()));
         out.line(String.format(Locale.ROOT, "%-10s %s", "cpus", trim(s.cpus())));
         out.line(String.format(Locale.ROOT, "%-10s %d MiB of %d MiB", "memory", s.mem() >> 20, s.maxMem() >> 20));
         out.line(String.format(Locale.ROOT, "%-10s %d MiB of %d MiB", "disk", s.disk() >> 20, s.maxDisk() >> 20));

@@ -49,9 +49,9 @@ final class WatchCommand extends ClientCommand {
         String at = DateTimeFormatter.ISO_INSTANT.format(ch.time());
         StringBuilder sb = new StringBuilder(at).append(' ').append(ch.vmid()).append(' ');
         if (ch.initial()) {
-            sb.append(ch.status());
+            sb.append(ch.rawStatus());
         } else {
-            sb.append(ch.previousStatus().orElse("")).append(" -> ").append(ch.status());
+            sb.append(ch.previousRawStatus().orElse("")).append(" -> ").append(ch.rawStatus());
         }
         ch.lock().ifPresent(l -> sb.append(" lock=").append(l));
         if (!ch.initial() && ch.previousLock().isPresent() && ch.lock().isEmpty()) {
@@ -68,8 +68,8 @@ final class WatchCommand extends ClientCommand {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("time", DateTimeFormatter.ISO_INSTANT.format(ch.time()));
         m.put("vmid", ch.vmid());
-        m.put("status", ch.status());
-        m.put("previousStatus", ch.previousStatus().orElse(null));
+        m.put("status", ch.rawStatus());
+        m.put("previousStatus", ch.previousRawStatus().orElse(null));
         m.put("lock", ch.lock().orElse(null));
         m.put("previousLock", ch.previousLock().orElse(null));
         m.put("node", ch.node().orElse(null));

@@ -141,7 +141,7 @@ class SimulatorCommandTest {
                     ProxmoxClient token = ProxmoxClient.builder().baseUrl(info.get("url").asText())
                             .apiToken("ci@pve!build", "8d2c1b0a-0000-4000-8000-000000000001").trust(trust).build()) {
                 assertThat(admin.nodes().list()).extracting(n -> n.node()).containsExactly("alpha", "beta");
-                assertThat(admin.get("/cluster/nextid").dataAsString()).isEqualTo("5000");
+                assertThat(admin.get("/cluster/nextid").dataAsString()).contains("5000");
                 assertThat(admin.get("/pools").json()).contains("\"poolid\":\"ci\"")
                         .contains("\"comment\":\"CI containers\"");
                 assertThat(admin.get("/nodes/beta/storage").json()).contains("\"storage\":\"tank\"");

@@ -1,5 +1,7 @@
 package io.github.proxmoxlxc.core;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The one unchecked root of every error this library throws.
  *
@@ -25,7 +27,7 @@ public class ProxmoxException extends RuntimeException {
      * @param message what went wrong
      * @param cause the underlying failure
      */
-    public ProxmoxException(String message, Throwable cause) {
+    public ProxmoxException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -157,10 +157,18 @@ public final class ClusterDescription {
                     text(t, "file", "templates.stored[]"));
         }
         for (JsonNode p : list(root, "pools")) {
-            b.addPool(text(p, "id", "pools[]"), p.has("comment") ? p.get("comment").asText() : null);
+            if (p.has("comment")) {
+                b.addPool(text(p, "id", "pools[]"), p.get("comment").asText());
+            } else {
+                b.addPool(text(p, "id", "pools[]"));
+            }
         }
         for (JsonNode u : list(root, "users")) {
-            b.addUser(text(u, "id", "users[]"), u.has("password") ? u.get("password").asText() : null);
+            if (u.has("password")) {
+                b.addUser(text(u, "id", "users[]"), u.get("password").asText());
+            } else {
+                b.addUser(text(u, "id", "users[]"));
+            }
         }
         for (JsonNode t : list(root, "tokens")) {
             String id = text(t, "id", "tokens[]");

@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * An in-process Proxmox VE API server for tests: HTTPS on a free loopback port, a generated
@@ -586,13 +587,25 @@ public final class PveSimulator implements AutoCloseable {
         }
 
         /**
+         * Adds a resource pool without a comment; see {@link #addPool(String, String)}.
+         *
+         * @throws IllegalArgumentException if the name does not start with a letter or is taken
+         */
+        public Builder addPool(String poolid) {
+            return addPool0(Objects.requireNonNull(poolid, "poolid"), null);
+        }
+
+        /**
          * Adds a resource pool (empty; guests join it with {@code pool} on create or {@code PUT /pools}).
          *
-         * @param comment may be null
+         * @param comment the pool's comment
          * @throws IllegalArgumentException if the name does not start with a letter or is taken
          */
         public Builder addPool(String poolid, String comment) {
-            Objects.requireNonNull(poolid, "poolid");
+            return addPool0(Objects.requireNonNull(poolid, "poolid"), Objects.requireNonNull(comment, "comment"));
+        }
+
+        private Builder addPool0(String poolid, @Nullable String comment) {
             c.access.add(m -> {
                 try {
                     m.pools().define(poolid, comment, List.of(), List.of());
@@ -619,9 +632,22 @@ public final class PveSimulator implements AutoCloseable {
          * Adds a user {@code name@realm}; with a password (at least 5 characters) it can log in with
          * {@code POST /access/ticket}. Its privileges come from {@link #addAcl} entries.
          *
-         * @param password may be null (no ticket login)
+         * @param password the password (see {@link #addUser(String)} for a user without one)
          */
         public Builder addUser(String userid, String password) {
+            return addUser0(userid, Objects.requireNonNull(password, "password"));
+        }
+
+        /**
+         * Adds a user {@code name@realm} without a password: it cannot log in with
+         * {@code POST /access/ticket}, but its API tokens can be used. Its privileges come from
+         * {@link #addAcl} entries.
+         */
+        public Builder addUser(String userid) {
+            return addUser0(userid, null);
+        }
+
+        private Builder addUser0(String userid, @Nullable String password) {
             if (password != null && password.length() < 5) {
                 throw new IllegalArgumentException("user '" + userid + "': password must be at least 5 characters long");
             }

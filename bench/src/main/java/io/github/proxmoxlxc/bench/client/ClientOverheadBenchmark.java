@@ -130,19 +130,20 @@ public class ClientOverheadBenchmark {
     }
 
     /**
-     * GET /version with plain OkHttp and a Jackson tree, decoded into the same record.
+     * GET /version with plain OkHttp and a Jackson tree, decoded into a value with the same fields
+     * (the client's {@link PveVersion} has no public constructor).
      *
      * @return the decoded version
      * @throws IOException on I/O failure
      */
     @Benchmark
-    public PveVersion plainVersion() throws IOException {
+    public PlainVersion plainVersion() throws IOException {
         try (Response r = plain.newCall(versionRequest).execute()) {
             if (!r.isSuccessful()) {
                 throw new IOException("status " + r.code());
             }
             JsonNode d = mapper.readTree(r.body().string()).path("data");
-            return new PveVersion(d.path("version").asText(), d.path("release").asText(), d.path("repoid").asText());
+            return new PlainVersion(d.path("version").asText(), d.path("release").asText(), d.path("repoid").asText());
         }
     }
 
@@ -211,5 +212,15 @@ public class ClientOverheadBenchmark {
                                 String storage, String lock, boolean template, String pool, String tags, double cpu,
                                 int maxCpu, long mem, long maxMem, long disk, long maxDisk, long uptime,
                                 String content, String pluginType, boolean shared) {
+    }
+
+    /**
+     * {@code GET /version} as decoded by the plain OkHttp + Jackson baseline.
+     *
+     * @param version the pve-manager version
+     * @param release the release
+     * @param repoId the source commit id
+     */
+    public record PlainVersion(String version, String release, String repoId) {
     }
 }

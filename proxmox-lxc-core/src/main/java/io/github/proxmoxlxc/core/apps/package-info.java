@@ -9,5 +9,12 @@
  * {@link io.github.proxmoxlxc.core.config.ConfigResolver}, and
  * {@link io.github.proxmoxlxc.core.apps.AppInstall} describes the install step (script location,
  * environment, access details) for the node channel that runs it.
+ *
+ * <p>Null-marked (JSpecify {@code @NullMarked}): no parameter, return value or element is null
+ * unless its type says {@code @Nullable}; absent values are {@code Optional}, {@code OptionalInt}
+ * or empty collections.
  */
+@NullMarked
 package io.github.proxmoxlxc.core.apps;
+
+import org.jspecify.annotations.NullMarked;

@@ -19,7 +19,7 @@ public final class Access {
      * @return path to privileges
      */
     public Permissions permissions() {
-        return Decoders.permissions(api.data(HttpMethod.GET, "/access/permissions", Map.of()));
+        return Wire.permissions(api.data(HttpMethod.GET, "/access/permissions", Map.of()));
     }
 
     /**
@@ -32,6 +32,6 @@ public final class Access {
         if (path == null || !path.startsWith("/")) {
             throw new IllegalArgumentException("path: '" + path + "' must be an ACL path starting with '/'");
         }
-        return Decoders.permissions(api.data(HttpMethod.GET, "/access/permissions", Map.of("path", path)));
+        return Wire.permissions(api.data(HttpMethod.GET, "/access/permissions", Map.of("path", path)));
     }
 }

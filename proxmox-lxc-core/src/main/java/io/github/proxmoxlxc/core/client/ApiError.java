@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param path the API path below {@code /api2/json}, without query string
  * @param status the HTTP status code
  * @param reasonPhrase the HTTP reason phrase, empty if none
- * @param message the body's {@code message} without trailing newline, or {@code null} if absent
+ * @param message the body's {@code message} without trailing newline; empty if absent
  * @param errors the body's {@code errors} map (parameter name to problem), possibly empty
  */
 public record ApiError(String method, String path, int status, String reasonPhrase, String message,
@@ -29,13 +29,14 @@ public record ApiError(String method, String path, int status, String reasonPhra
      * @param path the API path below {@code /api2/json}, without query string
      * @param status the HTTP status code
      * @param reasonPhrase the HTTP reason phrase, empty if none
-     * @param message the body's {@code message} without trailing newline, or {@code null} if absent
+     * @param message the body's {@code message} without trailing newline; empty if absent
      * @param errors the body's {@code errors} map (parameter name to problem), possibly empty
      */
     public ApiError {
         Objects.requireNonNull(method, "method");
         Objects.requireNonNull(path, "path");
         Objects.requireNonNull(reasonPhrase, "reasonPhrase");
+        Objects.requireNonNull(message, "message");
         errors = Map.copyOf(Objects.requireNonNull(errors, "errors"));
     }
 
@@ -45,7 +46,7 @@ public record ApiError(String method, String path, int status, String reasonPhra
      * @return the error text, never null
      */
     public String text() {
-        return message != null && !message.isBlank() ? message : reasonPhrase;
+        return !message.isBlank() ? message : reasonPhrase;
     }
 
     /**
@@ -54,7 +55,7 @@ public record ApiError(String method, String path, int status, String reasonPhra
      * @return the message
      */
     public Optional<String> bodyMessage() {
-        return Optional.ofNullable(message);
+        return message.isEmpty() ? Optional.empty() : Optional.of(message);
     }
 
     /**

@@ -1,6 +1,8 @@
 package io.github.proxmoxlxc.core.client;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A downloadable template of the appliance index ({@code GET /nodes/{node}/aplinfo}).
@@ -19,12 +21,12 @@ public final class Appliance {
     private final String description;
     private final String source;
     private final String location;
-    private final String sha512sum;
-    private final String infopage;
+    private final Optional<String> sha512sum;
+    private final Optional<String> infopage;
 
     Appliance(String template, String type, String os, String version, String section, String packageName,
-              String headline, String description, String source, String location, String sha512sum,
-              String infopage) {
+              String headline, String description, String source, String location, Optional<String> sha512sum,
+              Optional<String> infopage) {
         this.template = template;
         this.type = type;
         this.os = os;
@@ -110,21 +112,21 @@ public final class Appliance {
     }
 
     /**
-     * {@return the checksum, or null}
+     * {@return the SHA-512 checksum, if listed}
      */
-    public String sha512sum() {
+    public Optional<String> sha512sum() {
         return sha512sum;
     }
 
     /**
-     * {@return the info page URL, or null}
+     * {@return the info page URL, if listed}
      */
-    public String infopage() {
+    public Optional<String> infopage() {
         return infopage;
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         if (this == other) {
             return true;
         }

@@ -7,6 +7,7 @@ import io.github.proxmoxlxc.core.internal.client.Paths;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 
 /** Cluster-wide calls ({@code /cluster}). Obtained from {@link ProxmoxClient#cluster()}. */
 public final class Cluster {
@@ -48,7 +49,7 @@ public final class Cluster {
      */
     public Optional<ClusterResource> guest(int vmid) {
         Paths.vmid(vmid);
-        return resources("vm").stream().filter(r -> r.vmid() != null && r.vmid() == vmid).findFirst();
+        return resources("vm").stream().filter(r -> r.vmid().equals(OptionalInt.of(vmid))).findFirst();
     }
 
     /**

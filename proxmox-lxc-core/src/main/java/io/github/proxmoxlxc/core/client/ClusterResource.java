@@ -1,10 +1,16 @@
 package io.github.proxmoxlxc.core.client;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One entry of {@code GET /cluster/resources}: a guest, storage, node, pool or SDN zone.
- * Fields that do not apply to the entry's type are null, 0 or false.
+ * Fields that do not apply to the entry's type are empty, 0 or false.
  *
  * <p>Built by the client (no public constructor): fields Proxmox adds become new accessors
  * without breaking callers.
@@ -12,30 +18,30 @@ import java.util.Objects;
 public final class ClusterResource {
     private final String id;
     private final String type;
-    private final String node;
-    private final Integer vmid;
-    private final String name;
-    private final String status;
-    private final String storage;
-    private final String lock;
+    private final Optional<String> node;
+    private final OptionalInt vmid;
+    private final Optional<String> name;
+    private final Optional<String> status;
+    private final Optional<String> storage;
+    private final Optional<String> lock;
     private final boolean template;
-    private final String pool;
-    private final String tags;
+    private final Optional<String> pool;
+    private final List<String> tags;
     private final double cpu;
     private final int maxCpu;
     private final long mem;
     private final long maxMem;
     private final long disk;
     private final long maxDisk;
-    private final long uptime;
-    private final String content;
-    private final String pluginType;
+    private final Duration uptime;
+    private final Set<String> content;
+    private final Optional<String> pluginType;
     private final boolean shared;
 
-    ClusterResource(String id, String type, String node, Integer vmid, String name, String status, String storage,
-                    String lock, boolean template, String pool, String tags, double cpu, int maxCpu, long mem,
-                    long maxMem, long disk, long maxDisk, long uptime, String content, String pluginType,
-                    boolean shared) {
+    ClusterResource(String id, String type, Optional<String> node, OptionalInt vmid, Optional<String> name,
+                    Optional<String> status, Optional<String> storage, Optional<String> lock, boolean template,
+                    Optional<String> pool, List<String> tags, double cpu, int maxCpu, long mem, long maxMem, long disk,
+                    long maxDisk, Duration uptime, Set<String> content, Optional<String> pluginType, boolean shared) {
         this.id = id;
         this.type = type;
         this.node = node;
@@ -74,44 +80,55 @@ public final class ClusterResource {
     }
 
     /**
-     * {@return the node the resource is on, or null}
+     * {@return the node the resource is on, if it is on one}
      */
-    public String node() {
+    public Optional<String> node() {
         return node;
     }
 
     /**
-     * {@return the guest id, or null for non-guests}
+     * {@return the guest id; empty for non-guests}
      */
-    public Integer vmid() {
+    public OptionalInt vmid() {
         return vmid;
     }
 
     /**
-     * {@return the guest name, or null}
+     * {@return the guest name, if it has one}
      */
-    public String name() {
+    public Optional<String> name() {
         return name;
     }
 
     /**
-     * {@return the status, e.g. {@code running}, {@code stopped}, {@code available}, {@code online}}
+     * {@return a guest's state: {@link ContainerState#RUNNING} or {@link ContainerState#STOPPED};
+     * {@link ContainerState#UNKNOWN} for other resource types and for a status this version does not
+     * know (see {@link #rawStatus()})}
      */
-    public String status() {
+    public ContainerState state() {
+        boolean guest = type.equals("lxc") || type.equals("qemu");
+        return guest ? status.map(ContainerState::of).orElse(ContainerState.UNKNOWN) : ContainerState.UNKNOWN;
+    }
+
+    /**
+     * {@return the status as sent, e.g. {@code running}, {@code stopped}, {@code available},
+     * {@code online}; empty if none was sent}
+     */
+    public Optional<String> rawStatus() {
         return status;
     }
 
     /**
-     * {@return the storage id, or null}
+     * {@return the storage id of a storage entry}
      */
-    public String storage() {
+    public Optional<String> storage() {
         return storage;
     }
 
     /**
-     * {@return the guest's config lock, or null}
+     * {@return the guest's config lock, if it is locked}
      */
-    public String lock() {
+    public Optional<String> lock() {
         return lock;
     }
 
@@ -123,16 +140,17 @@ public final class ClusterResource {
     }
 
     /**
-     * {@return the pool, or null}
+     * {@return the pool, if the guest or storage is in one}
      */
-    public String pool() {
+    public Optional<String> pool() {
         return pool;
     }
 
     /**
-     * {@return the guest tags as sent ({@code ;}-separated), or null}
+     * {@return the guest tags in the order sent (Proxmox separates them by {@code ;}, {@code ,} or
+     * spaces); empty when there are none}
      */
-    public String tags() {
+    public List<String> tags() {
         return tags;
     }
 
@@ -179,23 +197,25 @@ public final class ClusterResource {
     }
 
     /**
-     * {@return uptime in seconds}
+     * {@return how long the guest or node has been up (zero when stopped or not applicable), to the
+     * second}
      */
-    public long uptime() {
+    public Duration uptime() {
         return uptime;
     }
 
     /**
-     * {@return a storage's content types ({@code ,}-separated), or null}
+     * {@return a storage's content types (e.g. {@code vztmpl}, {@code rootdir}); empty for other
+     * types}
      */
-    public String content() {
+    public Set<String> content() {
         return content;
     }
 
     /**
-     * {@return a storage's type, e.g. {@code dir}, {@code lvmthin}, or null}
+     * {@return a storage's type, e.g. {@code dir}, {@code lvmthin}}
      */
-    public String pluginType() {
+    public Optional<String> pluginType() {
         return pluginType;
     }
 
@@ -207,7 +227,7 @@ public final class ClusterResource {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         if (this == other) {
             return true;
         }
@@ -215,13 +235,12 @@ public final class ClusterResource {
             return false;
         }
         ClusterResource o = (ClusterResource) other;
-        return Objects.equals(id, o.id) && Objects.equals(type, o.type) && Objects.equals(node, o.node)
-                && Objects.equals(vmid, o.vmid) && Objects.equals(name, o.name) && Objects.equals(status, o.status)
-                && Objects.equals(storage, o.storage) && Objects.equals(lock, o.lock) && template == o.template
-                && Objects.equals(pool, o.pool) && Objects.equals(tags, o.tags) && Double.compare(cpu, o.cpu) == 0
-                && maxCpu == o.maxCpu && mem == o.mem && maxMem == o.maxMem && disk == o.disk && maxDisk == o.maxDisk
-                && uptime == o.uptime && Objects.equals(content, o.content)
-                && Objects.equals(pluginType, o.pluginType) && shared == o.shared;
+        return id.equals(o.id) && type.equals(o.type) && node.equals(o.node) && vmid.equals(o.vmid)
+                && name.equals(o.name) && status.equals(o.status) && storage.equals(o.storage) && lock.equals(o.lock)
+                && template == o.template && pool.equals(o.pool) && tags.equals(o.tags)
+                && Double.compare(cpu, o.cpu) == 0 && maxCpu == o.maxCpu && mem == o.mem && maxMem == o.maxMem
+                && disk == o.disk && maxDisk == o.maxDisk && uptime.equals(o.uptime) && content.equals(o.content)
+                && pluginType.equals(o.pluginType) && shared == o.shared;
     }
 
     @Override
@@ -232,11 +251,12 @@ public final class ClusterResource {
 
     @Override
     public String toString() {
-        return "ClusterResource[" + "id=" + id + ", type=" + type + ", node=" + node + ", vmid=" + vmid
-                + ", name=" + name + ", status=" + status + ", storage=" + storage + ", lock=" + lock
-                + ", template=" + template + ", pool=" + pool + ", tags=" + tags + ", cpu=" + cpu
-                + ", maxCpu=" + maxCpu + ", mem=" + mem + ", maxMem=" + maxMem + ", disk=" + disk
-                + ", maxDisk=" + maxDisk + ", uptime=" + uptime + ", content=" + content
-                + ", pluginType=" + pluginType + ", shared=" + shared + "]";
+        return "ClusterResource[" + "id=" + id + ", type=" + type + ", node=" + node.orElse(null)
+                + ", vmid=" + (vmid.isPresent() ? vmid.getAsInt() : null) + ", name=" + name.orElse(null)
+                + ", status=" + status.orElse(null) + ", storage=" + storage.orElse(null)
+                + ", lock=" + lock.orElse(null) + ", template=" + template + ", pool=" + pool.orElse(null)
+                + ", tags=" + tags + ", cpu=" + cpu + ", maxCpu=" + maxCpu + ", mem=" + mem + ", maxMem=" + maxMem
+                + ", disk=" + disk + ", maxDisk=" + maxDisk + ", uptime=" + uptime + ", content=" + content
+                + ", pluginType=" + pluginType.orElse(null) + ", shared=" + shared + "]";
     }
 }

@@ -54,7 +54,7 @@ public final class Container {
      * @return the options, digest and raw {@code lxc.*} lines
      */
     public ContainerConfig config() {
-        return Decoders.config(api.data(HttpMethod.GET, path + "/config", Map.of()));
+        return Wire.config(api.data(HttpMethod.GET, path + "/config", Map.of()));
     }
 
     /**
@@ -368,7 +368,7 @@ public final class Container {
      * @return the options in effect and the digest
      */
     public ContainerConfig currentConfig() {
-        return Decoders.config(api.data(HttpMethod.GET, path + "/config", Map.of("current", "1")));
+        return Wire.config(api.data(HttpMethod.GET, path + "/config", Map.of("current", "1")));
     }
 
     private static Optional<String> text(com.fasterxml.jackson.databind.JsonNode n, String field) {

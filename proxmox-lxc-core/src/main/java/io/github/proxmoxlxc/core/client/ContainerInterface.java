@@ -1,6 +1,8 @@
 package io.github.proxmoxlxc.core.client;
 
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A network interface inside a running container ({@code GET /nodes/{node}/lxc/{vmid}/interfaces}).
@@ -10,11 +12,11 @@ import java.util.Objects;
  */
 public final class ContainerInterface {
     private final String name;
-    private final String hwaddr;
-    private final String inet;
-    private final String inet6;
+    private final Optional<String> hwaddr;
+    private final Optional<String> inet;
+    private final Optional<String> inet6;
 
-    ContainerInterface(String name, String hwaddr, String inet, String inet6) {
+    ContainerInterface(String name, Optional<String> hwaddr, Optional<String> inet, Optional<String> inet6) {
         this.name = name;
         this.hwaddr = hwaddr;
         this.inet = inet;
@@ -29,28 +31,28 @@ public final class ContainerInterface {
     }
 
     /**
-     * {@return the MAC address, or null}
+     * {@return the MAC address, if it has one}
      */
-    public String hwaddr() {
+    public Optional<String> hwaddr() {
         return hwaddr;
     }
 
     /**
-     * {@return the IPv4 address with prefix, e.g. {@code 192.168.1.20/24}, or null}
+     * {@return the IPv4 address with prefix, e.g. {@code 192.168.1.20/24}, if it has one}
      */
-    public String inet() {
+    public Optional<String> inet() {
         return inet;
     }
 
     /**
-     * {@return the IPv6 address with prefix, or null}
+     * {@return the IPv6 address with prefix, if it has one}
      */
-    public String inet6() {
+    public Optional<String> inet6() {
         return inet6;
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         if (this == other) {
             return true;
         }

@@ -1,6 +1,10 @@
 package io.github.proxmoxlxc.core.client;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A container's current status ({@code GET /nodes/{node}/lxc/{vmid}/status/current}).
@@ -10,10 +14,11 @@ import java.util.Objects;
  */
 public final class ContainerStatus {
     private final int vmid;
-    private final String name;
+    private final Optional<String> name;
     private final String status;
-    private final String lock;
-    private final long uptime;
+    private final ContainerState state;
+    private final Optional<String> lock;
+    private final Duration uptime;
     private final double cpu;
     private final double cpus;
     private final long mem;
@@ -22,15 +27,16 @@ public final class ContainerStatus {
     private final long maxDisk;
     private final long netIn;
     private final long netOut;
-    private final Integer pid;
-    private final String haState;
+    private final OptionalInt pid;
+    private final Optional<String> haState;
 
-    ContainerStatus(int vmid, String name, String status, String lock, long uptime, double cpu, double cpus,
-                    long mem, long maxMem, long disk, long maxDisk, long netIn, long netOut, Integer pid,
-                    String haState) {
+    ContainerStatus(int vmid, Optional<String> name, String status, Optional<String> lock, Duration uptime,
+                    double cpu, double cpus, long mem, long maxMem, long disk, long maxDisk, long netIn, long netOut,
+                    OptionalInt pid, Optional<String> haState) {
         this.vmid = vmid;
         this.name = name;
         this.status = status;
+        this.state = ContainerState.of(status);
         this.lock = lock;
         this.uptime = uptime;
         this.cpu = cpu;
@@ -53,30 +59,38 @@ public final class ContainerStatus {
     }
 
     /**
-     * {@return the host name, or null}
+     * {@return the host name, if Proxmox sent one}
      */
-    public String name() {
+    public Optional<String> name() {
         return name;
     }
 
     /**
-     * {@return {@code running} or {@code stopped}}
+     * {@return whether the container runs; {@link ContainerState#UNKNOWN} for a status this version
+     * does not know (see {@link #rawStatus()})}
      */
-    public String status() {
+    public ContainerState state() {
+        return state;
+    }
+
+    /**
+     * {@return the status as sent, e.g. {@code running}; empty if none was sent}
+     */
+    public String rawStatus() {
         return status;
     }
 
     /**
-     * {@return the config lock (e.g. {@code create}, {@code backup}), or null}
+     * {@return the config lock (e.g. {@code create}, {@code backup}), if the container is locked}
      */
-    public String lock() {
+    public Optional<String> lock() {
         return lock;
     }
 
     /**
-     * {@return uptime in seconds}
+     * {@return how long the container has been running (zero when stopped), to the second}
      */
-    public long uptime() {
+    public Duration uptime() {
         return uptime;
     }
 
@@ -137,30 +151,30 @@ public final class ContainerStatus {
     }
 
     /**
-     * {@return the init process id on the host, or null when stopped}
+     * {@return the init process id on the host; empty when stopped}
      */
-    public Integer pid() {
+    public OptionalInt pid() {
         return pid;
     }
 
     /**
-     * {@return the HA state, or null when not HA-managed}
+     * {@return the HA state (e.g. {@code started}); empty when not HA-managed}
      */
-    public String haState() {
+    public Optional<String> haState() {
         return haState;
     }
 
     /**
      * Whether the container is running.
      *
-     * @return true if status is {@code running}
+     * @return true if {@link #state()} is {@link ContainerState#RUNNING}
      */
     public boolean running() {
-        return "running".equals(status);
+        return state == ContainerState.RUNNING;
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         if (this == other) {
             return true;
         }
@@ -169,9 +183,9 @@ public final class ContainerStatus {
         }
         ContainerStatus o = (ContainerStatus) other;
         return vmid == o.vmid && Objects.equals(name, o.name) && Objects.equals(status, o.status)
-                && Objects.equals(lock, o.lock) && uptime == o.uptime && Double.compare(cpu, o.cpu) == 0
+                && Objects.equals(lock, o.lock) && uptime.equals(o.uptime) && Double.compare(cpu, o.cpu) == 0
                 && Double.compare(cpus, o.cpus) == 0 && mem == o.mem && maxMem == o.maxMem && disk == o.disk
-                && maxDisk == o.maxDisk && netIn == o.netIn && netOut == o.netOut && Objects.equals(pid, o.pid)
+                && maxDisk == o.maxDisk && netIn == o.netIn && netOut == o.netOut && pid.equals(o.pid)
                 && Objects.equals(haState, o.haState);
     }
 

@@ -1,6 +1,10 @@
 package io.github.proxmoxlxc.core.client;
 
+import java.time.Duration;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A container as listed by {@code GET /nodes/{node}/lxc}.
@@ -10,24 +14,27 @@ import java.util.Objects;
  */
 public final class ContainerSummary {
     private final int vmid;
-    private final String name;
+    private final Optional<String> name;
     private final String status;
-    private final String lock;
+    private final ContainerState state;
+    private final Optional<String> lock;
     private final boolean template;
-    private final String tags;
+    private final List<String> tags;
     private final double cpus;
     private final double cpu;
     private final long mem;
     private final long maxMem;
     private final long disk;
     private final long maxDisk;
-    private final long uptime;
+    private final Duration uptime;
 
-    ContainerSummary(int vmid, String name, String status, String lock, boolean template, String tags, double cpus,
-                     double cpu, long mem, long maxMem, long disk, long maxDisk, long uptime) {
+    ContainerSummary(int vmid, Optional<String> name, String status, Optional<String> lock, boolean template,
+                     List<String> tags, double cpus, double cpu, long mem, long maxMem, long disk, long maxDisk,
+                     Duration uptime) {
         this.vmid = vmid;
         this.name = name;
         this.status = status;
+        this.state = ContainerState.of(status);
         this.lock = lock;
         this.template = template;
         this.tags = tags;
@@ -48,23 +55,31 @@ public final class ContainerSummary {
     }
 
     /**
-     * {@return the host name, or null}
+     * {@return the host name, if Proxmox sent one}
      */
-    public String name() {
+    public Optional<String> name() {
         return name;
     }
 
     /**
-     * {@return {@code running} or {@code stopped}}
+     * {@return whether the container runs; {@link ContainerState#UNKNOWN} for a status this version
+     * does not know (see {@link #rawStatus()})}
      */
-    public String status() {
+    public ContainerState state() {
+        return state;
+    }
+
+    /**
+     * {@return the status as sent, e.g. {@code running}; empty if none was sent}
+     */
+    public String rawStatus() {
         return status;
     }
 
     /**
-     * {@return the config lock, or null}
+     * {@return the config lock (e.g. {@code backup}), if the container is locked}
      */
-    public String lock() {
+    public Optional<String> lock() {
         return lock;
     }
 
@@ -76,9 +91,10 @@ public final class ContainerSummary {
     }
 
     /**
-     * {@return the tags ({@code ;}-separated), or null}
+     * {@return the tags in the order sent (Proxmox separates them by {@code ;}, {@code ,} or
+     * spaces); empty when there are none}
      */
-    public String tags() {
+    public List<String> tags() {
         return tags;
     }
 
@@ -125,23 +141,23 @@ public final class ContainerSummary {
     }
 
     /**
-     * {@return uptime in seconds}
+     * {@return how long the container has been running (zero when stopped), to the second}
      */
-    public long uptime() {
+    public Duration uptime() {
         return uptime;
     }
 
     /**
      * Whether the container is running.
      *
-     * @return true if status is {@code running}
+     * @return true if {@link #state()} is {@link ContainerState#RUNNING}
      */
     public boolean running() {
-        return "running".equals(status);
+        return state == ContainerState.RUNNING;
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         if (this == other) {
             return true;
         }
@@ -152,7 +168,7 @@ public final class ContainerSummary {
         return vmid == o.vmid && Objects.equals(name, o.name) && Objects.equals(status, o.status)
                 && Objects.equals(lock, o.lock) && template == o.template && Objects.equals(tags, o.tags)
                 && Double.compare(cpus, o.cpus) == 0 && Double.compare(cpu, o.cpu) == 0 && mem == o.mem
-                && maxMem == o.maxMem && disk == o.disk && maxDisk == o.maxDisk && uptime == o.uptime;
+                && maxMem == o.maxMem && disk == o.disk && maxDisk == o.maxDisk && uptime.equals(o.uptime);
     }
 
     @Override

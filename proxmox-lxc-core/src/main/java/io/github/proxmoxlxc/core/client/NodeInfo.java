@@ -1,6 +1,9 @@
 package io.github.proxmoxlxc.core.client;
 
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A cluster node as listed by {@code GET /nodes}.
@@ -17,11 +20,11 @@ public final class NodeInfo {
     private final long maxMem;
     private final long disk;
     private final long maxDisk;
-    private final long uptime;
-    private final String sslFingerprint;
+    private final Duration uptime;
+    private final Optional<String> sslFingerprint;
 
     NodeInfo(String node, String status, double cpu, int maxCpu, long mem, long maxMem, long disk, long maxDisk,
-             long uptime, String sslFingerprint) {
+             Duration uptime, Optional<String> sslFingerprint) {
         this.node = node;
         this.status = status;
         this.cpu = cpu;
@@ -91,16 +94,16 @@ public final class NodeInfo {
     }
 
     /**
-     * {@return uptime in seconds}
+     * {@return how long it has been up, to the second}
      */
-    public long uptime() {
+    public Duration uptime() {
         return uptime;
     }
 
     /**
-     * {@return the SHA-256 fingerprint of the node certificate, or null}
+     * {@return the SHA-256 fingerprint of the node certificate, if sent}
      */
-    public String sslFingerprint() {
+    public Optional<String> sslFingerprint() {
         return sslFingerprint;
     }
 
@@ -114,7 +117,7 @@ public final class NodeInfo {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         if (this == other) {
             return true;
         }
@@ -124,7 +127,7 @@ public final class NodeInfo {
         NodeInfo o = (NodeInfo) other;
         return Objects.equals(node, o.node) && Objects.equals(status, o.status) && Double.compare(cpu, o.cpu) == 0
                 && maxCpu == o.maxCpu && mem == o.mem && maxMem == o.maxMem && disk == o.disk && maxDisk == o.maxDisk
-                && uptime == o.uptime && Objects.equals(sslFingerprint, o.sslFingerprint);
+                && uptime.equals(o.uptime) && Objects.equals(sslFingerprint, o.sslFingerprint);
     }
 
     @Override

@@ -1,7 +1,9 @@
 package io.github.proxmoxlxc.core.client;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A node's current status ({@code GET /nodes/{node}/status}).
@@ -17,13 +19,13 @@ public final class NodeStatus {
     private final long memoryFree;
     private final long rootfsTotal;
     private final long rootfsUsed;
-    private final long uptime;
+    private final Duration uptime;
     private final List<String> loadAverage;
     private final String pveVersion;
     private final String kernelVersion;
 
     NodeStatus(double cpu, int cpus, long memoryTotal, long memoryUsed, long memoryFree, long rootfsTotal,
-               long rootfsUsed, long uptime, List<String> loadAverage, String pveVersion, String kernelVersion) {
+               long rootfsUsed, Duration uptime, List<String> loadAverage, String pveVersion, String kernelVersion) {
         loadAverage = List.copyOf(loadAverage);
         this.cpu = cpu;
         this.cpus = cpus;
@@ -88,9 +90,9 @@ public final class NodeStatus {
     }
 
     /**
-     * {@return uptime in seconds}
+     * {@return how long it has been up, to the second}
      */
-    public long uptime() {
+    public Duration uptime() {
         return uptime;
     }
 
@@ -116,7 +118,7 @@ public final class NodeStatus {
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         if (this == other) {
             return true;
         }
@@ -126,7 +128,7 @@ public final class NodeStatus {
         NodeStatus o = (NodeStatus) other;
         return Double.compare(cpu, o.cpu) == 0 && cpus == o.cpus && memoryTotal == o.memoryTotal
                 && memoryUsed == o.memoryUsed && memoryFree == o.memoryFree && rootfsTotal == o.rootfsTotal
-                && rootfsUsed == o.rootfsUsed && uptime == o.uptime && Objects.equals(loadAverage, o.loadAverage)
+                && rootfsUsed == o.rootfsUsed && uptime.equals(o.uptime) && Objects.equals(loadAverage, o.loadAverage)
                 && Objects.equals(pveVersion, o.pveVersion) && Objects.equals(kernelVersion, o.kernelVersion);
     }
 

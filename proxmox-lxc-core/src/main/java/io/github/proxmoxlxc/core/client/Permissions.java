@@ -4,23 +4,27 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The effective permissions of the authenticated user or token ({@code GET /access/permissions}):
  * for each ACL path, the privileges granted there.
  *
- * @param byPath ACL path (e.g. {@code /vms/100}, {@code /storage/local}) to granted privileges
+ * <p>Built by the client (no public constructor).
  */
-public record Permissions(Map<String, Set<String>> byPath) {
+public final class Permissions {
+    private final Map<String, Set<String>> byPath;
+
+    Permissions(Map<String, Set<String>> byPath) {
+        this.byPath = byPath.entrySet().stream()
+                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
+    }
 
     /**
-     * Copies the map.
-     *
-     * @param byPath ACL path (e.g. {@code /vms/100}, {@code /storage/local}) to granted privileges
+     * {@return ACL path (e.g. {@code /vms/100}, {@code /storage/local}) to granted privileges}
      */
-    public Permissions {
-        byPath = byPath.entrySet().stream()
-                .collect(Collectors.toUnmodifiableMap(Map.Entry::getKey, e -> Set.copyOf(e.getValue())));
+    public Map<String, Set<String>> byPath() {
+        return byPath;
     }
 
     /**
@@ -34,5 +38,20 @@ public record Permissions(Map<String, Set<String>> byPath) {
     public boolean has(String path, String privilege) {
         Objects.requireNonNull(privilege, "privilege");
         return byPath.getOrDefault(Objects.requireNonNull(path, "path"), Set.of()).contains(privilege);
+    }
+
+    @Override
+    public boolean equals(@Nullable Object other) {
+        return this == other || other instanceof Permissions && byPath.equals(((Permissions) other).byPath);
+    }
+
+    @Override
+    public int hashCode() {
+        return byPath.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return "Permissions[byPath=" + byPath + "]";
     }
 }

@@ -10,7 +10,6 @@ import io.github.proxmoxlxc.core.internal.client.Decoders;
 import io.github.proxmoxlxc.core.internal.client.HttpTransport;
 import io.github.proxmoxlxc.core.internal.client.Json;
 import io.github.proxmoxlxc.core.internal.client.Paths;
-import io.github.proxmoxlxc.core.internal.client.TaskWaiter;
 import io.github.proxmoxlxc.core.internal.client.TicketAuth;
 import io.github.proxmoxlxc.core.internal.client.TokenAuth;
 import java.time.Clock;
@@ -74,7 +73,7 @@ public final class ProxmoxClient implements AutoCloseable {
      * @return the version
      */
     public PveVersion version() {
-        return Decoders.version(api.data(HttpMethod.GET, "/version", Map.of()));
+        return Wire.version(api.data(HttpMethod.GET, "/version", Map.of()));
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.github.proxmoxlxc.core.client;
 
 import io.github.proxmoxlxc.core.ProxmoxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A deadline set on the client side passed: waiting for a task, or for a free slot in the
@@ -25,7 +26,7 @@ public class ProxmoxTimeoutException extends ProxmoxException {
      * @param message what was waited for and how long
      * @param cause the underlying failure
      */
-    public ProxmoxTimeoutException(String message, Throwable cause) {
+    public ProxmoxTimeoutException(String message, @Nullable Throwable cause) {
         super(message, cause);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
  * previous state.
  */
 public final class StatusChange {
-    /** The status reported for a watched container that does not exist (any more). */
+    /** The raw status reported for a watched container that does not exist (any more). */
     public static final String ABSENT = "absent";
 
     private final Instant time;
@@ -65,12 +65,33 @@ public final class StatusChange {
     }
 
     /**
-     * The status now: {@code running}, {@code stopped}, ... or {@link #ABSENT}.
+     * The state now.
      *
-     * @return the status
+     * @return {@link ContainerState#RUNNING} or {@link ContainerState#STOPPED};
+     *     {@link ContainerState#UNKNOWN} when the container is {@linkplain #absent() absent} or its
+     *     status is one this version does not know (see {@link #rawStatus()})
      */
-    public String status() {
+    public ContainerState state() {
+        return absent() ? ContainerState.UNKNOWN : ContainerState.of(status);
+    }
+
+    /**
+     * The status now as sent ({@code running}, {@code stopped}, ...), {@code unknown} if none was
+     * sent, or {@link #ABSENT}.
+     *
+     * @return the status text
+     */
+    public String rawStatus() {
         return status;
+    }
+
+    /**
+     * Whether the container does not exist (any more).
+     *
+     * @return true if {@link #rawStatus()} is {@link #ABSENT}
+     */
+    public boolean absent() {
+        return status.equals(ABSENT);
     }
 
     /**
@@ -92,11 +113,20 @@ public final class StatusChange {
     }
 
     /**
-     * The status at the previous poll.
+     * The state at the previous poll, mapped as {@link #state()}.
      *
-     * @return the status, empty on the first report
+     * @return the state, empty on the first report
      */
-    public Optional<String> previousStatus() {
+    public Optional<ContainerState> previousState() {
+        return previousRawStatus().map(s -> s.equals(ABSENT) ? ContainerState.UNKNOWN : ContainerState.of(s));
+    }
+
+    /**
+     * The status at the previous poll as {@link #rawStatus()} gives it.
+     *
+     * @return the status text, empty on the first report
+     */
+    public Optional<String> previousRawStatus() {
         return Optional.ofNullable(previousStatus);
     }
 

@@ -125,16 +125,16 @@ public final class StatusWatch {
         Instant now = clock.instant();
         Map<Integer, ClusterResource> seen = new HashMap<>();
         for (ClusterResource r : all) {
-            if (r.vmid() != null && vmids.contains(r.vmid())) {
-                seen.put(r.vmid(), r);
+            if (r.vmid().isPresent() && vmids.contains(r.vmid().getAsInt())) {
+                seen.put(r.vmid().getAsInt(), r);
             }
         }
         List<StatusChange> out = new ArrayList<>();
         for (Integer vmid : vmids.stream().sorted().toList()) {
             ClusterResource r = seen.get(vmid);
-            String node = r == null ? null : r.node();
-            String status = r == null ? StatusChange.ABSENT : (r.status() == null ? "unknown" : r.status());
-            String lock = r == null || r.lock() == null || r.lock().isEmpty() ? null : r.lock();
+            String node = r == null ? null : r.node().orElse(null);
+            String status = r == null ? StatusChange.ABSENT : r.rawStatus().orElse("unknown");
+            String lock = r == null ? null : r.lock().orElse(null);
             StatusChange prev = last.get(vmid);
             if (prev == null || !prev.sameAs(node, status, lock)) {
                 out.add(new StatusChange(now, vmid, node, status, lock, prev));

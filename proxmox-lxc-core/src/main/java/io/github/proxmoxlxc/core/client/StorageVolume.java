@@ -1,6 +1,10 @@
 package io.github.proxmoxlxc.core.client;
 
+import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A volume on a storage ({@code GET /nodes/{node}/storage/{storage}/content}).
@@ -13,17 +17,18 @@ public final class StorageVolume {
     private final String content;
     private final String format;
     private final long size;
-    private final Integer vmid;
-    private final long ctime;
-    private final String notes;
+    private final OptionalInt vmid;
+    private final Instant createdAt;
+    private final Optional<String> notes;
 
-    StorageVolume(String volid, String content, String format, long size, Integer vmid, long ctime, String notes) {
+    StorageVolume(String volid, String content, String format, long size, OptionalInt vmid, Instant createdAt,
+                  Optional<String> notes) {
         this.volid = volid;
         this.content = content;
         this.format = format;
         this.size = size;
         this.vmid = vmid;
-        this.ctime = ctime;
+        this.createdAt = createdAt;
         this.notes = notes;
     }
 
@@ -56,28 +61,28 @@ public final class StorageVolume {
     }
 
     /**
-     * {@return the owning guest, or null}
+     * {@return the owning guest, if the volume belongs to one}
      */
-    public Integer vmid() {
+    public OptionalInt vmid() {
         return vmid;
     }
 
     /**
-     * {@return creation time in Unix seconds, 0 if unknown}
+     * {@return when the volume was created ({@code ctime}, to the second); the epoch if not sent}
      */
-    public long ctime() {
-        return ctime;
+    public Instant createdAt() {
+        return createdAt;
     }
 
     /**
-     * {@return the notes, or null}
+     * {@return the notes, if any}
      */
-    public String notes() {
+    public Optional<String> notes() {
         return notes;
     }
 
     @Override
-    public boolean equals(Object other) {
+    public boolean equals(@Nullable Object other) {
         if (this == other) {
             return true;
         }
@@ -87,17 +92,17 @@ public final class StorageVolume {
         StorageVolume o = (StorageVolume) other;
         return Objects.equals(volid, o.volid) && Objects.equals(content, o.content)
                 && Objects.equals(format, o.format) && size == o.size && Objects.equals(vmid, o.vmid)
-                && ctime == o.ctime && Objects.equals(notes, o.notes);
+                && createdAt.equals(o.createdAt) && Objects.equals(notes, o.notes);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(volid, content, format, size, vmid, ctime, notes);
+        return Objects.hash(volid, content, format, size, vmid, createdAt, notes);
     }
 
     @Override
     public String toString() {
         return "StorageVolume[" + "volid=" + volid + ", content=" + content + ", format=" + format + ", size=" + size
-                + ", vmid=" + vmid + ", ctime=" + ctime + ", notes=" + notes + "]";
+                + ", vmid=" + vmid + ", createdAt=" + createdAt + ", notes=" + notes + "]";
     }
 }

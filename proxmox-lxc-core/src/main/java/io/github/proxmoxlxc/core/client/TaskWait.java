@@ -3,7 +3,9 @@ package io.github.proxmoxlxc.core.client;
 import io.github.proxmoxlxc.core.internal.Args;
 import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.function.Consumer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How to wait for a task: the deadline, an optional log listener that receives log lines as they
@@ -16,9 +18,9 @@ import java.util.function.Consumer;
  */
 public final class TaskWait {
     private final Duration timeout;
-    private final Consumer<TaskLogLine> logListener;
-    private final Consumer<TaskPoll> pollListener;
-    private final PollSchedule schedule;
+    private final @Nullable Consumer<TaskLogLine> logListener;
+    private final @Nullable Consumer<TaskPoll> pollListener;
+    private final @Nullable PollSchedule schedule;
     private final int logTailLines;
 
     private TaskWait(Builder b) {
@@ -71,30 +73,30 @@ public final class TaskWait {
     }
 
     /**
-     * Receives each new task log line once, in order, while waiting; null if none.
+     * Receives each new task log line once, in order, while waiting.
      *
-     * @return the listener or null
+     * @return the listener; empty if none was set
      */
-    public Consumer<TaskLogLine> logListener() {
-        return logListener;
+    public Optional<Consumer<TaskLogLine>> logListener() {
+        return Optional.ofNullable(logListener);
     }
 
     /**
-     * Receives each status poll; null if none.
+     * Receives each status poll.
      *
-     * @return the listener or null
+     * @return the listener; empty if none was set
      */
-    public Consumer<TaskPoll> pollListener() {
-        return pollListener;
+    public Optional<Consumer<TaskPoll>> pollListener() {
+        return Optional.ofNullable(pollListener);
     }
 
     /**
-     * The poll schedule, or null for the client's default.
+     * The poll schedule of this wait.
      *
-     * @return the schedule or null
+     * @return the schedule; empty for the client's default
      */
-    public PollSchedule schedule() {
-        return schedule;
+    public Optional<PollSchedule> schedule() {
+        return Optional.ofNullable(schedule);
     }
 
     /**
@@ -109,9 +111,9 @@ public final class TaskWait {
     /** Builds {@link TaskWait} options. */
     public static final class Builder {
         private Duration timeout = Duration.ofMinutes(10);
-        private Consumer<TaskLogLine> logListener;
-        private Consumer<TaskPoll> pollListener;
-        private PollSchedule schedule;
+        private @Nullable Consumer<TaskLogLine> logListener;
+        private @Nullable Consumer<TaskPoll> pollListener;
+        private @Nullable PollSchedule schedule;
         private int logTailLines = 20;
 
         private Builder() {

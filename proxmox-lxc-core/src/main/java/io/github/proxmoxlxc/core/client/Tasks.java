@@ -1,6 +1,5 @@
 package io.github.proxmoxlxc.core.client;
 
-import io.github.proxmoxlxc.core.internal.client.TaskWaiter;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;

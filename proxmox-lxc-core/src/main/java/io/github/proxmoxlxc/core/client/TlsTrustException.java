@@ -1,5 +1,7 @@
 package io.github.proxmoxlxc.core.client;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The server's certificate was not trusted: not signed by a trusted CA, wrong host name, or its
  * SHA-256 fingerprint matched none of the pins. Raised during the handshake, before any request
@@ -16,7 +18,7 @@ public class TlsTrustException extends TransportException {
      * @param message what was refused
      * @param cause the TLS failure
      */
-    public TlsTrustException(String method, String path, String message, Throwable cause) {
+    public TlsTrustException(String method, String path, String message, @Nullable Throwable cause) {
         super(method, path, message, cause);
     }
 }

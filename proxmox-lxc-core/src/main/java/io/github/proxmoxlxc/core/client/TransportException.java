@@ -1,6 +1,7 @@
 package io.github.proxmoxlxc.core.client;
 
 import io.github.proxmoxlxc.core.ProxmoxException;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The request did not get a usable answer: connection refused or reset, I/O timeout, TLS failure,
@@ -23,9 +24,9 @@ public class TransportException extends ProxmoxException {
      * @param method the HTTP method of the request
      * @param path the API path, without query string
      * @param message what went wrong
-     * @param cause the underlying I/O failure, or null
+     * @param cause the underlying I/O failure, if any
      */
-    public TransportException(String method, String path, String message, Throwable cause) {
+    public TransportException(String method, String path, String message, @Nullable Throwable cause) {
         super(method + " " + path + ": " + message, cause);
         this.method = method;
         this.path = path;

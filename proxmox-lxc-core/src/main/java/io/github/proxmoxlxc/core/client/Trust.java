@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -149,10 +150,10 @@ public final class Trust {
     /**
      * The PEM text of the CA certificates, for {@link Kind#PEM_CA}.
      *
-     * @return the PEM text, or null for other kinds
+     * @return the PEM text; empty for other kinds
      */
-    public String pem() {
-        return pem;
+    public Optional<String> pem() {
+        return Optional.ofNullable(pem);
     }
 
     /**

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Objects;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Proxmox task id: {@code UPID:<node>:<pid>:<pstart>:<starttime>:<type>:<id>:<user>:}.
@@ -86,10 +87,10 @@ public record Upid(String node, long pid, long pstart, long startTime, String ty
     /**
      * Whether a text is a well-formed UPID.
      *
-     * @param text any text, may be null
+     * @param text any text, or null (which is not a UPID)
      * @return true if {@link #parse(String)} would accept it
      */
-    public static boolean isUpid(String text) {
+    public static boolean isUpid(@Nullable String text) {
         return text != null && FORMAT.matcher(text).matches();
     }
 

@@ -51,9 +51,9 @@ import java.util.Optional;
  *
  * <pre>{@code
  * VarsPaths paths = VarsPaths.forHost(System.getenv(), Path.of("").toAbsolutePath());
- * ResolvedConfig cfg = ConfigResolver.builder()
- *     .app("Jellyfin")
- *     .defaults(paths.findDefaultVars().orElse(null))
+ * ConfigResolver.Builder b = ConfigResolver.builder().app("Jellyfin");
+ * paths.findDefaultVars().ifPresent(b::defaults);
+ * ResolvedConfig cfg = b
  *     .appVars(paths.appVars("Jellyfin"))
  *     .env(System.getenv())
  *     .set("var_cpu", "4")
@@ -417,25 +417,27 @@ public final class ConfigResolver {
         }
 
         /**
-         * Sets the global {@code default.vars} (see {@link VarsPaths#findDefaultVars()}).
+         * Sets the global {@code default.vars} (see {@link VarsPaths#findDefaultVars()}); without
+         * this call there is none.
          *
-         * @param file the file, or null for none
+         * @param file the file
          * @return this builder
          */
         public Builder defaults(Path file) {
-            this.defaults = file;
+            this.defaults = Objects.requireNonNull(file, "file");
             return this;
         }
 
         /**
          * Sets the app profile: a {@code .vars}-format file of what the app needs; its
-         * {@code var_cpu}, {@code var_ram} and {@code var_disk} are floors.
+         * {@code var_cpu}, {@code var_ram} and {@code var_disk} are floors. Without this call (or
+         * {@link #appProfile(String, Path)}) there is none.
          *
-         * @param file the file, or null for none
+         * @param file the file
          * @return this builder
          */
         public Builder appProfile(Path file) {
-            this.appProfile = file;
+            this.appProfile = Objects.requireNonNull(file, "file");
             this.appProfileContent = null;
             return this;
         }
@@ -454,13 +456,14 @@ public final class ConfigResolver {
         }
 
         /**
-         * Sets the app's saved defaults {@code <app>.vars} (see {@link VarsPaths#appVars}).
+         * Sets the app's saved defaults {@code <app>.vars} (see {@link VarsPaths#appVars}); without
+         * this call there are none.
          *
-         * @param file the file, or null for none
+         * @param file the file
          * @return this builder
          */
         public Builder appVars(Path file) {
-            this.appVars = file;
+            this.appVars = Objects.requireNonNull(file, "file");
             return this;
         }
 

@@ -9,5 +9,12 @@
  * io.github.proxmoxlxc.core.config.VarsFile} reads the {@code .vars} format exactly as
  * {@code build.func} does, without ever executing or interpolating a value, and {@link
  * io.github.proxmoxlxc.core.config.AppDefaults} writes it back.
+ *
+ * <p>Null-marked (JSpecify {@code @NullMarked}): no parameter, return value or element is null
+ * unless its type says {@code @Nullable}; absent values are {@code Optional}, {@code OptionalInt}
+ * or empty collections.
  */
+@NullMarked
 package io.github.proxmoxlxc.core.config;
+
+import org.jspecify.annotations.NullMarked;

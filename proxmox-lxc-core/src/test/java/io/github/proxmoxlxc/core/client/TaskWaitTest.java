@@ -77,7 +77,8 @@ class TaskWaitTest {
         statuses(notVisible(), running(), running(), stopped("OK"));
         List<String> states = new CopyOnWriteArrayList<>();
         TaskResult r = client.tasks().await(UPID, TaskWait.builder().timeout(Duration.ofSeconds(30))
-                .pollListener(p -> states.add(p.number() + ":" + p.state())).build());
+                .pollListener(p -> states.add(p.number() + ":" + p.taskState().map(TaskState::wireName)
+                        .orElse("not-visible"))).build());
         assertThat(r.exitStatus()).isEqualTo("OK");
         assertThat(r.warnings()).isZero();
         assertThat(r.polls()).isEqualTo(4);

@@ -24,9 +24,9 @@ class WireTest {
         assertThat(s.running()).isTrue();
         assertThat(s.cpus()).isEqualTo(2.0);
         assertThat(s.maxMem()).isEqualTo(2147483648L);
-        assertThat(s.pid()).isEqualTo(31337);
-        assertThat(s.haState()).isEqualTo("started");
-        assertThat(s.lock()).isNull();
+        assertThat(s.pid()).hasValue(31337);
+        assertThat(s.haState()).contains("started");
+        assertThat(s.lock()).isEmpty();
     }
 
     @Test

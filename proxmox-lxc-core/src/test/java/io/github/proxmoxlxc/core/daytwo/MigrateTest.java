@@ -43,7 +43,7 @@ class MigrateTest {
         assertThat(log).contains("shutdown CT 971", "starting migration of CT 971 to node 'pve2' (10.0.0.11)",
                 "start container on target node");
         assertThat(log).anyMatch(l -> l.startsWith("migration finished successfully"));
-        assertThat(s.pve.cluster().guest(971).orElseThrow().node()).isEqualTo("pve2");
+        assertThat(s.pve.cluster().guest(971).orElseThrow().node()).contains("pve2");
         Container moved = s.pve.node("pve2").container(971);
         assertThat(moved.status().running()).isTrue();
         assertThat(moved.config().values()).doesNotContainKey("lock");
@@ -72,6 +72,6 @@ class MigrateTest {
                 .hasMessageContaining("migration aborted");
         assertThat(s.sim.locks()).containsEntry(973, "backup");
         s.sim.clearLock(973);
-        assertThat(s.pve.cluster().guest(973).orElseThrow().node()).isEqualTo("pve1");
+        assertThat(s.pve.cluster().guest(973).orElseThrow().node()).contains("pve1");
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.proxmoxlxc.core.client.Container;
+import io.github.proxmoxlxc.core.client.ContainerState;
 import io.github.proxmoxlxc.core.client.StatusChange;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -37,7 +38,7 @@ class WatchTest {
         CompletableFuture<Integer> watching = CompletableFuture.supplyAsync(() -> s.pve.watch(List.of(951, 952, 953))
                 .run(Duration.ofSeconds(20), ch -> {
                     seen.add(ch);
-                    return !(ch.vmid() == 951 && ch.status().equals("stopped"));
+                    return !(ch.vmid() == 951 && ch.state() == ContainerState.STOPPED);
                 }));
         long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
         while (seen.size() < 3 && System.nanoTime() < until) {
@@ -54,7 +55,7 @@ class WatchTest {
 
         List<String> lines = new ArrayList<>();
         for (StatusChange c : seen) {
-            lines.add(c.vmid() + " " + c.previousStatus().orElse("-") + ">" + c.status() + " " + c.lock().orElse("-"));
+            lines.add(c.vmid() + " " + c.previousRawStatus().orElse("-") + ">" + c.rawStatus() + " " + c.lock().orElse("-"));
         }
         assertThat(events).isEqualTo(seen.size());
         assertThat(lines).startsWith("951 ->running -", "952 ->stopped -", "953 ->absent -")

@@ -67,7 +67,7 @@ public final class GpuDetector {
      * @return what was found; never null, never throws for a broken tree
      */
     public Detection detect() {
-        HostScan s = new HostScan(root, includeVirtual).run();
+        HostScan s = new HostScan(root, includeVirtual, Gpu::new).run();
         return new Detection(s.gpus(), s.shared(), s.extras(), s.serialById(), s.skipped(), new HostGroups(s.groups()));
     }
 }

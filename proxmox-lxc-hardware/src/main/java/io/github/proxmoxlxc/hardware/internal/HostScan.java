@@ -31,6 +31,7 @@ public final class HostScan {
 
     private final HostFs fs;
     private final boolean includeVirtual;
+    private final GpuFactory gpuFactory;
     private ProcDevices procDevices = ProcDevices.parse("");
 
     /**
@@ -38,10 +39,33 @@ public final class HostScan {
      *
      * @param root the host root
      * @param includeVirtual whether virtual adapters (virtio-gpu, VMware, QXL, std-VGA) count
+     * @param gpuFactory builds a found GPU ({@link Gpu}'s constructor is package-private)
      */
-    public HostScan(Path root, boolean includeVirtual) {
+    public HostScan(Path root, boolean includeVirtual, GpuFactory gpuFactory) {
         this.fs = new HostFs(root);
         this.includeVirtual = includeVirtual;
+        this.gpuFactory = gpuFactory;
+    }
+
+    /** Builds a {@link Gpu} from what one probe found; {@code GpuDetector} passes {@code Gpu::new}. */
+    @FunctionalInterface
+    public interface GpuFactory {
+        /**
+         * Builds the GPU.
+         *
+         * @param pciAddress the PCI address
+         * @param vendorId the PCI vendor id
+         * @param deviceId the PCI device id
+         * @param classCode the 24-bit PCI class
+         * @param driver the bound kernel driver
+         * @param bootVga whether firmware used it as the boot display
+         * @param model the model name, if stated
+         * @param driverVersion the driver version, if known
+         * @param nodes the GPU's own nodes
+         * @return the GPU
+         */
+        Gpu create(String pciAddress, int vendorId, int deviceId, int classCode, String driver, boolean bootVga,
+                   Optional<String> model, Optional<String> driverVersion, List<DeviceNode> nodes);
     }
 
     /** What the kernel names PCI functions: {@code 0000:01:00.0}. */
@@ -207,7 +231,7 @@ public final class HostScan {
             skipped.add(new Skipped(addr, "driver " + drv + " exposes no render node: display only, not a GPU"));
             return;
         }
-        gpus.add(new Gpu(addr, v, device.getAsInt(), cls.getAsInt(), drv, bootVga, model, version, nodes));
+        gpus.add(gpuFactory.create(addr, v, device.getAsInt(), cls.getAsInt(), drv, bootVga, model, version, nodes));
     }
 
     private OptionalInt hex(Path dev, String file, String addr) {

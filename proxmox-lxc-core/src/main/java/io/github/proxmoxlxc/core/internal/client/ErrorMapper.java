@@ -50,7 +50,8 @@ final class ErrorMapper {
                 }
             }
         }
-        ApiError error = new ApiError(method, path, status, reason == null ? "" : reason, message, errors);
+        ApiError error = new ApiError(method, path, status, reason == null ? "" : reason, message == null ? "" : message,
+                errors);
         return classify(error);
     }
 

@@ -36,7 +36,7 @@ final class Tls {
                     tm = fromKeyStore(null);
                     break;
                 case PEM_CA:
-                    tm = fromKeyStore(caStore(trust.pem()));
+                    tm = fromKeyStore(caStore(trust.pem().orElseThrow()));
                     break;
                 case FINGERPRINTS:
                     tm = new PinningTrustManager(Set.copyOf(trust.fingerprints()));

@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.core.internal.provision;
 
+import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.client.ClusterResource;
 import io.github.proxmoxlxc.core.client.ContainerConfig;
 import io.github.proxmoxlxc.core.client.ContainerStatus;
@@ -13,9 +14,7 @@ import io.github.proxmoxlxc.core.provision.ProvisionStep;
 import io.github.proxmoxlxc.core.provision.SpecMismatchException;
 import io.github.proxmoxlxc.core.spec.ContainerSpec;
 import io.github.proxmoxlxc.core.spec.SpecDifference;
-import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -54,40 +53,42 @@ final class Ensure {
         }
         if (found.size() > 1) {
             ctx.failed("ambiguous");
-            throw new ProvisionException(request.label() + ": " + found.size() + " containers match (" + found.stream()
-                    .map(r -> r.vmid() + " on " + r.node()).collect(Collectors.joining(", ")) + "); set the vmid "
-                    + "or a distinguishing tag", ProvisionStep.PREFLIGHT, ctx.label, null, null, false, false, null,
+            throw new ProvisionException(request.label() + ": " + found.size() + " containers match ("
+                    + found.stream().map(r -> r.vmid().orElse(0) + " on " + r.node().orElse("?"))
+                            .collect(Collectors.joining(", ")) + "); set the vmid or a distinguishing tag", ProvisionStep.PREFLIGHT, ctx.label, null, null, false, false, null,
                     null);
         }
         ClusterResource r = found.get(0);
-        int vmid = r.vmid();
+        int vmid = r.vmid().orElseThrow();
+        String node = r.node().orElseThrow(() -> new ProxmoxException("/cluster/resources lists container "
+                + vmid + " without a node"));
         ctx.vmid = vmid;
-        ctx.node = r.node();
-        ContainerConfig config = client.node(r.node()).container(vmid).config();
+        ctx.node = node;
+        ContainerConfig config = client.node(node).container(vmid).config();
         List<SpecDifference> diffs;
         try {
             diffs = spec.differencesFrom(ContainerSpec.fromConfig(config.values()));
         } catch (RuntimeException e) {
             ctx.failed(Faults.describe(e));
-            throw new ProvisionException(request.label() + ": container " + vmid + " on " + r.node()
+            throw new ProvisionException(request.label() + ": container " + vmid + " on " + node
                     + " exists but its configuration cannot be compared: " + e.getMessage(), ProvisionStep.PREFLIGHT,
-                    ctx.label, vmid, r.node(), false, false, e, null);
+                    ctx.label, vmid, node, false, false, e, null);
         }
         if (!diffs.isEmpty() && policy == DriftPolicy.FAIL) {
             ctx.failed(diffs.size() + " difference(s)");
-            throw new SpecMismatchException(request.label(), vmid, r.node(), diffs);
+            throw new SpecMismatchException(request.label(), vmid, node, diffs);
         }
-        ContainerStatus st = client.node(r.node()).container(vmid).status();
+        ContainerStatus st = client.node(node).container(vmid).status();
         List<DriftChange> drift = diffs.isEmpty() ? List.of()
-                : new Converge(client, client.node(r.node()).container(vmid), config, st.running(),
+                : new Converge(client, client.node(node).container(vmid), config, st.running(),
                         engine.options().createTimeout()).run(diffs);
         ctx.finish(diffs.isEmpty() ? "exists as specified" : Converge.summary(drift));
-        ProvisionResult.Builder b = ProvisionResult.builder(vmid, r.node()).hostname(spec.hostname().orElse(null))
-                .status(st.status()).created(false);
+        ProvisionResult.Builder b = ProvisionResult.builder(vmid, node).hostname(spec.hostname().orElse(null))
+                .status(st.rawStatus()).created(false);
         drift.forEach(b::addDrift);
         if (st.running()) {
             try {
-                b.addresses(ProvisionRun.addresses(client.node(r.node()).container(vmid).interfaces()));
+                b.addresses(ProvisionRun.addresses(client.node(node).container(vmid).interfaces()));
             } catch (RuntimeException e) {
                 b.addWarning("could not read the addresses: " + e.getMessage());
             }
@@ -99,13 +100,11 @@ final class Ensure {
     private boolean matches(ClusterResource r) {
         ContainerSpec spec = request.spec();
         if (spec.vmid().isPresent()) {
-            return r.vmid() != null && r.vmid() == spec.vmid().getAsInt();
+            return r.vmid().equals(spec.vmid());
         }
-        if (spec.hostname().isEmpty() || !spec.hostname().get().equals(r.name())) {
+        if (spec.hostname().isEmpty() || !spec.hostname().equals(r.name())) {
             return false;
         }
-        Set<String> have = r.tags() == null ? Set.of() : Arrays.stream(r.tags().split("[;, ]+"))
-                .filter(t -> !t.isEmpty()).collect(Collectors.toSet());
-        return have.containsAll(spec.tags());
+        return r.tags().containsAll(spec.tags());
     }
 }

@@ -62,9 +62,7 @@ final class Lookups {
         return cache.get("vmids", () -> {
             Set<Integer> ids = new HashSet<>();
             for (ClusterResource r : client.cluster().resources("vm")) {
-                if (r.vmid() != null) {
-                    ids.add(r.vmid());
-                }
+                r.vmid().ifPresent(ids::add);
             }
             return Set.copyOf(ids);
         });

@@ -21,6 +21,7 @@ import io.github.proxmoxlxc.core.spec.ContainerSpec;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -211,7 +212,7 @@ final class ProvisionRun {
             if (st.isEmpty()) {
                 return false;
             }
-            if (!"create".equals(st.get().lock()) || System.nanoTime() > deadline) {
+            if (!st.get().lock().equals(Optional.of("create")) || System.nanoTime() > deadline) {
                 break;
             }
             Backoff.sleep(engine.polling.initialInterval());
@@ -249,7 +250,7 @@ final class ProvisionRun {
                 throw new io.github.proxmoxlxc.core.ProxmoxException("create of container " + vmid + " on " + node
                         + " failed (its response was lost and the container disappeared; see the node's task log)");
             }
-            if (st.get().lock() == null || !st.get().lock().equals("create")) {
+            if (!st.get().lock().equals(Optional.of("create"))) {
                 return;
             }
             if (System.nanoTime() > deadline) {
@@ -415,13 +416,9 @@ final class ProvisionRun {
             if ("lo".equals(i.name())) {
                 continue;
             }
-            if (i.inet() != null && !i.inet().isBlank() && !i.inet().startsWith("127.")) {
-                v4.add(i.inet());
-            }
-            if (i.inet6() != null && !i.inet6().isBlank() && !i.inet6().toLowerCase().startsWith("fe80")
-                    && !i.inet6().startsWith("::1")) {
-                v6.add(i.inet6());
-            }
+            i.inet().filter(a -> !a.isBlank() && !a.startsWith("127.")).ifPresent(v4::add);
+            i.inet6().filter(a -> !a.isBlank() && !a.toLowerCase(Locale.ROOT).startsWith("fe80")
+                    && !a.startsWith("::1")).ifPresent(v6::add);
         }
         v4.addAll(v6);
         return v4;

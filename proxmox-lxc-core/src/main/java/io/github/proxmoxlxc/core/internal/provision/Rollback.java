@@ -11,6 +11,7 @@ import io.github.proxmoxlxc.core.client.TaskWait;
 import io.github.proxmoxlxc.core.client.Upid;
 import io.github.proxmoxlxc.core.provision.ProvisionOptions;
 import io.github.proxmoxlxc.core.provision.ProvisionStep;
+import java.util.Optional;
 
 /**
  * Undoes a failed run: waits for a create still in progress, stops the container if it runs,
@@ -78,7 +79,7 @@ final class Rollback {
                 continue;
             }
             try {
-                if (!owned && !"create".equals(st.lock())) {
+                if (!owned && !st.lock().equals(Optional.of("create"))) {
                     Owner o = checkOwner(ct);
                     if (o == Owner.OTHER) {
                         // never destroy a container this run did not create: the marker decides, not the hostname
@@ -90,9 +91,9 @@ final class Rollback {
                         continue;
                     }
                 }
-                if (st.lock() != null && !st.lock().isEmpty()) {
+                if (st.lock().isPresent()) {
                     // a create still running, a destroy in progress, or someone else's job: wait for it
-                    ctx.progress("waiting for lock '" + st.lock() + "' on " + vmid, null);
+                    ctx.progress("waiting for lock '" + st.lock().get() + "' on " + vmid, null);
                     Backoff.sleep(polling.initialInterval());
                     continue;
                 }

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class RetryableTest {
 
     private static boolean retryable(int status, String reason) {
-        return ApiExecutor.retryable(ErrorMapper.classify(new ApiError("GET", "/x", status, reason, null, Map.of())));
+        return ApiExecutor.retryable(ErrorMapper.classify(new ApiError("GET", "/x", status, reason, "", Map.of())));
     }
 
     @Test

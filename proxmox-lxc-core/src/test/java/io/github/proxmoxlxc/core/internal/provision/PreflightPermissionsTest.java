@@ -3,6 +3,7 @@ package io.github.proxmoxlxc.core.internal.provision;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.github.proxmoxlxc.core.client.Permissions;
+import io.github.proxmoxlxc.core.client.TestResponses;
 import java.util.Map;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -11,7 +12,7 @@ class PreflightPermissionsTest {
 
     @Test
     void aPrivilegeOnAParentPathCounts_placeholdersCheckTheirParent() {
-        Permissions p = new Permissions(Map.of("/", Set.of("Sys.Audit"), "/vms", Set.of("VM.Allocate", "VM.PowerMgmt"),
+        Permissions p = TestResponses.permissions(Map.of("/", Set.of("Sys.Audit"), "/vms", Set.of("VM.Allocate", "VM.PowerMgmt"),
                 "/storage/local-lvm", Set.of("Datastore.AllocateSpace")));
 
         assertThat(Preflight.has(p, "/vms/104", "VM.Allocate")).isTrue();

@@ -2,8 +2,8 @@ package io.github.proxmoxlxc.core.internal.provision;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.github.proxmoxlxc.core.client.Permissions;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
+import io.github.proxmoxlxc.core.client.TestResponses;
 import io.github.proxmoxlxc.core.client.Trust;
 import io.github.proxmoxlxc.core.provision.PreflightProblem;
 import io.github.proxmoxlxc.core.provision.ProvisionOptions;
@@ -28,7 +28,7 @@ class PreflightPrivilegesTest {
                 .apiToken("automation@pve!ci", "00000000-0000-0000-0000-000000000000")
                 .trust(Trust.insecureTrustAll()).build()) {
             Lookups lookups = new Lookups(client, Duration.ofMinutes(1));
-            lookups.cache().get("permissions", () -> new Permissions(Map.of(
+            lookups.cache().get("permissions", () -> TestResponses.permissions(Map.of(
                     "/vms", Set.of("VM.Allocate", "VM.Audit"),
                     "/storage/local-lvm", Set.of("Datastore.AllocateSpace"))));
             ContainerSpec spec = ContainerSpec.builder().hostname("gpu").vmid(130).rootFs("local-lvm", 8)

@@ -1,24 +1,19 @@
-package io.github.proxmoxlxc.core.internal.client;
+package io.github.proxmoxlxc.core.client;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.proxmoxlxc.core.ProxmoxException;
-import io.github.proxmoxlxc.core.client.HttpMethod;
-import io.github.proxmoxlxc.core.client.NotFoundException;
-import io.github.proxmoxlxc.core.client.PollSchedule;
-import io.github.proxmoxlxc.core.client.ProxmoxTimeoutException;
-import io.github.proxmoxlxc.core.client.TaskFailedException;
-import io.github.proxmoxlxc.core.client.TaskLogLine;
-import io.github.proxmoxlxc.core.client.TaskPoll;
-import io.github.proxmoxlxc.core.client.TaskResult;
-import io.github.proxmoxlxc.core.client.TaskStatus;
-import io.github.proxmoxlxc.core.client.TaskWait;
-import io.github.proxmoxlxc.core.client.Upid;
+import io.github.proxmoxlxc.core.internal.client.ApiExecutor;
+import io.github.proxmoxlxc.core.internal.client.ApiRequest;
+import io.github.proxmoxlxc.core.internal.client.ApiResult;
+import io.github.proxmoxlxc.core.internal.client.Decoders;
+import io.github.proxmoxlxc.core.internal.client.Paths;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
@@ -31,6 +26,7 @@ import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -39,7 +35,7 @@ import org.slf4j.LoggerFactory;
  * UPID that is not visible yet, streams the log, and turns the exit status into a result or a
  * {@link TaskFailedException}. The async variant only occupies a thread while a poll is in flight.
  */
-public final class TaskWaiter implements AutoCloseable {
+final class TaskWaiter implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(TaskWaiter.class);
     private static final int LOG_PAGE = 500;
 
@@ -57,7 +53,7 @@ public final class TaskWaiter implements AutoCloseable {
      * @param clock the clock for {@link TaskPoll#at()} and {@link TaskResult#noticedAt()}
      * @param defaultSchedule the schedule when a wait does not set one
      */
-    public TaskWaiter(ApiExecutor api, Clock clock, PollSchedule defaultSchedule) {
+    TaskWaiter(ApiExecutor api, Clock clock, PollSchedule defaultSchedule) {
         this.api = api;
         this.clock = clock;
         this.defaultSchedule = defaultSchedule;
@@ -75,32 +71,32 @@ public final class TaskWaiter implements AutoCloseable {
     }
 
     /** The task status path of a UPID (on the task's own node, UPID percent-encoded). */
-    public static String taskPath(Upid upid, String leaf) {
+    static String taskPath(Upid upid, String leaf) {
         return "/nodes/" + Paths.seg(upid.node()) + "/tasks/" + Paths.seg(upid.toString()) + "/" + leaf;
     }
 
     /** Reads a task's status once. */
-    public TaskStatus status(Upid upid) {
-        return Decoders.taskStatus(upid, api.data(HttpMethod.GET, taskPath(upid, "status"), Map.of()));
+    TaskStatus status(Upid upid) {
+        return Wire.taskStatus(upid, api.data(HttpMethod.GET, taskPath(upid, "status"), Map.of()));
     }
 
     /** Reads log lines {@code start+1 ..} (at most {@code limit}); returns lines and the total count. */
-    public LogPage log(Upid upid, int start, int limit) {
+    LogPage log(Upid upid, int start, int limit) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("start", Integer.toString(start));
         q.put("limit", Integer.toString(limit));
         ApiResult r = api.execute(ApiRequest.of(HttpMethod.GET, taskPath(upid, "log"), q));
         JsonNode total = r.root() == null ? null : r.root().get("total");
-        List<TaskLogLine> lines = Decoders.list(r.data(), Decoders::logLine);
+        List<TaskLogLine> lines = Decoders.list(r.data(), Wire::logLine);
         return new LogPage(lines, total == null ? -1 : total.asInt(-1));
     }
 
     /** A page of a task log and the server's total line count (-1 if not sent). */
-    public record LogPage(List<TaskLogLine> lines, int total) {
+    record LogPage(List<TaskLogLine> lines, int total) {
     }
 
     /** Waits on the calling thread; interruptible. */
-    public TaskResult await(Upid upid, TaskWait wait) {
+    TaskResult await(Upid upid, TaskWait wait) {
         Run run = new Run(upid, wait);
         while (true) {
             Duration delay = run.nextDelay();
@@ -130,7 +126,7 @@ public final class TaskWaiter implements AutoCloseable {
     }
 
     /** Waits without blocking the caller; cancelling the future stops polling (not the task). */
-    public CompletableFuture<TaskResult> awaitAsync(Upid upid, TaskWait wait) {
+    CompletableFuture<TaskResult> awaitAsync(Upid upid, TaskWait wait) {
         CompletableFuture<TaskResult> f = new CompletableFuture<>();
         Run run;
         try {
@@ -201,7 +197,7 @@ public final class TaskWaiter implements AutoCloseable {
         Run(Upid upid, TaskWait wait) {
             this.upid = java.util.Objects.requireNonNull(upid, "upid");
             this.wait = java.util.Objects.requireNonNull(wait, "wait");
-            this.schedule = wait.schedule() != null ? wait.schedule() : defaultSchedule;
+            this.schedule = wait.schedule().orElse(defaultSchedule);
             this.deadlineNanos = startNanos + wait.timeout().toNanos();
         }
 
@@ -225,35 +221,32 @@ public final class TaskWaiter implements AutoCloseable {
                 st = status(upid);
             } catch (NotFoundException e) {
                 if (System.nanoTime() - startNanos <= schedule.notVisibleGrace().toNanos()) {
-                    notifyPoll("not-visible");
+                    notifyPoll(Optional.empty());
                     LOG.debug("task {} not visible yet (poll {})", upid, polls);
                     return null;
                 }
                 throw e;
             }
-            notifyPoll(st.running() ? "running" : "stopped");
-            if (wait.logListener() != null) {
-                streamLog();
-            }
+            notifyPoll(Optional.of(st.state()));
+            wait.logListener().ifPresent(this::streamLog);
             if (st.running()) {
                 return null;
             }
             if (st.succeeded()) {
-                LOG.debug("task {} finished: {} after {} polls", upid, st.exitStatus(), polls);
-                return new TaskResult(upid, st.exitStatus(), st.warnings(), polls,
+                String exit = st.exitStatus().orElseThrow();
+                LOG.debug("task {} finished: {} after {} polls", upid, exit, polls);
+                return new TaskResult(upid, exit, st.warnings(), polls,
                         Duration.ofNanos(System.nanoTime() - startNanos), clock.instant());
             }
-            String exit = st.exitStatus() == null ? "unknown exit status" : st.exitStatus();
+            String exit = st.exitStatus().orElse("unknown exit status");
             throw new TaskFailedException(upid, exit, tail());
         }
 
-        private void notifyPoll(String state) {
-            if (wait.pollListener() != null) {
-                wait.pollListener().accept(new TaskPoll(upid, polls, clock.instant(), state));
-            }
+        private void notifyPoll(Optional<TaskState> state) {
+            wait.pollListener().ifPresent(l -> l.accept(new TaskPoll(upid, polls, clock.instant(), state)));
         }
 
-        private void streamLog() {
+        private void streamLog(Consumer<TaskLogLine> listener) {
             while (true) {
                 LogPage page = log(upid, logSeen, LOG_PAGE);
                 int before = logSeen;
@@ -261,7 +254,7 @@ public final class TaskWaiter implements AutoCloseable {
                     if (l.n() <= logSeen || (l.n() == 1 && l.text().equals("no content"))) {
                         continue;
                     }
-                    wait.logListener().accept(l);
+                    listener.accept(l);
                     logSeen = l.n();
                 }
                 if (page.lines().size() < LOG_PAGE || logSeen == before) {
