@@ -719,19 +719,30 @@ public final class InContainerSetup implements ContainerSetup {
          * step and exported to the install script.
          *
          * @param proxy the proxy URL
-         * @param noProxyList the no-proxy list, or empty for build.func's {@code localhost,127.0.0.1,.local}
+         * @param noProxyList the no-proxy list; empty for build.func's {@code localhost,127.0.0.1,.local}
          * @return this builder
          */
         public Builder httpProxy(String proxy, String noProxyList) {
+            Objects.requireNonNull(noProxyList, "noProxyList");
             if (!PROXY.matcher(Objects.requireNonNull(proxy, "proxy")).matches()) {
                 throw new ProxmoxException("var_http_proxy '" + proxy + "' must be an http(s) URL without spaces or quotes");
             }
-            if (noProxyList != null && noProxyList.chars().anyMatch(c -> Character.isWhitespace(c) || c < 0x20)) {
+            if (noProxyList.chars().anyMatch(c -> Character.isWhitespace(c) || c < 0x20)) {
                 throw new ProxmoxException("var_http_no_proxy '" + noProxyList + "' must be a comma list without spaces");
             }
             this.httpProxy = proxy;
-            this.noProxy = noProxyList == null || noProxyList.isEmpty() ? null : noProxyList;
+            this.noProxy = noProxyList.isEmpty() ? null : noProxyList;
             return this;
+        }
+
+        /**
+         * An HTTP proxy with build.func's no-proxy list {@code localhost,127.0.0.1,.local}.
+         *
+         * @param proxy the proxy URL
+         * @return this builder
+         */
+        public Builder httpProxy(String proxy) {
+            return httpProxy(proxy, "");
         }
 
         /**
