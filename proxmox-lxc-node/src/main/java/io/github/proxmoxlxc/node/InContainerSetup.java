@@ -35,7 +35,7 @@ import java.util.regex.Pattern;
  * environment and {@code FUNCTIONS_FILE_PATH}, and the post-install hook on the node. Each enabled
  * step is a progress event with its timing ({@code <step>: done in <n> ms}); a failing step throws
  * with the last lines of its output, and the provision rolls back or keeps the container. The
- * proxy, host-CA and post-install steps only warn on failure, as build.func does.
+ * proxy, host-CA, locale, timezone and post-install steps only warn on failure, as build.func does.
  *
  * <p>{@link #fromConfig(ResolvedConfig, Function)} maps the resolved {@code var_*} keys to these
  * steps the way build.func does; {@link Builder#app(App, String, ScriptSource)} adds a catalogue
@@ -324,11 +324,11 @@ public final class InContainerSetup implements ContainerSetup {
             tolerant(ctx, "host-ca", () -> hostCa(ctx, node, vmid, alpine));
         }
         if (!alpine && locale != null) {
-            step(ctx, "locale", () -> inCt(node, vmid, List.of("sh", "-c", LOCALE, "sh", locale), stepTimeout));
+            tolerant(ctx, "locale", () -> inCt(node, vmid, List.of("sh", "-c", LOCALE, "sh", locale), stepTimeout));
         }
         String zone = timezone != null ? timezone : nodeTimezone ? (nodeTz.startsWith("Etc/") ? "UTC" : nodeTz) : null;
         if (!alpine && zone != null && TZ.matcher(zone).matches() && !zone.contains("..")) {
-            step(ctx, "timezone", () -> inCt(node, vmid, List.of("sh", "-c", TIMEZONE, "sh", zone), stepTimeout));
+            tolerant(ctx, "timezone", () -> inCt(node, vmid, List.of("sh", "-c", TIMEZONE, "sh", zone), stepTimeout));
         }
         if (cacher && !alpine && httpProxy == null) {
             step(ctx, "apt-cacher", () -> scripts.push(ctx.vmid(), ("Acquire::http::Proxy \"" + aptCacher + "\";\n")
@@ -578,6 +578,10 @@ public final class InContainerSetup implements ContainerSetup {
         ctx.progress(name + ": started");
         try {
             body.run();
+        } catch (CommandFailedException e) {
+            ctx.warn(name + " failed in container " + ctx.vmid() + " (exit status " + e.exitStatus()
+                    + "; continuing, as build.func does)" + (e.outputTail().isEmpty() ? ""
+                            : ": " + String.join(" | ", e.outputTail())));
         } catch (ProxmoxException e) {
             ctx.warn(name + " failed for container " + ctx.vmid() + " (continuing, as build.func does): "
                     + e.getMessage());
