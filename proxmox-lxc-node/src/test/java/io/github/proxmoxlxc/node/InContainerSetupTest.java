@@ -302,12 +302,20 @@ class InContainerSetupTest {
     @Test
     void sshWithoutInstallScript_allowsRootLogin() throws Exception {
         Files.writeString(ct.resolve("etc/ssh/sshd_config"), "#PermitRootLogin prohibit-password\nPort 22\n");
+        String localeGen = read("/etc/locale.gen");
+        // a template without the locale: build.func goes on, so the step only warns
+        Files.writeString(ct.resolve("etc/locale.gen"), "# nothing enabled here\n");
         ResolvedConfig cfg = ConfigResolver.builder().set("var_ssh", "yes").build().resolve();
         List<String> progress = new ArrayList<>();
+        List<String> warnings = new ArrayList<>();
         InContainerSetup.fromConfig(cfg, n -> node).noDnsWait().noPackages().build()
-                .run(ContainerSetupContext.of("pve1", 135, spec(), List.of(), progress::add, w -> { }));
+                .run(ContainerSetupContext.of("pve1", 135, spec(), List.of(), progress::add, warnings::add));
         assertThat(read("/etc/ssh/sshd_config")).isEqualTo("PermitRootLogin yes\nPort 22\n");
         assertThat(progress).contains("ssh-root: started").doesNotContain("ssh-key: started");
+        // (the test double moves /etc/ under its fake root, in messages too)
+        assertThat(warnings).singleElement().asString().startsWith("locale failed in container 135 (exit status 1;"
+                + " continuing, as build.func does): no locale enabled in ").endsWith("/etc/locale.gen");
+        Files.writeString(ct.resolve("etc/locale.gen"), localeGen);
         Files.writeString(ct.resolve("etc/ssh/sshd_config"), "#PermitRootLogin prohibit-password\n");
     }
 
