@@ -38,7 +38,7 @@ class NodeConnectionOpenSshTest {
         node = NodeConnection.builder(sshd.target())
                 .hostKeys(HostKeyPolicy.fingerprints(sshd.fingerprint()))
                 .auth(SshAuth.keyFile(sshd.userKey))
-                .commandTimeout(Duration.ofSeconds(20))
+                .commandTimeout(Duration.ofSeconds(90)) // generous: sshd forks a session per command, slow on a loaded 2-core CI machine
                 .build();
     }
 
