@@ -1,16 +1,23 @@
 package io.github.proxmoxlxc.cli;
 
+import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.apps.App;
 import io.github.proxmoxlxc.core.apps.AppAccess;
+import io.github.proxmoxlxc.core.apps.ScriptSource;
 import io.github.proxmoxlxc.core.provision.NodePatchApplier;
 import io.github.proxmoxlxc.core.provision.NodePatchReport;
-import io.github.proxmoxlxc.core.provision.ProvisionRequest;
+import io.github.proxmoxlxc.core.provision.ProvisionEvent;
 import io.github.proxmoxlxc.core.provision.ProvisionOptions;
+import io.github.proxmoxlxc.core.provision.ProvisionRequest;
 import io.github.proxmoxlxc.core.provision.ProvisionResult;
 import io.github.proxmoxlxc.core.provision.ProvisionStep;
 import io.github.proxmoxlxc.core.provision.Provisioner;
 import io.github.proxmoxlxc.hardware.conf.LocalNodePatchApplier;
+import io.github.proxmoxlxc.node.InContainerSetup;
+import io.github.proxmoxlxc.node.InstallScript;
+import io.github.proxmoxlxc.node.OutputListener;
 import io.github.proxmoxlxc.node.SshNodePatchApplier;
+import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,6 +25,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -26,7 +35,9 @@ import picocli.CommandLine.Option;
 @Command(name = "create", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
         description = {"Provision a container from the configuration layers, with live progress.",
             "Steps: preflight, placement, template (downloaded when missing), vmid, create, node patch, start, wait"
-                    + " for running and an address. A failure after create rolls the container back unless"
+                    + " for running and an address. With --ssh (or PVE_SSH) also build.func's steps inside the"
+                    + " container (DNS, proxy, host CA, locale, timezone, base packages, SSH key, --install script,"
+                    + " var_post_install hook). A failure after create rolls the container back unless"
                     + " --keep-on-failure. Progress goes to stderr; the summary (or --json document) to stdout."})
 final class CreateCommand extends ClientCommand {
     @Mixin
@@ -59,6 +70,28 @@ final class CreateCommand extends ClientCommand {
 
     @Mixin
     SshOptions ssh;
+
+    /** {@code --install} without a value: the {@code --app}'s own install script. */
+    private static final String APP_SCRIPT = "<app>";
+    private static final Pattern SETUP_DONE = Pattern.compile("(.+): done in (\\d+) ms");
+
+    @Option(names = "--install", arity = "0..1", fallbackValue = APP_SCRIPT, paramLabel = "FILE|URL",
+            description = "Run an install script in the container over SSH to the node (needs --ssh or PVE_SSH),"
+                    + " as build.func does, with its environment and FUNCTIONS_FILE_PATH. Without a value: the"
+                    + " --app's script from the community scripts (or --scripts-dir, --scripts-mirror); with one:"
+                    + " a local FILE, or an https:// URL the node fetches. A failing script rolls the container"
+                    + " back (or keeps it with --keep-on-failure) and the error shows its last lines.")
+    String install;
+
+    @Option(names = "--scripts-dir", paramLabel = "DIR",
+            description = "A local checkout of community-scripts/ProxmoxVE: --install reads the install script and"
+                    + " misc/install.func from it and pushes them (instead of the node fetching them from GitHub).")
+    Path scriptsDir;
+
+    @Option(names = "--scripts-mirror", paramLabel = "URL",
+            description = "A mirror laid out like community-scripts/ProxmoxVE (e.g. https://git.example.org/raw/"
+                    + "ProxmoxVE/): the node fetches install/<app>-install.sh and misc/install.func from it.")
+    String scriptsMirror;
 
     CreateCommand(CliContext ctx) {
         super(ctx);
@@ -101,12 +134,25 @@ final class CreateCommand extends ClientCommand {
                 return report;
             };
         }
-        in.warnings.forEach(w -> out.note("warning: " + w));
+        Optional<InContainerSetup> setup = setup(c, in);
+        // the keys the node channel applies only warn when there is none
+        List<String> inputWarnings = in.warnings.stream()
+                .filter(w -> setup.isEmpty() || !w.contains(ProvisionInput.NODE_CHANNEL_NOTE)).toList();
+        inputWarnings.forEach(w -> out.note("warning: " + w));
         out.note("Creating a container from " + in.template + (target == null ? "" : " on " + target) + ":");
         ProvisionResult r;
+        Map<String, Object> setupSteps = java.util.Collections.synchronizedMap(new LinkedHashMap<>());
         try (ProgressPrinter progress = new ProgressPrinter(ctx.err(), ctx.errTerminal())) {
             ProvisionOptions.Builder o = in.options().keepOnFailure(keepOnFailure).waitForIp(waitIp)
-                    .nodePatchApplier(applier).listener(progress);
+                    .nodePatchApplier(applier).listener(e -> {
+                        if (e.step() == ProvisionStep.CONTAINER_SETUP && e.kind() == ProvisionEvent.Kind.PROGRESS) {
+                            Matcher m = SETUP_DONE.matcher(e.message());
+                            if (m.matches()) {
+                                setupSteps.put(m.group(1), Long.parseLong(m.group(2)));
+                            }
+                        }
+                        progress.onEvent(e);
+                    });
             if (ipTimeout != null) {
                 o.ipTimeout(ipTimeout);
             }
@@ -115,13 +161,17 @@ final class CreateCommand extends ClientCommand {
                 // Proxmox refuses keyctl, devN and bind mounts to API tokens: pct sets them over SSH
                 request = SshNodePatchApplier.rootOnlyOptionsInPatch(request);
             }
+            setup.ifPresent(o::addContainerSetup);
             r = Provisioner.on(c.client(), o.build()).provision(request);
         }
-        List<String> warnings = new ArrayList<>(in.warnings);
+        List<String> warnings = new ArrayList<>(inputWarnings);
         warnings.addAll(r.warnings());
         Map<String, Object> timings = new LinkedHashMap<>();
         r.timings().forEach((step, d) -> timings.put(ProgressPrinter.stepName(step), d.toMillis()));
         timings.put("total", r.total().toMillis());
+        if (!setupSteps.isEmpty()) {
+            timings.put("setupSteps", new LinkedHashMap<>(setupSteps));
+        }
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("vmid", r.vmid());
         doc.put("node", r.node());
@@ -131,6 +181,10 @@ final class CreateCommand extends ClientCommand {
         doc.put("timings", timings);
         Optional<AppAccess> access = access(r);
         access.ifPresent(a -> doc.put("access", accessJson(a)));
+        boolean installed = install != null;
+        if (installed) {
+            doc.put("installed", true);
+        }
         doc.put("warnings", warnings);
         Map<String, Object> applied = applied(in, r);
         doc.put("applied", applied);
@@ -141,11 +195,91 @@ final class CreateCommand extends ClientCommand {
         if (!out.json()) {
             summary(out, c, r, patchLines, sshLines, applied);
             access.ifPresent(a -> {
-                out.line("Access (" + a.app().name() + ", once its install script has run):");
+                out.line("Access (" + a.app().name() + (installed ? "):" : ", once its install script has run):"));
                 a.lines().forEach(l -> out.line("  " + l));
             });
+            if (access.isEmpty() && installed && !r.addresses().isEmpty()) {
+                out.line("Installed: " + install + " ran in container " + r.vmid() + " (address "
+                        + r.access().getOrDefault("ip", r.addresses().get(0)) + ")");
+            }
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * The in-container steps over the node channel: the var_* keys as build.func applies them, and
+     * the --install script; empty without --ssh/PVE_SSH.
+     */
+    private Optional<InContainerSetup> setup(Connection c, ProvisionInput in) {
+        if (scriptsDir != null && scriptsMirror != null) {
+            throw CliException.invalid("--scripts-dir", scriptsDir.toString(), "cannot be combined with"
+                    + " --scripts-mirror: the scripts come from one place");
+        }
+        if (!c.nodes().configured()) {
+            if (install != null) {
+                throw CliException.invalid("--install", install.equals(APP_SCRIPT) ? "" : install, "runs inside"
+                        + " the container over SSH to the node: give --ssh [USER@]HOST (or set PVE_SSH)");
+            }
+            return Optional.empty();
+        }
+        ScriptSource source = ScriptSource.communityScripts();
+        if (scriptsDir != null) {
+            Path dir = ctx.cwd().resolve(scriptsDir);
+            if (!java.nio.file.Files.isDirectory(dir.resolve("misc"))) {
+                throw CliException.invalid("--scripts-dir", scriptsDir.toString(), "must be a checkout of"
+                        + " community-scripts/ProxmoxVE (a directory with misc/ and install/)");
+            }
+            source = ScriptSource.localCheckout(dir);
+        } else if (scriptsMirror != null) {
+            try {
+                source = ScriptSource.mirror(URI.create(scriptsMirror));
+            } catch (IllegalArgumentException e) {
+                throw CliException.invalid("--scripts-mirror", scriptsMirror, "must be an https:// URL with a host"
+                        + " and no query, e.g. https://mirror.example.org/ProxmoxVE/");
+            }
+        }
+        InContainerSetup.Builder b;
+        try {
+            b = InContainerSetup.fromConfig(in.config, c.nodes().resolver());
+        } catch (ProxmoxException e) {
+            String m = e.getMessage();
+            String key = m.startsWith("var_") && m.indexOf(' ') > 0 ? m.substring(0, m.indexOf(' ')) : "var_timezone";
+            throw CliException.invalid(key, in.config.value(key).orElse(""), m);
+        }
+        if (in.config.bool("var_verbose").orElse(false)) {
+            b.output(new OutputListener() {
+                @Override
+                public void stdout(String line) {
+                    ctx.err().println("  | " + line);
+                }
+
+                @Override
+                public void stderr(String line) {
+                    ctx.err().println("  | " + line);
+                }
+            });
+        }
+        if (install != null) {
+            if (install.equals(APP_SCRIPT)) {
+                App app = config.catalogueApp().orElseThrow(() -> CliException.invalid("--install", "",
+                        "without a value runs the --app's install script: give --app with a catalogue app (see"
+                                + " 'apps list'), or --install FILE|URL"));
+                try {
+                    b.app(app, config.variant == null ? App.DEFAULT_VARIANT : config.variant, source);
+                } catch (ProxmoxException e) {
+                    throw CliException.invalid("--app", app.slug(), e.getMessage());
+                }
+            } else {
+                try {
+                    InstallScript script = install.contains("://") ? InstallScript.url(install)
+                            : InstallScript.file(ctx.cwd().resolve(install));
+                    b.installScript(script.withFunctions(source));
+                } catch (ProxmoxException | IllegalArgumentException e) {
+                    throw CliException.invalid("--install", install, e.getMessage());
+                }
+            }
+        }
+        return Optional.of(b.build());
     }
 
     /** What the container was created with: the resolved values that reached Proxmox. */

@@ -79,6 +79,10 @@ final class KeysCommand implements Callable<Integer> {
         if (VarsKeys.isSecret(key)) {
             n.add("secret: shown as ***");
         }
+        if (VarsKeys.nodeChannel().contains(key)) {
+            n.add("acts inside the container or on the node: applied by create over SSH to the node (--ssh or"
+                    + " PVE_SSH)");
+        }
         if (VarsKeys.notYetImplemented().contains(key)) {
             n.add("accepted but not implemented yet: changes nothing (a warning says so when set)");
         }

@@ -3,6 +3,7 @@ package io.github.proxmoxlxc.cli;
 import io.github.proxmoxlxc.core.config.ConfigMapping;
 import io.github.proxmoxlxc.core.config.ConfigWarning;
 import io.github.proxmoxlxc.core.config.ResolvedConfig;
+import io.github.proxmoxlxc.core.config.VarsKeys;
 import io.github.proxmoxlxc.core.config.ResolvedValue;
 import io.github.proxmoxlxc.core.config.TemplateRef;
 import io.github.proxmoxlxc.core.provision.NodePatch;
@@ -25,6 +26,9 @@ import java.util.Optional;
  * {@code var_gpu}/{@code var_tun} planned from the host's devices.
  */
 final class ProvisionInput {
+    /** The warning for a var_* key only the node channel applies, in the CLI's words. */
+    static final String NODE_CHANNEL_NOTE = "acts inside the container or on the node: create applies it over SSH to"
+            + " the node (--ssh or PVE_SSH); without it this changes nothing";
     final ResolvedConfig config;
     final ContainerSpec spec;
     final String template;
@@ -64,7 +68,9 @@ final class ProvisionInput {
         ContainerSpec spec = mapping.build(mapping.specBuilder());
         List<String> warnings = new ArrayList<>();
         for (ConfigWarning w : cfg.warnings()) {
-            warnings.add(w.toString());
+            warnings.add(w.message().equals(VarsKeys.NODE_CHANNEL_WARNING)
+                    ? w.key() + ": " + NODE_CHANNEL_NOTE + (w.source().isEmpty() ? "" : " (" + w.source() + ")")
+                    : w.toString());
         }
         for (ConfigWarning w : mapping.warnings()) {
             warnings.add(w.toString());

@@ -1,6 +1,7 @@
 package io.github.proxmoxlxc.node;
 
 import io.github.proxmoxlxc.core.ProxmoxException;
+import io.github.proxmoxlxc.core.apps.ScriptSource;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -14,9 +15,15 @@ import java.util.Optional;
 /**
  * An install script for the new container and the environment it runs with (as {@code build.func}
  * exports to install scripts: {@code CTID}, {@code PCT_OSTYPE}, {@code APPLICATION}, ...). The
- * script comes from a local file, a classpath resource (both sent over the SSH connection) or an
- * {@code https://} URL that the node fetches itself. Generic on purpose: an app catalogue feeds its
+ * script comes from a local file, a classpath resource (both sent over the SSH connection), an
+ * {@code https://} URL that the node fetches itself, or a file of a {@link ScriptSource} (the
+ * community scripts, a mirror or a local checkout). Generic on purpose: an app catalogue feeds its
  * script and environment in here.
+ *
+ * <p>With {@link #withFunctions(ScriptSource)} the script gets build.func's
+ * {@code FUNCTIONS_FILE_PATH}: the contents of {@code misc/install.func} (or
+ * {@code misc/alpine-install.func} in an alpine container) from that source, which community
+ * install scripts read with {@code source /dev/stdin <<<"$FUNCTIONS_FILE_PATH"}.
  */
 public final class InstallScript {
     private static final int MAX_BYTES = 4 << 20;
@@ -24,12 +31,38 @@ public final class InstallScript {
     private final byte[] content;
     private final String url;
     private final Map<String, String> environment;
+    private final ScriptSource functions;
 
-    private InstallScript(String name, byte[] content, String url, Map<String, String> environment) {
+    private InstallScript(String name, byte[] content, String url, Map<String, String> environment,
+            ScriptSource functions) {
         this.name = name;
         this.content = content;
         this.url = url;
         this.environment = Map.copyOf(environment);
+        this.functions = functions;
+    }
+
+    private InstallScript(String name, byte[] content, String url, Map<String, String> environment) {
+        this(name, content, url, environment, null);
+    }
+
+    /**
+     * A file of a script source: fetched by the node for a URL source (the community scripts'
+     * raw URL, pinned or not, or a mirror), read now on this machine for a local checkout.
+     *
+     * @param source where the scripts come from
+     * @param relative the repository path, e.g. {@code install/jellyfin-install.sh}
+     * @return the script
+     * @throws ProxmoxException when a local file cannot be read
+     */
+    public static InstallScript of(ScriptSource source, String relative) {
+        Optional<String> u = source.url(relative);
+        String fileName = relative.substring(relative.lastIndexOf('/') + 1);
+        if (u.isPresent()) {
+            return new InstallScript(fileName, null, u.get(), Map.of());
+        }
+        return new InstallScript(fileName, ContainerScripts.readLocal(source.file(relative).orElseThrow()), null,
+                Map.of());
     }
 
     /**
@@ -97,7 +130,27 @@ public final class InstallScript {
     public InstallScript withEnvironment(Map<String, String> env) {
         Map<String, String> m = new LinkedHashMap<>(environment);
         m.putAll(env);
-        return new InstallScript(name, content, url, m);
+        return new InstallScript(name, content, url, m, functions);
+    }
+
+    /**
+     * A copy that runs with build.func's {@code FUNCTIONS_FILE_PATH}, staged from this source
+     * ({@code misc/install.func}, or {@code misc/alpine-install.func} for an alpine container).
+     *
+     * @param source where the functions file comes from
+     * @return the script
+     */
+    public InstallScript withFunctions(ScriptSource source) {
+        return new InstallScript(name, content, url, environment, Objects.requireNonNull(source, "source"));
+    }
+
+    /**
+     * Where {@code FUNCTIONS_FILE_PATH} comes from.
+     *
+     * @return the source, or empty when the script runs without it
+     */
+    public Optional<ScriptSource> functions() {
+        return Optional.ofNullable(functions);
     }
 
     /**

@@ -230,7 +230,7 @@ class NodeSimulatorTest {
         assertThat(Files.readString(nodes.containerFile(r.vmid(), "/root/.proxmox-lxc-install.sh"))).isEqualTo("echo hello\n");
         List<ContainerCommand> cmds = nodes.containerCommands().stream().filter(c -> c.vmid() == r.vmid()).toList();
         assertThat(cmds).extracting(ContainerCommand::line).anyMatch(l -> l.startsWith("sh -c") && l.endsWith("Europe/Berlin"))
-                .anyMatch(l -> l.equals("bash /root/.proxmox-lxc-install.sh"));
+                .anyMatch(l -> l.startsWith("bash -c ") && l.endsWith(" /root/.proxmox-lxc-install.sh"));
         assertThat(cmds.stream().filter(c -> c.line().startsWith("bash")).findFirst().orElseThrow().environment())
                 .containsEntry("CTID", Integer.toString(r.vmid())).containsEntry("tz", "Europe/Berlin");
     }

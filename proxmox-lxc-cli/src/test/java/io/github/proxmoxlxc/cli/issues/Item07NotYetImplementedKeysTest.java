@@ -11,9 +11,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Issue 17, item 7: keys accepted but not implemented say so wherever they are set. */
+/** Issue 17, item 7 (and issue 14): keys only the node channel applies say so wherever they are set, naming --ssh. */
 class Item07NotYetImplementedKeysTest {
-    private static final String SAYS = "accepted for build.func compatibility but not implemented yet";
+    private static final String SAYS = "acts inside the container or on the node: create applies it over SSH to"
+            + " the node (--ssh or PVE_SSH); without it this changes nothing";
 
     @TempDir
     Path tmp;

@@ -170,10 +170,11 @@ public final class ConfigResolver {
             }
         }
         for (String key : VarsKeys.WHITELIST) {
-            if (VarsKeys.notYetImplemented().contains(key)) {
+            if (VarsKeys.notYetImplemented().contains(key) || VarsKeys.nodeChannel().contains(key)) {
+                String message = VarsKeys.nodeChannel().contains(key) ? VarsKeys.NODE_CHANNEL_WARNING
+                        : KeyRules.notYetImplementedMessage(key);
                 candidates.getOrDefault(key, List.of()).stream().filter(c -> c.provenance().layer() != Layer.BUILTIN)
-                        .forEach(c -> warnings.add(new ConfigWarning(key, KeyRules.notYetImplementedMessage(key),
-                                c.provenance().location())));
+                        .forEach(c -> warnings.add(new ConfigWarning(key, message, c.provenance().location())));
             }
         }
         Map<String, ResolvedValue> resolved = new LinkedHashMap<>();

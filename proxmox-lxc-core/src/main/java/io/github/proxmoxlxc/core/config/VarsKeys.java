@@ -32,12 +32,23 @@ public final class VarsKeys {
     private static final Set<String> WHITELIST_SET = Set.copyOf(WHITELIST);
     /**
      * Keys accepted for build.func compatibility whose effect this library does not implement
-     * yet (they act inside the container or on the host during build.func's install phase). The
-     * one place to shrink as they are implemented.
+     * yet. The one place to shrink as they are implemented; empty since the node channel applies
+     * the last of them.
      */
-    private static final Set<String> NOT_YET_IMPLEMENTED = Set.of("var_post_install", "var_apt_cacher",
-            "var_apt_cacher_ip", "var_http_proxy", "var_http_no_proxy", "var_ssh", "var_verbose",
-            "var_inherit_host_ca", "var_github_token");
+    private static final Set<String> NOT_YET_IMPLEMENTED = Set.of();
+    /**
+     * Keys that act inside the container or on the node during build.func's install phase: only a
+     * setup over the node channel (SSH to the node) applies them.
+     */
+    private static final Set<String> NODE_CHANNEL = Set.of("var_post_install", "var_apt_cacher",
+            "var_apt_cacher_ip", "var_http_proxy", "var_http_no_proxy", "var_ssh",
+            "var_verbose", "var_inherit_host_ca", "var_github_token");
+    /**
+     * The message of the warning {@link ConfigResolver} gives where a {@link #nodeChannel()} key
+     * is set: whoever runs the in-container setup may drop it, whoever cannot may reword it.
+     */
+    public static final String NODE_CHANNEL_WARNING = "acts inside the container or on the node: applied only by"
+            + " an in-container setup over the node channel (SSH to the node); without one it changes nothing";
     private static final Set<String> SECRETS = Set.of("var_pw", "var_github_token");
 
     private VarsKeys() {
@@ -77,14 +88,27 @@ public final class VarsKeys {
 
     /**
      * The keys that are accepted (validated, resolved, shown with provenance) but change nothing
-     * yet: {@code var_post_install}, the APT cacher and proxy keys, {@code var_ssh},
-     * {@code var_verbose}, {@code var_inherit_host_ca}, {@code var_github_token}.
-     * {@link ConfigResolver} warns wherever one is set.
+     * yet. {@link ConfigResolver} warns wherever one is set. Empty now: the keys that act inside
+     * the container are {@link #nodeChannel()}.
      *
      * @return an unmodifiable set
      */
     public static Set<String> notYetImplemented() {
         return NOT_YET_IMPLEMENTED;
+    }
+
+    /**
+     * The keys that act inside the container or on the node, as build.func's install phase does
+     * ({@code var_post_install}, the APT cacher and HTTP proxy keys, {@code var_ssh},
+     * {@code var_verbose}, {@code var_inherit_host_ca},
+     * {@code var_github_token}): applied by the node module's in-container setup
+     * ({@code InContainerSetup.fromConfig}) over SSH to the node, and by nothing else.
+     * {@link ConfigResolver} warns with {@link #NODE_CHANNEL_WARNING} wherever one is set.
+     *
+     * @return an unmodifiable set
+     */
+    public static Set<String> nodeChannel() {
+        return NODE_CHANNEL;
     }
 
     /**

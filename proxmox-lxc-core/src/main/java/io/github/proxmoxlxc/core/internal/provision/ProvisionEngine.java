@@ -259,6 +259,9 @@ public final class ProvisionEngine {
             Placement.Candidate probe = candidates.get(0);
             Templates.Located probed = templates.locate(name, probe.info().node(), probe.templateStorage(), arch,
                     problems);
+            if (probed != null && probed.note() != null) {
+                notes.add(probed.note());
+            }
             if (checks) {
                 // privileges on the storages placement would use (they do not depend on the node); the
                 // download only when the probed node lacks the template (Datastore.AllocateTemplate)
@@ -292,6 +295,10 @@ public final class ProvisionEngine {
             gate.release(node, mem);
             ctx.failed(late.get(0).toString());
             throw ProvisionAccess.preflight(request.label(), node, late);
+        }
+        if (loc.note() != null && !notes.contains(loc.note())) {
+            notes.add(loc.note());
+            ctx.warn(loc.note());
         }
         ctx.finish("node " + node + ", rootfs on " + chosen.rootFsStorage() + ", templates on "
                 + chosen.templateStorage());

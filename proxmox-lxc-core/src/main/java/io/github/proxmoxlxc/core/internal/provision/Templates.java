@@ -28,8 +28,15 @@ final class Templates {
     /** Download task attempts after a task error, as build.func does ({@code pveam download}, 3 tries). */
     static final int DOWNLOAD_TASK_ATTEMPTS = 3;
 
-    /** Where the template is: an existing volume, or a file to download into a storage. */
-    record Located(String volumeId, String downloadFile, String storage) {
+    /**
+     * Where the template is: an existing volume, or a file to download into a storage; with a note
+     * when build.func's nearest-version fallback chose another OS version.
+     */
+    record Located(String volumeId, String downloadFile, String storage, String note) {
+        Located(String volumeId, String downloadFile, String storage) {
+            this(volumeId, downloadFile, storage, null);
+        }
+
         boolean needsDownload() {
             return downloadFile != null;
         }
@@ -71,11 +78,67 @@ final class Templates {
         if (online.isPresent()) {
             return new Located(storage + ":vztmpl/" + online.get(), online.get(), storage);
         }
+        Optional<String> nearest = nearestVersion(name, offered, arch);
+        if (nearest.isPresent()) {
+            TemplateName alt = new TemplateName(null, null, name.os(), nearest.get(), name.flavour());
+            String note = name.os() + " " + name.version() + " is not in the template catalogue of node " + node
+                    + ": using " + name.os() + " " + nearest.get() + ", the nearest version (as build.func does)";
+            Optional<String> altLocal = alt.select(stored, arch);
+            if (altLocal.isPresent()) {
+                return new Located(storage + ":vztmpl/" + altLocal.get(), null, storage, note);
+            }
+            String file = alt.select(offered, arch).orElseThrow();
+            return new Located(storage + ":vztmpl/" + file, file, storage, note);
+        }
         problems.add(new PreflightProblem("template", name.toString(), "no " + arch + " template matches in storage "
                 + storage + " on node " + node + " or in the appliance index (aplinfo offers "
                 + offered.stream().filter(f -> f.startsWith(name.os() == null ? "" : name.os())).toList() + ")",
                 "choose an offered version, or run 'pveam update' on the node to refresh the index"));
         return null;
+    }
+
+    /**
+     * build.func's {@code resolve_os_version}: when the catalogue (aplinfo) has no template of a
+     * reference's version, the nearest version it has for the OS (and flavour, and architecture),
+     * scored {@code major * 10000 + minor}, the newer one on a tie.
+     *
+     * @return the version, or empty for an exact name, a missing OS, or an exact match
+     */
+    static Optional<String> nearestVersion(TemplateName name, List<String> offered, String arch) {
+        if (name.os() == null || name.version() == null) {
+            return Optional.empty();
+        }
+        Pattern versionOf = Pattern.compile("^" + Pattern.quote(name.os()) + "-([0-9]+(?:\\.[0-9]+)?)[-_.]");
+        long want = score(name.version());
+        String best = null;
+        long bestDistance = -1;
+        for (String f : offered) {
+            Matcher m = versionOf.matcher(f);
+            if (!m.find()) {
+                continue;
+            }
+            String v = m.group(1);
+            if (new TemplateName(null, null, name.os(), v, name.flavour()).select(List.of(f), arch).isEmpty()) {
+                continue;
+            }
+            long d = score(v) - want;
+            long ad = Math.abs(d);
+            if (v.equals(name.version())) {
+                return Optional.empty();
+            }
+            if (bestDistance < 0 || ad < bestDistance || ad == bestDistance && d > 0) {
+                bestDistance = ad;
+                best = v;
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
+    private static long score(String version) {
+        String[] p = version.split("\\.");
+        long major = p[0].matches("[0-9]{1,9}") ? Long.parseLong(p[0]) : 0;
+        long minor = p.length > 1 && p[1].matches("[0-9]{1,9}") ? Long.parseLong(p[1]) : 0;
+        return major * 10000 + minor;
     }
 
     /** Makes sure the located template is stored; downloads it (once per storage) when needed. */
