@@ -109,6 +109,7 @@ final class CreateCommand extends ClientCommand {
 
     @Override
     int run(Connection c, Out out) {
+        checkSetupOptions(c); // before anything reaches the node (GPU detection over SFTP included)
         ProvisionInput in = ProvisionInput.resolve(config, hostRoot, ctx, c.nodes().configured() && applyOnNode == null
                 ? RemoteGpus.detection(c, node) : null);
         String target = node;
@@ -210,26 +211,29 @@ final class CreateCommand extends ClientCommand {
      * The in-container steps over the node channel: the var_* keys as build.func applies them, and
      * the --install script; empty without --ssh/PVE_SSH.
      */
-    private Optional<InContainerSetup> setup(Connection c, ProvisionInput in) {
+    /** The setup options' own rules, checked before anything is sent to the cluster or the node. */
+    private void checkSetupOptions(Connection c) {
         if (scriptsDir != null && scriptsMirror != null) {
             throw CliException.invalid("--scripts-dir", scriptsDir.toString(), "cannot be combined with"
                     + " --scripts-mirror: the scripts come from one place");
         }
+        if (!c.nodes().configured() && install != null) {
+            throw CliException.invalid("--install", install.equals(APP_SCRIPT) ? "" : install, "runs inside"
+                    + " the container over SSH to the node: give --ssh [USER@]HOST (or set PVE_SSH)");
+        }
+        if (scriptsDir != null && !java.nio.file.Files.isDirectory(ctx.cwd().resolve(scriptsDir).resolve("misc"))) {
+            throw CliException.invalid("--scripts-dir", scriptsDir.toString(), "must be a checkout of"
+                    + " community-scripts/ProxmoxVE (a directory with misc/ and install/)");
+        }
+    }
+
+    private Optional<InContainerSetup> setup(Connection c, ProvisionInput in) {
         if (!c.nodes().configured()) {
-            if (install != null) {
-                throw CliException.invalid("--install", install.equals(APP_SCRIPT) ? "" : install, "runs inside"
-                        + " the container over SSH to the node: give --ssh [USER@]HOST (or set PVE_SSH)");
-            }
             return Optional.empty();
         }
         ScriptSource source = ScriptSource.communityScripts();
         if (scriptsDir != null) {
-            Path dir = ctx.cwd().resolve(scriptsDir);
-            if (!java.nio.file.Files.isDirectory(dir.resolve("misc"))) {
-                throw CliException.invalid("--scripts-dir", scriptsDir.toString(), "must be a checkout of"
-                        + " community-scripts/ProxmoxVE (a directory with misc/ and install/)");
-            }
-            source = ScriptSource.localCheckout(dir);
+            source = ScriptSource.localCheckout(ctx.cwd().resolve(scriptsDir));
         } else if (scriptsMirror != null) {
             try {
                 source = ScriptSource.mirror(URI.create(scriptsMirror));

@@ -29,7 +29,7 @@ public final class Golden {
                 .replaceAll("[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}", "<uuid>")
                 .replaceAll("/tmp/[^\\s\"]+", "<tmp>")
                 .replaceAll("(\"(?:durationMs|uptimeSeconds|totalMs|[a-z-]+Ms)\": )\\d+", "$1<ms>")
-                .replaceAll("(\"timings\": \\{)[^}]*\\}", "$1<timings>}")
+                .replaceAll("(\"timings\": \\{)(?:[^{}]|\\{[^{}]*\\})*\\}", "$1<timings>}")
                 .replaceAll("\\b\\d+(\\.\\d+)?(ms|s)\\b", "<t>")
                 .replaceAll("\\b\\d+m\\d\\ds\\b", "<t>")
                 .replaceAll(" {2,}<t>", " <t>");

@@ -270,8 +270,9 @@ public final class NodeConnection implements AutoCloseable {
             ConnectFuture cf = client.connect(target.user(), target.host(), target.port());
             s = cf.verify(connectMs).getSession();
         } catch (IOException e) {
-            throw new NodeChannelException("could not connect to " + target + " within " + Duration.ofMillis(connectMs)
-                    + ": " + e.getMessage() + " (check the address, the port and that sshd runs on the node)", e);
+            throw new NodeChannelException("could not connect to " + target + " within "
+                    + String.format(java.util.Locale.ROOT, "%.1f s", connectMs / 1000.0) + ": " + connectFailure(e)
+                    + " (check the address, the port and that sshd runs on the node)", e);
         }
         try {
             // key exchange, host key check included, before any credential goes out
@@ -549,5 +550,21 @@ public final class NodeConnection implements AutoCloseable {
             }
             return d;
         }
+    }
+
+    /** Why a connection failed, in the words of the innermost cause (no SSH library wording, no class names). */
+    static String connectFailure(Throwable e) {
+        Throwable root = e;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String m = root.getMessage();
+        if (m == null || m.isBlank()) {
+            return "the connection failed";
+        }
+        if (root == e && m.contains("within specified timeout")) {
+            return "no answer";
+        }
+        return m;
     }
 }

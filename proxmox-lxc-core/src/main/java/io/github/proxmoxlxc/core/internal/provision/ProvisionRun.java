@@ -411,7 +411,9 @@ final class ProvisionRun {
         for (io.github.proxmoxlxc.core.provision.ContainerSetup s : options.containerSetups()) {
             s.run(c);
         }
-        ctx.finish(options.containerSetups().size() + " step(s)" + (access.isEmpty() ? "" : ", " + access));
+        // e.g. "ip 192.168.100.158, url http://192.168.100.158:8096": what the setups found, not a Java map
+        ctx.finish(access.isEmpty() ? "done" : access.entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                .collect(java.util.stream.Collectors.joining(", ")));
         return access;
     }
 
