@@ -86,7 +86,7 @@ final class ProgressPrinter implements ProvisionListener, AutoCloseable {
             }
             message = CliText.clean(message);
         }
-        line(String.format(Locale.ROOT, "  %-13s %-5s %7s  %s", step, verdict,
+        line(String.format(Locale.ROOT, "  %-15s %-5s %7s  %s", step, verdict,
                 Durations.format(e.elapsed().toMillis()), message).stripTrailing());
     }
 
@@ -119,7 +119,7 @@ final class ProgressPrinter implements ProvisionListener, AutoCloseable {
         if (current == null) {
             return;
         }
-        StringBuilder b = new StringBuilder("  ").append(String.format(Locale.ROOT, "%-13s ", stepName(current)));
+        StringBuilder b = new StringBuilder("  ").append(String.format(Locale.ROOT, "%-15s ", stepName(current)));
         if (fraction != null) {
             int filled = (int) Math.round(fraction * BAR);
             b.append('[').append("#".repeat(filled)).append(".".repeat(BAR - filled)).append("] ")

@@ -43,7 +43,7 @@ class CreateCommandTest {
         assertThat(r.out()).startsWith(Connection.SIMULATOR_NOTICE + "\n");
         assertThat(r.out()).contains("Created container 100 on pve1: running",
                 "nothing real was created");
-        assertThat(r.err()).contains("  template      ok", "  create        ok", "  wait-ip       ok");
+        assertThat(r.err()).contains("  template        ok", "  create          ok", "  wait-ip         ok");
         assertThat(r.err()).doesNotContain("\r", "\033[");
         Golden.assertMatches("create.txt", r.out() + "--- stderr ---\n" + r.err());
     }
@@ -70,10 +70,10 @@ class CreateCommandTest {
         assertThat(r.code()).isZero();
         assertThat(r.err()).contains("\r\033[K");
         assertThat(r.err()).containsPattern("template +\\[[#.]{30}\\] +\\d+%");
-        assertThat(r.err()).contains("  create        ok");
+        assertThat(r.err()).contains("  create          ok");
         // what a person finally sees: the live line is erased before each permanent line
         String visible = r.err().replaceAll("[^\\n\\r]*\\r\\033\\[K", "");
-        assertThat(visible).doesNotContain("[#").contains("  template      ok");
+        assertThat(visible).doesNotContain("[#").contains("  template        ok");
     }
 
     @Test
@@ -146,7 +146,7 @@ class CreateCommandTest {
         assertThat(e.get("rule").asText()).contains("root@pam", "PVE_USER=root@pam PVE_PASSWORD=...",
                 "--set var_keyctl=0");
         assertThat(e.get("source").asText()).isEqualTo("preflight");
-        assertThat(r.err()).contains("  preflight     FAIL").doesNotContain("placement     FAIL");
+        assertThat(r.err()).contains("  preflight       FAIL").doesNotContain("placement       FAIL");
         assertThat(sim.requestCount("POST /nodes/{node}/lxc")).isEqualTo(creates);
     }
 
@@ -178,7 +178,7 @@ class CreateCommandTest {
             assertThat(r.code()).isEqualTo(9);
             JsonNode errors = new ObjectMapper().readTree(r.out()).get("errors");
             assertThat(errors.get(0).get("key").asText()).isEqualTo("step start");
-            assertThat(r.err()).contains("start         FAIL");
+            assertThat(r.err()).contains("start           FAIL");
             assertThat(sim.containers()).hasSize(before);
             assertThat(sim.locks()).isEmpty();
         } finally {

@@ -76,7 +76,7 @@ class Item04And05CliSpeaksCliTest {
         assertThat(e.get("key").asText()).isEqualTo("features");
         assertThat(e.get("source").asText()).isEqualTo("preflight");
         assertThat(e.get("rule").asText()).contains("PVE_USER=root@pam PVE_PASSWORD=...", "--set var_keyctl=0");
-        assertThat(r.err()).contains("  preflight     FAIL").doesNotContain("placement     FAIL");
+        assertThat(r.err()).contains("  preflight       FAIL").doesNotContain("placement       FAIL");
     }
 
     @Test
