@@ -5,32 +5,27 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
-import io.github.proxmoxlxc.core.client.Trust;
 import io.github.proxmoxlxc.core.client.Upid;
+import io.github.proxmoxlxc.core.testsupport.PveExtension;
 import io.github.proxmoxlxc.testkit.Fault;
 import io.github.proxmoxlxc.testkit.PveSimulator;
 import java.time.Duration;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** status, start, stop, destroy and list against a simulator given by PVE_URL. */
 class ContainerCommandsTest {
+    @RegisterExtension
+    static final PveExtension PVE = PveExtension.configured(b -> b.timeScale(0).seed(3));
     private static PveSimulator sim;
     private static ProxmoxClient pve;
 
     @BeforeAll
-    static void startSimulator() {
-        sim = PveSimulator.builder().timeScale(0).seed(3).start();
-        pve = ProxmoxClient.builder().baseUrl(sim.baseUrl()).apiToken(sim.tokenId(), sim.tokenSecret())
-                .trust(Trust.fingerprints(sim.fingerprint())).build();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        pve.close();
-        sim.close();
+    static void connect(PveSimulator started, ProxmoxClient client) {
+        sim = started;
+        pve = client;
     }
 
     private static void container(int vmid, String hostname, boolean start) {

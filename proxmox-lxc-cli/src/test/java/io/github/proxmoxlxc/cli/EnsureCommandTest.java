@@ -6,29 +6,24 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.proxmoxlxc.core.client.Container;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
-import io.github.proxmoxlxc.core.client.Trust;
+import io.github.proxmoxlxc.core.testsupport.PveExtension;
 import io.github.proxmoxlxc.testkit.PveSimulator;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** {@code ensure}: create when missing, converge a drifted container, report what needs a re-create. */
 class EnsureCommandTest {
+    @RegisterExtension
+    static final PveExtension PVE = PveExtension.configured(b -> b.timeScale(0).seed(11));
     private static PveSimulator sim;
     private static ProxmoxClient pve;
 
     @BeforeAll
-    static void startSimulator() {
-        sim = PveSimulator.builder().timeScale(0).seed(11).start();
-        pve = ProxmoxClient.builder().baseUrl(sim.baseUrl()).apiToken(sim.tokenId(), sim.tokenSecret())
-                .trust(Trust.fingerprints(sim.fingerprint())).build();
-    }
-
-    @AfterAll
-    static void stopSimulator() {
-        pve.close();
-        sim.close();
+    static void connect(PveSimulator started, ProxmoxClient client) {
+        sim = started;
+        pve = client;
     }
 
     /** As root@pam: the build.func defaults include keyctl, which only root@pam may set. */
