@@ -36,17 +36,36 @@ class SimulatorCommandTest {
         }
     }
 
+    /** The {@code simulator} command running on a thread until {@link #stop()} or close. */
+    private static final class Running implements AutoCloseable {
+        final Capture out = new Capture();
+        private final CompletableFuture<Void> stop = new CompletableFuture<>();
+        private final ExecutorService ex = Executors.newSingleThreadExecutor();
+        private final Future<Integer> code;
+
+        Running(String... args) {
+            CliContext ctx = CliContext.builder().out(new PrintWriter(out)).err(new PrintWriter(new StringWriter()))
+                    .stop(stop).build();
+            code = ex.submit(() -> Main.run(args, ctx));
+        }
+
+        /** Stops the command and returns its exit code. */
+        int stop() throws Exception {
+            stop.complete(null);
+            return code.get(60, TimeUnit.SECONDS);
+        }
+
+        @Override
+        public void close() {
+            stop.complete(null);
+            ex.shutdownNow();
+        }
+    }
+
     @Test
     void json_firstLineDescribesARunningSimulator_thatAClientCanUse_untilStopped() throws Exception {
-        Capture out = new Capture();
-        StringWriter err = new StringWriter();
-        CompletableFuture<Void> stop = new CompletableFuture<>();
-        CliContext ctx = CliContext.builder().out(new PrintWriter(out)).err(new PrintWriter(err)).stop(stop).build();
-        ExecutorService ex = Executors.newSingleThreadExecutor();
-        try {
-            Future<Integer> code = ex.submit(() -> Main.run(new String[] {"simulator", "--json", "--nodes", "2",
-                    "--seed", "7"}, ctx));
-            JsonNode info = new ObjectMapper().readTree(out.firstLine.get(60, TimeUnit.SECONDS));
+        try (Running run = new Running("simulator", "--json", "--nodes", "2", "--seed", "7")) {
+            JsonNode info = new ObjectMapper().readTree(run.out.firstLine.get(60, TimeUnit.SECONDS));
             assertThat(info.fieldNames()).toIterable().containsExactly("url", "tokenId", "tokenSecret",
                     "fingerprint", "caFile", "username", "password");
             assertThat(Files.readString(Path.of(info.get("caFile").asText()))).startsWith("-----BEGIN CERTIFICATE");
@@ -55,29 +74,18 @@ class SimulatorCommandTest {
                     .trust(Trust.fingerprints(info.get("fingerprint").asText())).build()) {
                 assertThat(pve.nodes().list()).hasSize(2);
             }
-            stop.complete(null);
-            assertThat(code.get(60, TimeUnit.SECONDS)).isZero();
+            assertThat(run.stop()).isZero();
             assertThat(Files.exists(Path.of(info.get("caFile").asText()))).isFalse();
-            assertThat(out.toString().strip().lines()).hasSize(1);
-            Golden.assertMatches("simulator.json", out.toString()
+            assertThat(run.out.toString().strip().lines()).hasSize(1);
+            Golden.assertMatches("simulator.json", run.out.toString()
                     .replaceAll("\"password\":\"[0-9a-f]+\"", "\"password\":\"<password>\""));
-        } finally {
-            stop.complete(null);
-            ex.shutdownNow();
         }
     }
 
     @Test
     void ssh_addsTheNodeSimulatorsDetails_thatAnSshClientCanUse() throws Exception {
-        Capture out = new Capture();
-        StringWriter err = new StringWriter();
-        CompletableFuture<Void> stop = new CompletableFuture<>();
-        CliContext ctx = CliContext.builder().out(new PrintWriter(out)).err(new PrintWriter(err)).stop(stop).build();
-        ExecutorService ex = Executors.newSingleThreadExecutor();
-        try {
-            Future<Integer> code = ex.submit(() -> Main.run(new String[] {"simulator", "--json", "--ssh", "--nodes",
-                    "2"}, ctx));
-            JsonNode info = new ObjectMapper().readTree(out.firstLine.get(60, TimeUnit.SECONDS));
+        try (Running run = new Running("simulator", "--json", "--ssh", "--nodes", "2")) {
+            JsonNode info = new ObjectMapper().readTree(run.out.firstLine.get(60, TimeUnit.SECONDS));
             assertThat(info.fieldNames()).toIterable().contains("sshHost", "sshPort", "sshUser", "sshKeyFile",
                     "sshFingerprint", "sshNodes");
             assertThat(info.get("sshNodes").get("pve2").get("target").asText()).startsWith("root@127.0.0.1:");
@@ -89,12 +97,8 @@ class SimulatorCommandTest {
                     .build()) {
                 assertThat(n.exec(io.github.proxmoxlxc.node.RemoteCommand.of("uname", "-n")).stdout()).isEqualTo("pve1\n");
             }
-            stop.complete(null);
-            assertThat(code.get(60, TimeUnit.SECONDS)).isZero();
+            assertThat(run.stop()).isZero();
             assertThat(Files.exists(Path.of(info.get("sshKeyFile").asText()))).isFalse();
-        } finally {
-            stop.complete(null);
-            ex.shutdownNow();
         }
     }
 
@@ -104,29 +108,18 @@ class SimulatorCommandTest {
         try (java.net.ServerSocket s = new java.net.ServerSocket(0)) {
             port = s.getLocalPort();
         }
-        Capture out = new Capture();
-        StringWriter err = new StringWriter();
-        CompletableFuture<Void> stop = new CompletableFuture<>();
-        CliContext ctx = CliContext.builder().out(new PrintWriter(out)).err(new PrintWriter(err)).stop(stop).build();
-        ExecutorService ex = Executors.newSingleThreadExecutor();
-        try {
-            int p = port;
-            Future<Integer> code = ex.submit(() -> Main.run(new String[] {"simulator", "--port", "" + p}, ctx));
-            String text = out.all.get(60, TimeUnit.SECONDS);
+        try (Running run = new Running("simulator", "--port", "" + port)) {
+            String text = run.out.all.get(60, TimeUnit.SECONDS);
             try (ProxmoxClient pve = ProxmoxClient.builder().baseUrl("https://127.0.0.1:" + port)
                     .apiToken("root@pam!testkit", line(text, "token secret"))
                     .trust(Trust.fingerprints(line(text, "fingerprint")))
                     .build()) {
                 assertThat(pve.nodes().list()).hasSize(1);
             }
-            stop.complete(null);
-            assertThat(code.get(60, TimeUnit.SECONDS)).isZero();
+            assertThat(run.stop()).isZero();
             Golden.assertMatches("simulator.txt", text.replace(":" + port, ":<port>")
                     .replaceAll("password      [0-9a-f]+", "password      <password>")
                     .replaceAll("PVE_PASSWORD=[0-9a-f]+", "PVE_PASSWORD=<password>"));
-        } finally {
-            stop.complete(null);
-            ex.shutdownNow();
         }
     }
 
@@ -157,15 +150,8 @@ class SimulatorCommandTest {
                 "  - {path: /nodes, token: ci@pve!build, role: PVEAuditor, propagate: false}",
                 "next-id: {lower: 5000, upper: 5002}",
                 ""));
-        Capture out = new Capture();
-        StringWriter err = new StringWriter();
-        CompletableFuture<Void> stop = new CompletableFuture<>();
-        CliContext ctx = CliContext.builder().out(new PrintWriter(out)).err(new PrintWriter(err)).stop(stop).build();
-        ExecutorService ex = Executors.newSingleThreadExecutor();
-        try {
-            Future<Integer> code = ex.submit(() -> Main.run(new String[] {"simulator", "--json", "--config",
-                    file.toString()}, ctx));
-            JsonNode info = new ObjectMapper().readTree(out.firstLine.get(60, TimeUnit.SECONDS));
+        try (Running run = new Running("simulator", "--json", "--config", file.toString())) {
+            JsonNode info = new ObjectMapper().readTree(run.out.firstLine.get(60, TimeUnit.SECONDS));
             Trust trust = Trust.fingerprints(info.get("fingerprint").asText());
             try (ProxmoxClient admin = ProxmoxClient.builder().baseUrl(info.get("url").asText())
                     .apiToken(info.get("tokenId").asText(), info.get("tokenSecret").asText()).trust(trust).build();
@@ -187,11 +173,7 @@ class SimulatorCommandTest {
                         java.util.Map.of("path", "/nodes/alpha")).json())
                         .as("propagate: false applies to /nodes only").contains("\"/nodes/alpha\":{}");
             }
-            stop.complete(null);
-            assertThat(code.get(60, TimeUnit.SECONDS)).isZero();
-        } finally {
-            stop.complete(null);
-            ex.shutdownNow();
+            assertThat(run.stop()).isZero();
         }
     }
 
