@@ -371,16 +371,14 @@ public final class ContainerUpdate {
             }
         }
 
-        /** Puts the app's script into the container: fetched on the node (https only) or sent from here. */
+        /** Puts the app's script into the container: fetched on the node or sent from here (the install path's staging). */
         private void stage(NodeConnection node) {
-            String vmid = Integer.toString(ct.vmid());
-            String stage = "set -eu; tmp=$(mktemp /tmp/proxmox-lxc-update.XXXXXX); trap 'rm -f \"$tmp\"' EXIT; "
-                    + "if [ -n \"$3\" ]; then curl -fsSL --proto =https --max-time 300 -o \"$tmp\" \"$3\"; "
-                    + "else cat > \"$tmp\"; fi; pct push \"$1\" \"$tmp\" \"$2\" --perms 0700";
-            RemoteCommand push = appScript.url().isPresent()
-                    ? RemoteCommand.script(stage, vmid, INSIDE, appScript.url().get())
-                    : RemoteCommand.script(stage, vmid, INSIDE, "").withInput(appScript.content());
-            node.exec(push, commandTimeout, output).requireSuccess();
+            ContainerScripts scripts = ContainerScripts.on(node, commandTimeout, output);
+            if (appScript.url().isPresent()) {
+                scripts.fetch(ct.vmid(), appScript.url().get(), INSIDE, "0700", 0);
+            } else {
+                scripts.push(ct.vmid(), appScript.content(), INSIDE, "0700");
+            }
         }
 
         private RemoteCommand updateCommand(String os) {
