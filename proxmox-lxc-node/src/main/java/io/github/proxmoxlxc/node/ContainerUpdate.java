@@ -1,6 +1,7 @@
 package io.github.proxmoxlxc.node;
 
 import io.github.proxmoxlxc.core.ProxmoxException;
+import io.github.proxmoxlxc.core.apps.ScriptSource;
 import io.github.proxmoxlxc.core.client.Container;
 import io.github.proxmoxlxc.core.client.ContainerStatus;
 import io.github.proxmoxlxc.core.client.AuthenticationException;
@@ -49,8 +50,6 @@ import java.util.regex.Pattern;
  * }</pre>
  */
 public final class ContainerUpdate {
-    /** Where the community scripts are fetched from (build.func's own source). */
-    public static final String COMMUNITY_SCRIPTS = "https://raw.githubusercontent.com/community-scripts/ProxmoxVE/main";
     private static final Pattern SLUG = Pattern.compile("[a-z0-9][a-z0-9-]{0,62}");
     private static final DateTimeFormatter SNAP_TIME = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss", Locale.ROOT)
             .withZone(ZoneOffset.UTC);
@@ -115,7 +114,7 @@ public final class ContainerUpdate {
      * @return the raw URL
      */
     public static String communityScriptUrl(String slug) {
-        return COMMUNITY_SCRIPTS + "/ct/" + checkSlug(slug) + ".sh";
+        return ScriptSource.COMMUNITY_SCRIPTS_BASE + "ct/" + checkSlug(slug) + ".sh";
     }
 
     /**
@@ -632,7 +631,7 @@ public final class ContainerUpdate {
 
         /**
          * Runs the app's community update script {@code ct/<slug>.sh}, fetched on the node from
-         * {@link #COMMUNITY_SCRIPTS}.
+         * {@link ScriptSource#COMMUNITY_SCRIPTS_BASE}.
          *
          * @param slug the app's slug, e.g. {@code jellyfin}
          * @return this builder
