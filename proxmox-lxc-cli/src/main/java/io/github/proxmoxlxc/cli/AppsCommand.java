@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code apps}: the community-scripts app catalogue bundled with the tool (offline). */
-@Command(name = "apps", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+@Command(name = "apps", footer = ExitCodes.HELP,
         synopsisSubcommandLabel = "COMMAND",
         description = {"The community-scripts app catalogue: what 'create --app NAME' knows about each app.",
             "Facts from github.com/community-scripts/ProxmoxVE (MIT licence); offline, no cluster needed."},
@@ -80,7 +80,7 @@ final class AppsCommand implements Runnable {
     }
 
     /** {@code apps list}. */
-    @Command(name = "list", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+    @Command(name = "list", footer = ExitCodes.HELP,
             description = "List the catalogue's apps, optionally of one category (OS with + has an alpine variant).")
     static final class ListApps implements Callable<Integer> {
         private final CliContext ctx;
@@ -120,7 +120,7 @@ final class AppsCommand implements Runnable {
     }
 
     /** {@code apps search}. */
-    @Command(name = "search", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+    @Command(name = "search", footer = ExitCodes.HELP,
             description = "Find apps whose slug, name, category or tags contain every word of TEXT (any case).")
     static final class SearchApps implements Callable<Integer> {
         private final CliContext ctx;
@@ -165,7 +165,7 @@ final class AppsCommand implements Runnable {
     }
 
     /** {@code apps show}. */
-    @Command(name = "show", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+    @Command(name = "show", footer = ExitCodes.HELP,
             description = "Show one app: resources, OS, port, privileges, scripts, and what 'create --app' would set.")
     static final class ShowApp implements Callable<Integer> {
         private final CliContext ctx;

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code backup VMID...}. */
 @Command(name = "backup", description = "Back up one or more containers of one node with vzdump and wait for the job.",
-        mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+        footer = ExitCodes.HELP)
 final class BackupCommand extends ClientCommand {
     @Parameters(arity = "1..*", paramLabel = "VMID", description = "The containers (all on one node).")
     List<Integer> vmids;

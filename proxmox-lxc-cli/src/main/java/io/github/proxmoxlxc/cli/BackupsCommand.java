@@ -18,7 +18,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code backups list|remove|prune}. */
 @Command(name = "backups", description = "List, remove and prune container backups on a storage.",
-        mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", footer = ExitCodes.HELP,
+        synopsisSubcommandLabel = "COMMAND", footer = ExitCodes.HELP,
         subcommands = {BackupsCommand.ListBackups.class, BackupsCommand.Remove.class, BackupsCommand.Prune.class})
 final class BackupsCommand implements Runnable {
     static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss'Z'", Locale.ROOT)
@@ -66,7 +66,7 @@ final class BackupsCommand implements Runnable {
 
     /** {@code backups list --storage S}. */
     @Command(name = "list", description = "List the backups on a storage, newest first.",
-            mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+            footer = ExitCodes.HELP)
     static final class ListBackups extends OnStorage {
         @Option(names = "--storage", required = true, paramLabel = "STORAGE", description = "The storage, e.g. local.")
         String storage;
@@ -110,7 +110,7 @@ final class BackupsCommand implements Runnable {
 
     /** {@code backups remove VOLID}. */
     @Command(name = "remove", description = "Remove one backup (a protected backup is refused).",
-            mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+            footer = ExitCodes.HELP)
     static final class Remove extends OnStorage {
         @Parameters(index = "0", paramLabel = "VOLID", description = "The backup's volume id, e.g. "
                 + "local:backup/vzdump-lxc-101-2026_12_07-01_00_00.tar.zst.")
@@ -146,7 +146,7 @@ final class BackupsCommand implements Runnable {
 
     /** {@code backups prune --storage S --keep-last N ...}. */
     @Command(name = "prune", description = "Remove the backups a retention policy does not keep (protected ones stay).",
-            mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+            footer = ExitCodes.HELP)
     static final class Prune extends OnStorage {
         @Option(names = "--storage", required = true, paramLabel = "STORAGE", description = "The storage, e.g. local.")
         String storage;

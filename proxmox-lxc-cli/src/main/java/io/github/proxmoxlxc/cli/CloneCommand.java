@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code clone VMID NEWID}. */
 @Command(name = "clone", description = "Clone a container (full copy) or a template (linked by default) and wait for it.",
-        mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+        footer = ExitCodes.HELP)
 final class CloneCommand extends TaskCommand {
     @Parameters(index = "1", paramLabel = "NEWID", description = "The id of the copy.")
     int newid;

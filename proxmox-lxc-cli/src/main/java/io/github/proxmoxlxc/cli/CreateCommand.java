@@ -32,7 +32,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code create}: provision a container with live progress, then a summary. */
-@Command(name = "create", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+@Command(name = "create", footer = ExitCodes.HELP,
         description = {"Provision a container from the configuration layers, with live progress.",
             "Steps: preflight, placement, template (downloaded when missing), vmid, create, node patch, start, wait"
                     + " for running and an address. With --ssh (or PVE_SSH) also build.func's steps inside the"

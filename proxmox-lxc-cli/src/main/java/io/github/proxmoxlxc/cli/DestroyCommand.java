@@ -8,7 +8,7 @@ import picocli.CommandLine.Option;
 
 /** {@code destroy VMID}. */
 @Command(name = "destroy", description = "Destroy a stopped container with its disks (purged from jobs and HA).",
-        mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+        footer = ExitCodes.HELP)
 final class DestroyCommand extends TaskCommand {
     @Option(names = "--force", description = "Destroy even if running (Proxmox stops it first).")
     boolean force;

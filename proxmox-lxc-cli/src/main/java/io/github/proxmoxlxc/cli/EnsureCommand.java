@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code ensure}: converge an existing container to the configuration, or create it when it is missing. */
-@Command(name = "ensure", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+@Command(name = "ensure", footer = ExitCodes.HELP,
         description = {"Make sure a container as configured exists: when it is missing it is created (as create"
                 + " does); when it exists, what differs is applied (live, or pending until the next restart, with"
                 + " the config digest so a concurrent change is not overwritten), a smaller disk is grown, and what"

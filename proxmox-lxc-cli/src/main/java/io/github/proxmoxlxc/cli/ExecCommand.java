@@ -12,8 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code exec}: run a command in a container over SSH to its node ({@code pct exec}). */
-@Command(name = "exec", mixinStandardHelpOptions = true,
-        description = {"Run a command inside a container, over SSH to its node (pct exec).",
+@Command(name = "exec", description = {"Run a command inside a container, over SSH to its node (pct exec).",
             "Give the command after --, e.g. exec 100 -- apt-get update. Its output is streamed as it comes"
                     + " (stdout to stdout, stderr to stderr) and its exit status becomes this command's exit status;"
                     + " failures of the CLI itself (no --ssh, no such container, SSH refused) exit with the codes"

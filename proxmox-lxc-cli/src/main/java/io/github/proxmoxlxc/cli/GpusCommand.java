@@ -24,7 +24,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code gpus}: detect GPUs and, with {@code --plan}, print the passthrough lines. */
-@Command(name = "gpus", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+@Command(name = "gpus", footer = ExitCodes.HELP,
         description = {"Detect this host's GPUs; with --plan print the passthrough lines.",
             "Reads sysfs, /proc and /dev of this host (or of a host tree under --host-root), or of a node over"
                     + " SSH/SFTP with --ssh [USER@]HOST. No cluster API needed."})

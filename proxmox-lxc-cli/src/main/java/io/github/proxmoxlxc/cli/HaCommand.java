@@ -12,7 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code ha add|remove|list|status}. */
 @Command(name = "ha", description = "Manage containers as HA resources and show the HA manager's status.",
-        mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", footer = ExitCodes.HELP,
+        synopsisSubcommandLabel = "COMMAND", footer = ExitCodes.HELP,
         subcommands = {HaCommand.Add.class, HaCommand.Remove.class, HaCommand.ListResources.class,
             HaCommand.Status.class})
 final class HaCommand implements Runnable {
@@ -46,7 +46,7 @@ final class HaCommand implements Runnable {
 
     /** {@code ha add VMID}: adds, or with {@code --update} changes, a container's HA resource. */
     @Command(name = "add", description = "Add a container as an HA resource (with --update: change its options).",
-            mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+            footer = ExitCodes.HELP)
     static final class Add extends ClientCommand {
         @Parameters(index = "0", paramLabel = "VMID", description = "The container.")
         int vmid;
@@ -116,7 +116,7 @@ final class HaCommand implements Runnable {
 
     /** {@code ha remove VMID}. */
     @Command(name = "remove", description = "Remove a container from HA (the container itself stays).",
-            mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+            footer = ExitCodes.HELP)
     static final class Remove extends ClientCommand {
         @Parameters(index = "0", paramLabel = "VMID", description = "The container.")
         int vmid;
@@ -139,7 +139,7 @@ final class HaCommand implements Runnable {
 
     /** {@code ha list}. */
     @Command(name = "list", description = "List the containers that are HA resources.",
-            mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+            footer = ExitCodes.HELP)
     static final class ListResources extends ClientCommand {
         ListResources(CliContext ctx) {
             super(ctx);
@@ -164,7 +164,7 @@ final class HaCommand implements Runnable {
 
     /** {@code ha status}. */
     @Command(name = "status", description = "Show the HA manager's status: quorum, master, nodes, resources.",
-            mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+            footer = ExitCodes.HELP)
     static final class Status extends ClientCommand {
         Status(CliContext ctx) {
             super(ctx);

@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code keys}: every configuration key with its rule, built-in default and status. Offline. */
-@Command(name = "keys", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+@Command(name = "keys", footer = ExitCodes.HELP,
         description = {"List every var_* key the configuration layers accept, with the rule its value must meet,"
                 + " its built-in default (build.func's) and notes; offline.",
             "The same rule holds in every layer (.vars files, environment, --set): an unknown key is ignored with"

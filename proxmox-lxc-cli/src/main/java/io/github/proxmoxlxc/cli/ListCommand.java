@@ -11,7 +11,7 @@ import picocli.CommandLine.Command;
 
 /** {@code list}. */
 @Command(name = "list", description = "List the cluster's LXC containers.",
-        mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+        footer = ExitCodes.HELP)
 final class ListCommand extends ClientCommand {
     ListCommand(CliContext ctx) {
         super(ctx);

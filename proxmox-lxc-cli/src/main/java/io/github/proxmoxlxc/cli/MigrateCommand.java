@@ -10,7 +10,7 @@ import picocli.CommandLine.Option;
 /** {@code migrate VMID --target NODE [--restart] [--target-storage S]}. */
 @Command(name = "migrate", description = "Move a container to another node and wait for the task (a running "
         + "container needs --restart: it is shut down, moved and started on the target).",
-        mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+        footer = ExitCodes.HELP)
 final class MigrateCommand extends VmidCommand {
     @Option(names = "--target", required = true, paramLabel = "NODE", description = "The node to move to.")
     String target;

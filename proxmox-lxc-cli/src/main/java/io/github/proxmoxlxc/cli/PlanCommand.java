@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code plan}: resolve the layers and print what {@code create} would do. Offline. */
-@Command(name = "plan", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+@Command(name = "plan", footer = ExitCodes.HELP,
         description = {"Resolve the configuration layers and print the plan; offline, no cluster needed.",
             "Shows every value with its layer and source, the exact create parameters (values only the cluster knows,"
                     + " such as vmid, node, template volume and rootfs storage, are {placeholders}), the node-side patch,"

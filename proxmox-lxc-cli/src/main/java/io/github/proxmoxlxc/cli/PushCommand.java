@@ -12,8 +12,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code push}: copy a local file into a container over SSH to its node ({@code pct push}). */
-@Command(name = "push", mixinStandardHelpOptions = true,
-        description = {"Copy a local file into a container, over SSH to its node (pct push).",
+@Command(name = "push", description = {"Copy a local file into a container, over SSH to its node (pct push).",
             "The file goes to a temporary file on the node, then pct push writes it inside the container as the"
                     + " container's root. Needs --ssh (PVE_SSH), or no PVE_URL for the embedded simulator."},
         footer = ExitCodes.HELP)

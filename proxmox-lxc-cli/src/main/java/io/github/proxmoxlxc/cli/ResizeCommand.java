@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code resize VMID DISK SIZE}. */
 @Command(name = "resize", description = "Grow a container's root or mount-point volume (never shrinks).",
-        mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+        footer = ExitCodes.HELP)
 final class ResizeCommand extends TaskCommand {
     @Parameters(index = "1", paramLabel = "DISK", description = "rootfs or mpN.")
     String disk;

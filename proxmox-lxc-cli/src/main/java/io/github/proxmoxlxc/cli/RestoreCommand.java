@@ -10,7 +10,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code restore VOLID --vmid N}. */
 @Command(name = "restore", description = "Restore a backup into a new container, or over a stopped one with --force.",
-        mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+        footer = ExitCodes.HELP)
 final class RestoreCommand extends ClientCommand {
     @Parameters(index = "0", paramLabel = "VOLID", description = "The backup's volume id, e.g. "
             + "local:backup/vzdump-lxc-101-2026_12_07-01_00_00.tar.zst.")

@@ -1,11 +1,10 @@
 package io.github.proxmoxlxc.cli;
 
+import java.util.List;
 import picocli.CommandLine.Command;
 
 /** {@code proxmox-lxc}: the top-level command; its subcommands do the work. */
 @Command(name = "proxmox-lxc",
-        mixinStandardHelpOptions = true,
-        versionProvider = VersionProvider.class,
         synopsisSubcommandLabel = "COMMAND",
         description = {
             "Provision LXC containers on Proxmox VE from build.func-compatible .vars files.",
@@ -20,7 +19,14 @@ import picocli.CommandLine.Command;
                     + " commands in the container.",
             "Configuration: `keys` lists every var_* key with its rule and default.",
             ""},
-        subcommands = {
+        footer = ExitCodes.HELP)
+final class RootCommand implements Runnable {
+    /**
+     * The subcommands, in the order {@code --help} lists them. They are not in the annotation: picocli would
+     * build the model of every one by reflection on each start, and a run needs only the one it names
+     * ({@link Main#commandLine}).
+     */
+    static final List<Class<?>> COMMANDS = List.of(
             PlanCommand.class,
             CreateCommand.class,
             StatusCommand.class,
@@ -47,10 +53,8 @@ import picocli.CommandLine.Command;
             UpdateCommand.class,
             EnsureCommand.class,
             ExecCommand.class,
-            PushCommand.class,
-        },
-        footer = ExitCodes.HELP)
-final class RootCommand implements Runnable {
+            PushCommand.class);
+
     @picocli.CommandLine.Spec
     picocli.CommandLine.Model.CommandSpec spec;
 

@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code set VMID KEY=VALUE... [--delete KEY]}: a config change guarded by the digest. */
 @Command(name = "set", description = "Change container options (KEY=VALUE, as in the API); refused, not overwritten, "
-        + "if the config changed meanwhile.", mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+        + "if the config changed meanwhile.", footer = ExitCodes.HELP)
 final class SetCommand extends VmidCommand {
     @Parameters(index = "1..*", arity = "0..*", paramLabel = "KEY=VALUE", description = "Options to set, e.g. memory=2048 cores=2.")
     List<String> assignments = new ArrayList<>();

@@ -17,7 +17,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code simulator}: the testkit simulator in the foreground, for any client. */
-@Command(name = "simulator", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+@Command(name = "simulator", footer = ExitCodes.HELP,
         description = {"Run the Proxmox VE API simulator in the foreground.",
             "Runs until SIGTERM or SIGINT (Ctrl-C) and prints its URL, API token and fingerprint so any client can be"
                     + " pointed at it. With --json the first stdout line is one JSON object: {\"url\", \"tokenId\","

@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code snapshot create|list|rollback|delete}. */
 @Command(name = "snapshot", description = "Take, list, roll back and delete container snapshots.",
-        mixinStandardHelpOptions = true, synopsisSubcommandLabel = "COMMAND", footer = ExitCodes.HELP,
+        synopsisSubcommandLabel = "COMMAND", footer = ExitCodes.HELP,
         subcommands = {SnapshotCommand.Create.class, SnapshotCommand.ListSnapshots.class,
             SnapshotCommand.Rollback.class, SnapshotCommand.Delete.class})
 final class SnapshotCommand implements Runnable {
@@ -54,7 +54,7 @@ final class SnapshotCommand implements Runnable {
 
     /** {@code snapshot create VMID NAME}. */
     @Command(name = "create", description = "Take a snapshot and wait for the task (the storage must support snapshots).",
-            mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+            footer = ExitCodes.HELP)
     static final class Create extends Named {
         @Option(names = "--description", paramLabel = "TEXT", description = "A comment stored with the snapshot.")
         String description = "";
@@ -77,7 +77,7 @@ final class SnapshotCommand implements Runnable {
 
     /** {@code snapshot list VMID}. */
     @Command(name = "list", description = "Show a container's snapshots as a tree; 'current' marks where it is now.",
-            mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+            footer = ExitCodes.HELP)
     static final class ListSnapshots extends VmidCommand {
         ListSnapshots(CliContext ctx) {
             super(ctx);
@@ -126,7 +126,7 @@ final class SnapshotCommand implements Runnable {
 
     /** {@code snapshot rollback VMID NAME}. */
     @Command(name = "rollback", description = "Roll a container back to a snapshot (a running container is stopped; "
-            + "what was written since is lost).", mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+            + "what was written since is lost).", footer = ExitCodes.HELP)
     static final class Rollback extends Named {
         @Option(names = "--start", description = "Start the container once rolled back.")
         boolean start;
@@ -153,7 +153,7 @@ final class SnapshotCommand implements Runnable {
 
     /** {@code snapshot delete VMID NAME}. */
     @Command(name = "delete", description = "Delete a snapshot; its children hang below its parent afterwards.",
-            mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+            footer = ExitCodes.HELP)
     static final class Delete extends Named {
         @Option(names = "--force", description = "Remove it from the config even if removing a disk snapshot fails.")
         boolean force;

@@ -5,7 +5,7 @@ import picocli.CommandLine.Command;
 
 /** {@code start VMID}. */
 @Command(name = "start", description = "Start a container and wait for the task.",
-        mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+        footer = ExitCodes.HELP)
 final class StartCommand extends TaskCommand {
     StartCommand(CliContext ctx) {
         super(ctx);

@@ -21,7 +21,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code stats VMID... [--timeframe] [--cf] [--chart FILE]}. */
 @Command(name = "stats", description = "Show containers' cpu, memory, disk and network use over an hour, day or week "
-        + "(min/avg/max), and optionally write an SVG chart.", mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+        + "(min/avg/max), and optionally write an SVG chart.", footer = ExitCodes.HELP)
 final class StatsCommand extends ClientCommand {
     @Parameters(arity = "1..*", paramLabel = "VMID", description = "The containers.")
     List<Integer> vmids;

@@ -10,7 +10,7 @@ import picocli.CommandLine.Command;
 
 /** {@code status VMID}. */
 @Command(name = "status", description = "Show a container's status, resources and addresses.",
-        mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+        footer = ExitCodes.HELP)
 final class StatusCommand extends VmidCommand {
     StatusCommand(CliContext ctx) {
         super(ctx);

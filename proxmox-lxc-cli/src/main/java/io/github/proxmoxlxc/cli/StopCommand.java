@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 
 /** {@code stop VMID}. */
 @Command(name = "stop", description = "Stop a container (immediately, or cleanly with --shutdown) and wait for the task.",
-        mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+        footer = ExitCodes.HELP)
 final class StopCommand extends TaskCommand {
     @Option(names = "--shutdown", description = "Shut down cleanly (the container's init), stopping it if it does not end in time.")
     boolean shutdown;

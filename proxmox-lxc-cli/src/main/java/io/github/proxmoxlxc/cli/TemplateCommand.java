@@ -8,7 +8,7 @@ import picocli.CommandLine.Command;
 
 /** {@code template VMID}. */
 @Command(name = "template", description = "Convert a stopped container into a template (for linked clones).",
-        mixinStandardHelpOptions = true, footer = ExitCodes.HELP)
+        footer = ExitCodes.HELP)
 final class TemplateCommand extends TaskCommand {
     TemplateCommand(CliContext ctx) {
         super(ctx);

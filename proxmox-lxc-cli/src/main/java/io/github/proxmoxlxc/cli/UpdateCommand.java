@@ -20,7 +20,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code update VMID}: the OS packages or an app, with a snapshot first and a rollback on failure. */
-@Command(name = "update", mixinStandardHelpOptions = true, footer = ExitCodes.HELP,
+@Command(name = "update", footer = ExitCodes.HELP,
         description = {"Update a running container over SSH to its node (pct exec): the OS packages (apt, apk, dnf,"
                 + " pacman or zypper by its ostype) or, with --app, the app's community update script"
                 + " (ct/<app>.sh, run unattended). A snapshot is taken first and rolled back if the update or"

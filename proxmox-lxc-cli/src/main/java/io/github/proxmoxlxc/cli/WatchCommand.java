@@ -12,8 +12,7 @@ import picocli.CommandLine.Parameters;
 
 /** {@code watch VMID... [--timeout]}: one line (or JSON object) per status, lock or node change. */
 @Command(name = "watch", description = "Print one line per status, lock or node change of the containers until "
-        + "--timeout (with --json one JSON object per line).", mixinStandardHelpOptions = true,
-        footer = ExitCodes.HELP)
+        + "--timeout (with --json one JSON object per line).", footer = ExitCodes.HELP)
 final class WatchCommand extends ClientCommand {
     @Parameters(arity = "1..*", paramLabel = "VMID", description = "The containers.")
     List<Integer> vmids;

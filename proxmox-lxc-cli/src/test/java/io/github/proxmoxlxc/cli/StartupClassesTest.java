@@ -15,8 +15,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Issue 13 item 4: {@code --help}, an offline {@code plan} and an offline {@code plan --app X}
- * (the bundled catalogue) start without loading Jackson, OkHttp or the simulator. Each case runs
- * the CLI in a child JVM with {@code -Xlog:class+load} and reads the classes it loaded.
+ * (the bundled catalogue) start without loading Jackson, OkHttp or the simulator, and build the
+ * picocli model of the named subcommand only. Each case runs the CLI in a child JVM with
+ * {@code -Xlog:class+load} and {@code -Xlog:class+init} and reads the classes it loaded and initialised.
  */
 class StartupClassesTest {
 
@@ -28,7 +29,7 @@ class StartupClassesTest {
     void loadsNoJacksonOkHttpOrSimulatorClasses(String args) throws Exception {
         Path log = tmp.resolve("classes.log");
         List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xshare:off", "-XX:TieredStopAtLevel=1", "-Xlog:class+load=info:file=" + log,
+                "-Xshare:off", "-XX:TieredStopAtLevel=1", "-Xlog:class+load=info,class+init=info:file=" + log,
                 "-cp", System.getProperty("java.class.path"), "io.github.proxmoxlxc.cli.Main"));
         cmd.addAll(List.of(args.split(" ")));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
@@ -53,6 +54,34 @@ class StartupClassesTest {
             assertThat(loaded).contains("io.github.proxmoxlxc.core.apps.CatalogueJson");
             assertThat(out).contains("jellyfin");
         }
+        // only the named subcommand gets a model: the connection and SSH mixins belong to other commands
+        assertThat(loaded).doesNotContain("io.github.proxmoxlxc.cli.ConnectionOptions",
+                "io.github.proxmoxlxc.cli.SshOptions");
+        if (args.equals("--help")) {
+            assertThat(loaded).doesNotContain("io.github.proxmoxlxc.cli.ConfigOptions",
+                    "io.github.proxmoxlxc.cli.JsonOption");
+            // picocli's default factory looks up Groovy's Closure class on first use, which opens and indexes
+            // the whole jar (about 30 ms); --help otherwise runs from the class-data archive alone
+            assertThat(initialised(log)).doesNotContain("picocli/CommandLine$DefaultFactory");
+        } else {
+            assertThat(loaded).contains("io.github.proxmoxlxc.cli.ConfigOptions");
+            // reading @Option annotations goes through it: the check above can see the factory's initialisation
+            assertThat(initialised(log)).contains("picocli/CommandLine$DefaultFactory");
+        }
+    }
+
+    /** Classes initialised, as class+init logs them: {@code ... Initializing 'java/lang/Object' (0x...)}. */
+    private static List<String> initialised(Path log) throws IOException {
+        List<String> out = new ArrayList<>();
+        for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+            int i = line.indexOf(" Initializing '");
+            if (i >= 0) {
+                int start = i + " Initializing '".length();
+                out.add(line.substring(start, line.indexOf('\'', start)));
+            }
+        }
+        assertThat(out).as("class+init lines in the log").contains("java/lang/String");
+        return out;
     }
 
     private static List<String> loaded(Path log) throws IOException {

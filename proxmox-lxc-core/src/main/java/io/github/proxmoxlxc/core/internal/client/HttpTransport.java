@@ -13,6 +13,7 @@ import java.io.InterruptedIOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
 import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -167,25 +168,26 @@ public final class HttpTransport implements AutoCloseable {
         }
         long start = System.nanoTime();
         try (Response resp = http.newCall(rb.build()).execute()) {
-            String text = readCapped(resp.body(), m, req.path());
+            byte[] bytes = readCapped(resp.body(), m, req.path());
             if (LOG.isDebugEnabled()) {
                 long ms = (System.nanoTime() - start) / 1_000_000;
                 LOG.debug("{} {} -> {} {} ({} ms)", m, req.path(), resp.code(), resp.message(), ms);
             }
             if (LOG.isTraceEnabled() && !SECRET_RESPONSE.matcher(req.path()).matches()) {
-                LOG.trace("<- {} {} body {}", m, req.path(), text);
+                LOG.trace("<- {} {} body {}", m, req.path(), new String(bytes, StandardCharsets.UTF_8));
             }
             if (!resp.isSuccessful()) {
-                throw ErrorMapper.map(m, req.path(), resp.code(), resp.message(), text);
+                throw ErrorMapper.map(m, req.path(), resp.code(), resp.message(),
+                        new String(bytes, StandardCharsets.UTF_8));
             }
             JsonNode root;
             try {
-                root = text.isEmpty() ? null : Json.parse(text);
+                root = bytes.length == 0 ? null : Json.parse(bytes);
             } catch (IOException e) {
                 throw new ProxmoxException(m + " " + req.path() + ": response is not JSON (" + e.getMessage()
                         + ")", e);
             }
-            return new ApiResult(resp.code(), root, text);
+            return new ApiResult(resp.code(), root, bytes);
         } catch (SSLPeerUnverifiedException | SSLHandshakeException e) {
             throw new TlsTrustException(m, req.path(), "TLS: server not trusted: " + e.getMessage(), e);
         } catch (SocketTimeoutException e) {
@@ -205,10 +207,10 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     /**
-     * Reads the body as UTF-8, at most {@code maxResponseBytes} after decompression: a gzip bomb or an
-     * endless chunked body ends with {@link ResponseTooLargeException} instead of filling the heap.
+     * Reads the body, at most {@code maxResponseBytes} after decompression: a gzip bomb or an endless
+     * chunked body ends with {@link ResponseTooLargeException} instead of filling the heap.
      */
-    private String readCapped(ResponseBody body, String method, String path) throws IOException {
+    private byte[] readCapped(ResponseBody body, String method, String path) throws IOException {
         BufferedSource src = body.source();
         Buffer buf = new Buffer();
         long total = 0;
@@ -219,7 +221,7 @@ public final class HttpTransport implements AutoCloseable {
                 throw new ResponseTooLargeException(method, path, maxResponseBytes);
             }
         }
-        return buf.readUtf8();
+        return buf.readByteArray();
     }
 
     private HttpUrl url(ApiRequest req) {
