@@ -8,6 +8,7 @@ import io.github.proxmoxlxc.testkit.PveSimulator;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.LongAdder;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 import javax.net.ssl.X509TrustManager;
@@ -281,8 +283,12 @@ public final class ClientSideBySide {
             Callable<Object> call = calls.forPath(s.path);
             ExecutorService pool = Executors.newFixedThreadPool(s.threads);
             try {
-                drive(pool, call, s.threads, s.warmup);
-                long nanos = drive(pool, call, s.threads, s.requests);
+                drive(pool, call, s.threads, s.warmup, new LongAdder());
+                LongAdder cpu = new LongAdder();
+                long nanos = drive(pool, call, s.threads, s.requests, cpu);
+                // the calling threads' CPU: all of a synchronous OkHttp call's client-side work runs on them
+                System.err.printf(Locale.ROOT, "  client CPU %.1f us/request (%s)%n", cpu.sum() / 1e3 / s.requests,
+                        s.name);
                 return s.requests * 1e9 / nanos;
             } finally {
                 pool.shutdown();
@@ -296,18 +302,22 @@ public final class ClientSideBySide {
     }
 
     /** Runs n requests on the given number of threads (a shared counter, so all finish together). */
-    static long drive(ExecutorService pool, Callable<Object> call, int threads, int n) throws Exception {
+    static long drive(ExecutorService pool, Callable<Object> call, int threads, int n, LongAdder cpuNanos)
+            throws Exception {
+        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
         AtomicInteger left = new AtomicInteger(n);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> fs = new ArrayList<>();
         for (int t = 0; t < threads; t++) {
             fs.add(pool.submit(() -> {
                 go.await();
+                long c0 = mx.getCurrentThreadCpuTime();
                 while (left.getAndDecrement() > 0) {
                     if (call.call() == null) {
                         throw new IllegalStateException("no result");
                     }
                 }
+                cpuNanos.add(mx.getCurrentThreadCpuTime() - c0);
                 return null;
             }));
         }

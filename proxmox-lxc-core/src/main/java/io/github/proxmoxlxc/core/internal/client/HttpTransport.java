@@ -31,7 +31,6 @@ import okhttp3.Protocol;
 import okhttp3.Request;
 import okhttp3.Response;
 import okhttp3.ResponseBody;
-import okio.Buffer;
 import okio.BufferedSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -211,17 +210,15 @@ public final class HttpTransport implements AutoCloseable {
      * chunked body ends with {@link ResponseTooLargeException} instead of filling the heap.
      */
     private byte[] readCapped(ResponseBody body, String method, String path) throws IOException {
-        BufferedSource src = body.source();
-        Buffer buf = new Buffer();
-        long total = 0;
-        long n;
-        while ((n = src.read(buf, 64 * 1024)) != -1) {
-            total += n;
-            if (total > maxResponseBytes) {
-                throw new ResponseTooLargeException(method, path, maxResponseBytes);
-            }
+        if (body.contentLength() > maxResponseBytes) {
+            throw new ResponseTooLargeException(method, path, maxResponseBytes);
         }
-        return buf.readByteArray();
+        BufferedSource src = body.source();
+        // buffers until the end of the body or one byte past the cap, whichever comes first
+        if (src.request(maxResponseBytes + 1)) {
+            throw new ResponseTooLargeException(method, path, maxResponseBytes);
+        }
+        return src.getBuffer().readByteArray();
     }
 
     private HttpUrl url(ApiRequest req) {
