@@ -43,8 +43,12 @@ public final class ClusterDescription {
     }
 
     /**
-     * Reads a description (YAML, of which JSON is a subset, so either works).
+     * Reads a description (YAML, of which JSON is a subset, so either works). Only the syntax is
+     * checked here; the content is checked by {@link #applyTo(PveSimulator.Builder)}. An empty file
+     * is an empty description (all defaults).
      *
+     * @param file the JSON or YAML file
+     * @return the description
      * @throws IOException if the file cannot be read
      * @throws IllegalArgumentException naming the file and the problem when it is not YAML or JSON
      */
@@ -61,8 +65,11 @@ public final class ClusterDescription {
     }
 
     /**
-     * Reads a description into a new builder.
+     * Reads a description into a new builder: {@code parse(file).applyTo(PveSimulator.builder())}.
+     * The builder can be configured further before it starts.
      *
+     * @param file the JSON or YAML file
+     * @return a builder holding the description
      * @throws IOException if the file cannot be read
      * @throws IllegalArgumentException naming the file, the entry and the rule when the description is invalid
      */
@@ -70,14 +77,23 @@ public final class ClusterDescription {
         return parse(file).applyTo(PveSimulator.builder());
     }
 
-    /** Whether the description lists nodes (otherwise the builder's nodes, or its default node, are used). */
+    /**
+     * {@return whether the description lists at least one node} When it does not, the builder's own
+     * nodes (or its default node {@code pve1}) are used, so a caller may add nodes of its own.
+     */
     public boolean describesNodes() {
         return root.path("nodes").isArray() && !root.path("nodes").isEmpty();
     }
 
     /**
-     * Applies the description to a builder.
+     * Applies the description to a builder: each section calls the builder methods it stands for
+     * ({@code nodes} {@link PveSimulator.Builder#addNode}, {@code tokens}
+     * {@link PveSimulator.Builder#addToken}, and so on). Lists add to what the builder already
+     * holds; single settings ({@code seed}, {@code cluster-name}, {@code root-password},
+     * {@code primary-token}, {@code next-id}) replace it.
      *
+     * @param b the builder to configure
+     * @return the same builder
      * @throws IllegalArgumentException naming the file, the entry and the rule when the description is invalid
      */
     public PveSimulator.Builder applyTo(PveSimulator.Builder b) {

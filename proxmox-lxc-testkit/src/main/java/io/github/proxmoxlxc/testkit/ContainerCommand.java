@@ -26,37 +26,43 @@ public final class ContainerCommand {
         this.exitStatus = exitStatus;
     }
 
-    /** The node the container is on. */
+    /** {@return the node whose SSH server ran {@code pct exec}, the node the container is on} */
     public String node() {
         return node;
     }
 
-    /** The container. */
+    /** {@return the container id given to {@code pct exec}} */
     public int vmid() {
         return vmid;
     }
 
-    /** The command words, e.g. {@code [sh, -c, ..., sh, Europe/Berlin]}. */
+    /**
+     * {@return the command words after {@code --}, without the leading {@code env K=V} words, e.g.
+     * {@code [sh, -c, ..., sh, Europe/Berlin]}}
+     */
     public List<String> command() {
         return command;
     }
 
-    /** The words joined by single spaces (what reply patterns are matched against). */
+    /**
+     * {@return the command words joined by single spaces} This is the text the patterns of
+     * {@link NodeSimulator.Builder#onContainerCommand(String, ContainerReply)} are searched in.
+     */
     public String line() {
         return String.join(" ", command);
     }
 
-    /** The environment given with {@code env K=V} in front of the command. */
+    /** {@return the environment given with {@code env K=V} words in front of the command; empty if none} */
     public Map<String, String> environment() {
         return environment;
     }
 
-    /** How many bytes the client sent on stdin. */
+    /** {@return how many bytes the client sent on the command's stdin (e.g. a script piped in)} */
     public int stdinBytes() {
         return stdinBytes;
     }
 
-    /** The exit status the simulator answered with. */
+    /** {@return the exit status the simulator answered with, from the matching {@link ContainerReply}} */
     public int exitStatus() {
         return exitStatus;
     }

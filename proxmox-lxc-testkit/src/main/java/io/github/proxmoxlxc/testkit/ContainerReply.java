@@ -49,7 +49,11 @@ public final class ContainerReply {
         return new ContainerReply(status, "", "", Duration.ZERO);
     }
 
-    /** Success without output, at once (the default). */
+    /**
+     * Success without output, at once: what an unmatched command gets.
+     *
+     * @return the reply
+     */
     public static ContainerReply success() {
         return exit(0);
     }
@@ -75,7 +79,8 @@ public final class ContainerReply {
     }
 
     /**
-     * A copy that takes this long before it answers.
+     * A copy that takes this long before it answers (real time, not scaled by the simulator's time
+     * scale), e.g. for a client's command deadline.
      *
      * @param d the duration (at most 10 minutes)
      * @return the reply
@@ -87,22 +92,22 @@ public final class ContainerReply {
         return new ContainerReply(exitStatus, stdout, stderr, d);
     }
 
-    /** The exit status. */
+    /** {@return the exit status, 0..255, that {@code pct exec} ends with} */
     public int exitStatus() {
         return exitStatus;
     }
 
-    /** Stdout. */
+    /** {@return the text written to the command's stdout, as UTF-8; empty for none} */
     public String stdout() {
         return stdout;
     }
 
-    /** Stderr. */
+    /** {@return the text written to the command's stderr, as UTF-8; empty for none} */
     public String stderr() {
         return stderr;
     }
 
-    /** How long the command takes. */
+    /** {@return how long the command takes before it answers (real time); zero for at once} */
     public Duration duration() {
         return duration;
     }

@@ -19,7 +19,17 @@ import java.util.Optional;
 public record ContainerState(int vmid, String node, String status, Optional<String> lock, Map<String, String> config,
         List<Map.Entry<String, String>> rawLxc, List<String> ipAddresses) {
 
-    /** Copies the collections so the snapshot cannot change. */
+    /**
+     * Copies the collections so the snapshot cannot change.
+     *
+     * @param vmid the container id
+     * @param node the node that owns it
+     * @param status {@code running} or {@code stopped}
+     * @param lock the config lock, if any
+     * @param config the config options as stored, including {@code lock}
+     * @param rawLxc raw {@code lxc.*} lines in file order, each a key and a value
+     * @param ipAddresses IPv4 addresses (CIDR) the container got when it was started
+     */
     public ContainerState {
         config = Map.copyOf(config);
         rawLxc = List.copyOf(rawLxc);

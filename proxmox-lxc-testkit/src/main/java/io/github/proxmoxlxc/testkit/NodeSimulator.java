@@ -180,12 +180,12 @@ public final class NodeSimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ connection details
 
-    /** The address the SSH servers listen on ({@code 127.0.0.1}). */
+    /** {@return the address every node's SSH server listens on, {@code 127.0.0.1}} */
     public String host() {
         return "127.0.0.1";
     }
 
-    /** The SSH port of the first node. */
+    /** {@return the SSH port of the first node, which stands for its port 22} */
     public int port() {
         return port(simulator.nodeNames().get(0));
     }
@@ -200,12 +200,12 @@ public final class NodeSimulator implements AutoCloseable {
         return server(node).sshd.getPort();
     }
 
-    /** The login name ({@code root} unless the builder said otherwise). */
+    /** {@return the login name every node accepts with {@link #keyFile()} ({@code root} unless the builder said otherwise)} */
     public String user() {
         return user;
     }
 
-    /** {@code user@127.0.0.1:port} of the first node, as {@code --ssh} takes it. */
+    /** {@return {@code user@127.0.0.1:port} of the first node, as the command line's {@code --ssh} takes it} */
     public String target() {
         return target(simulator.nodeNames().get(0));
     }
@@ -220,17 +220,26 @@ public final class NodeSimulator implements AutoCloseable {
         return user + "@" + host() + ":" + port(node);
     }
 
-    /** The generated private key (OpenSSH format, unencrypted, mode 600) every node accepts. */
+    /**
+     * {@return the generated private key (ECDSA P-256, OpenSSH format, unencrypted, mode 600) every
+     * node accepts} The only way in: password and keyboard-interactive logins are refused.
+     */
     public Path keyFile() {
         return keyFile;
     }
 
-    /** The public key line ({@code ecdsa-sha2-nistp256 AAAA... proxmox-lxc-nodesim}). */
+    /**
+     * {@return the public key line of {@link #keyFile()}, {@code ecdsa-sha2-nistp256 AAAA... proxmox-lxc-nodesim}}
+     * As it would stand in the node's {@code /root/.ssh/authorized_keys}.
+     */
     public String publicKey() {
         return publicKey;
     }
 
-    /** The first node's host key fingerprint, {@code SHA256:...} as {@code ssh-keygen -lf} prints it. */
+    /**
+     * {@return the first node's host key fingerprint, {@code SHA256:...} as {@code ssh-keygen -lf}
+     * prints it} Each node has its own host key, new at every start.
+     */
     public String fingerprint() {
         return fingerprint(simulator.nodeNames().get(0));
     }
@@ -245,7 +254,7 @@ public final class NodeSimulator implements AutoCloseable {
         return server(node).fingerprint;
     }
 
-    /** The nodes, in the simulator's order. */
+    /** {@return the nodes that have an SSH server: every node of the simulator, in its order} */
     public List<String> nodeNames() {
         return List.copyOf(servers.keySet());
     }
@@ -274,12 +283,18 @@ public final class NodeSimulator implements AutoCloseable {
 
     // ------------------------------------------------------------------ records
 
-    /** Every command run inside a container so far, oldest first. */
+    /**
+     * {@return every command run inside a container with {@code pct exec} so far, oldest first (a
+     * copy)} Recorded when the command has been answered, after its reply's duration.
+     */
     public List<ContainerCommand> containerCommands() {
         return List.copyOf(containerCommands);
     }
 
-    /** Every SSH exec request so far as {@code node: command line -> exit status}, oldest first. */
+    /**
+     * {@return every SSH exec request so far as {@code node: command line -> exit status}, oldest
+     * first (a copy)} SFTP transfers are not listed.
+     */
     public List<String> nodeCommands() {
         return List.copyOf(nodeCommands);
     }

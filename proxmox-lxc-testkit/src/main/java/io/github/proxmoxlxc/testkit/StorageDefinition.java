@@ -34,54 +34,83 @@ public final class StorageDefinition {
         this.active = b.active;
     }
 
-    /** A new builder (type {@code dir}, 100 GiB, enabled and active). */
+    /**
+     * A new builder: type {@code dir}, content {@code rootdir}, 100 GiB, nothing used, not shared,
+     * enabled and active. The id has no default.
+     *
+     * @return the builder
+     */
     public static Builder builder() {
         return new Builder();
     }
 
-    /** A builder with this definition's values. */
+    /**
+     * A builder holding this definition's values, to derive a variant (e.g. the same storage inactive).
+     *
+     * @return the builder
+     */
     public Builder toBuilder() {
         Builder b = new Builder().id(id).type(type).content(content).totalBytes(totalBytes).usedBytes(usedBytes)
                 .shared(shared).enabled(enabled);
         return b.active(active);
     }
 
-    /** Storage id, e.g. {@code local-lvm}. */
+    /** {@return the storage id, e.g. {@code local-lvm}, as in {@code storage.cfg} and volume ids} */
     public String id() {
         return id;
     }
 
-    /** Plugin type: {@code dir}, {@code lvmthin}, {@code zfspool}, {@code nfs}, ... */
+    /**
+     * {@return the plugin type: {@code dir}, {@code lvmthin}, {@code zfspool}, {@code nfs}, ...} It
+     * decides how container volumes are named as their plugin names them ({@code dir}, {@code nfs},
+     * {@code cifs}: {@code <id>:<vmid>/vm-<vmid>-disk-N.raw}, or {@code subvol-...} for size 0;
+     * {@code zfspool}: {@code <id>:subvol-<vmid>-disk-N}; others {@code <id>:vm-<vmid>-disk-N}),
+     * whether snapshots are possible ({@code lvmthin}, {@code zfspool}, {@code rbd}, {@code btrfs},
+     * {@code cephfs}) and whether free space is checked on create (thick {@code lvm} only).
+     */
     public String type() {
         return type;
     }
 
-    /** Content types, e.g. {@code rootdir}, {@code vztmpl}, {@code images}. */
+    /**
+     * {@return the content types, e.g. {@code rootdir}, {@code vztmpl}, {@code images}} Container
+     * volumes need {@code rootdir}, template downloads {@code vztmpl}, backups {@code backup}, as on
+     * a real node.
+     */
     public Set<String> content() {
         return content;
     }
 
-    /** Total size in bytes. */
+    /** {@return the total size in bytes, reported as {@code total} by the storage status} */
     public long totalBytes() {
         return totalBytes;
     }
 
-    /** Bytes already used by things other than simulated volumes. */
+    /**
+     * {@return the bytes already used by things other than simulated volumes} The storage status
+     * reports this plus the sizes of the simulated volumes as {@code used}.
+     */
     public long usedBytes() {
         return usedBytes;
     }
 
-    /** Whether the storage is shared (the same on every node). */
+    /** {@return whether the storage is shared: one storage, with one pool of space, on every node} */
     public boolean shared() {
         return shared;
     }
 
-    /** Whether the storage is enabled in {@code storage.cfg}. */
+    /**
+     * {@return whether the storage is enabled in {@code storage.cfg}} A disabled one is listed with
+     * {@code enabled 0} and refuses creates and downloads with {@code storage 'ID' is disabled}.
+     */
     public boolean enabled() {
         return enabled;
     }
 
-    /** Whether the storage is active (mounted / reachable). */
+    /**
+     * {@return whether the storage is active (mounted / reachable)} An inactive one is listed with
+     * {@code active 0} and no sizes, and a create on it fails with {@code storage 'ID' is not online}.
+     */
     public boolean active() {
         return active;
     }
@@ -105,49 +134,90 @@ public final class StorageDefinition {
         private Builder() {
         }
 
-        /** Storage id (required; pve-storage-id format). */
+        /**
+         * The storage id (required).
+         *
+         * @param id pve-storage-id format ({@code [a-z][a-z0-9-_.]*[a-z0-9]}), checked by {@link #build()}
+         * @return this builder
+         */
         public Builder id(String id) {
             this.id = Objects.requireNonNull(id, "id");
             return this;
         }
 
-        /** Plugin type (default {@code dir}). */
+        /**
+         * The plugin type (default {@code dir}); see {@link StorageDefinition#type()} for what it changes.
+         *
+         * @param type a storage plugin type of Proxmox VE, e.g. {@code lvmthin}
+         * @return this builder
+         */
         public Builder type(String type) {
             this.type = Objects.requireNonNull(type, "type");
             return this;
         }
 
-        /** Replaces the content types (default {@code rootdir}). */
+        /**
+         * Replaces the content types (default {@code rootdir}).
+         *
+         * @param content any of {@code rootdir}, {@code images}, {@code vztmpl}, {@code iso},
+         *     {@code backup}, {@code snippets}, {@code import}; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder content(Set<String> content) {
             this.content = new LinkedHashSet<>(Objects.requireNonNull(content, "content"));
             return this;
         }
 
-        /** Total size in bytes (default 100 GiB). */
+        /**
+         * The total size (default 100 GiB).
+         *
+         * @param totalBytes bytes, 0 or more; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder totalBytes(long totalBytes) {
             this.totalBytes = totalBytes;
             return this;
         }
 
-        /** Bytes used outside the simulation (default 0). */
+        /**
+         * Bytes used outside the simulation (default 0), e.g. to leave little free space.
+         *
+         * @param usedBytes bytes, 0 up to the total size; checked by {@link #build()}
+         * @return this builder
+         */
         public Builder usedBytes(long usedBytes) {
             this.usedBytes = usedBytes;
             return this;
         }
 
-        /** Whether shared by all nodes (default false). */
+        /**
+         * Whether the storage is shared by all nodes (default false), like NFS or Ceph.
+         *
+         * @param shared true for one storage seen by every node
+         * @return this builder
+         */
         public Builder shared(boolean shared) {
             this.shared = shared;
             return this;
         }
 
-        /** Whether enabled (default true). */
+        /**
+         * Whether the storage is enabled (default true); see {@link StorageDefinition#enabled()}.
+         *
+         * @param enabled false for a storage disabled in {@code storage.cfg}
+         * @return this builder
+         */
         public Builder enabled(boolean enabled) {
             this.enabled = enabled;
             return this;
         }
 
-        /** Whether active (default true). */
+        /**
+         * Whether the storage is active (default true); see {@link StorageDefinition#active()}.
+         *
+         * @param active false for a storage that is offline (e.g. an unreachable NFS server)
+         * @return this builder
+         */
         public Builder active(boolean active) {
             this.active = active;
             return this;
@@ -156,6 +226,7 @@ public final class StorageDefinition {
         /**
          * Builds the definition.
          *
+         * @return the definition
          * @throws IllegalArgumentException naming the field, value and rule when invalid
          */
         public StorageDefinition build() {

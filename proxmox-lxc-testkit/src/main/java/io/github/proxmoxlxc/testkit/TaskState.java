@@ -18,12 +18,26 @@ import java.util.Optional;
 public record TaskState(String upid, String node, String type, String id, String user, boolean running,
         Optional<String> exitStatus, List<String> log) {
 
-    /** Copies the log so the snapshot cannot change. */
+    /**
+     * Copies the log so the snapshot cannot change.
+     *
+     * @param upid the task's UPID
+     * @param node the node the task runs on
+     * @param type the worker type
+     * @param id the task's object id
+     * @param user the user or token id that started it
+     * @param running whether the task is still running
+     * @param exitStatus the exit status once stopped, empty while running
+     * @param log the log lines written so far
+     */
     public TaskState {
         log = List.copyOf(log);
     }
 
-    /** Whether the task stopped successfully ({@code OK} or {@code WARNINGS: n}). */
+    /**
+     * {@return whether the task stopped successfully ({@code OK} or {@code WARNINGS: n})} False while
+     * it runs and when it failed; as a client reading {@code GET .../tasks/{upid}/status} judges it.
+     */
     public boolean succeeded() {
         return exitStatus.map(s -> s.equals("OK") || s.matches("WARNINGS: \\d+")).orElse(false);
     }
