@@ -24,9 +24,15 @@ final class ExitCodes {
     static final int TASK_FAILED = 7;
     /** A task or wait did not finish in time. */
     static final int TIMEOUT = 8;
-    /** Provisioning failed and the container was rolled back (nothing left behind). */
+    /**
+     * Provisioning failed and the container was rolled back (nothing left behind), or an update failed and
+     * the container was restored from its pre-update snapshot.
+     */
     static final int ROLLED_BACK = 9;
-    /** Provisioning failed and a container was left behind (kept on request, or rollback failed). */
+    /**
+     * A container needs attention: provisioning left one behind (kept on request, or rollback failed), an
+     * update may be half-applied, or ensure left differences it could not apply (or only checked them).
+     */
     static final int NEEDS_ATTENTION = 10;
 
     /** The exit code table for {@code --help}. */
@@ -41,8 +47,10 @@ final class ExitCodes {
             + "  6   other API or connection error (400, 404, 5xx, TLS, network)%n"
             + "  7   a Proxmox task failed%n"
             + "  8   timeout%n"
-            + "  9   provisioning failed and was rolled back (nothing left behind)%n"
-            + "  10  needs attention: a container was left behind (kept, or rollback failed)%n";
+            + "  9   failed and rolled back: create left nothing behind, update restored%n"
+            + "      the container from its pre-update snapshot%n"
+            + "  10  needs attention: create left a container behind (kept, or rollback%n"
+            + "      failed), an update may be half-applied, or ensure left differences%n";
 
     private ExitCodes() {
     }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Option;
 @Command(name = "gpus", footer = ExitCodes.HELP,
         description = {"Detect this host's GPUs; with --plan print the passthrough lines.",
             "Reads sysfs, /proc and /dev of this host (or of a host tree under --host-root), or of a node over"
-                    + " SSH/SFTP with --ssh [USER@]HOST. No cluster API needed."})
+                    + " SSH/SFTP with --ssh [USER@]HOST (or PVE_SSH, unless --host-root is given). No cluster API"
+                    + " needed."})
 final class GpusCommand implements Callable<Integer> {
     /** {@code --style}. */
     enum Style {
@@ -82,11 +83,14 @@ final class GpusCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Out out = new Out(ctx, jsonOption.json);
-        boolean remote = ssh.ssh != null && !ssh.ssh.isEmpty();
-        if (remote && hostRoot != null) {
+        boolean sshFlag = ssh.ssh != null && !ssh.ssh.isEmpty();
+        if (sshFlag && hostRoot != null) {
             throw CliException.invalid("--host-root", hostRoot.toString(), "cannot be combined with --ssh: detect on"
                     + " the node over SSH or in a local tree");
         }
+        // PVE_SSH names the node channel as for every other command; an explicit --host-root wins over it
+        String envSsh = ctx.env().get("PVE_SSH");
+        boolean remote = sshFlag || hostRoot == null && envSsh != null && !envSsh.isBlank();
         Path root = hostRoot != null ? ctx.cwd().resolve(hostRoot) : remote ? Path.of("/") : ctx.root();
         if (!remote && !Files.isDirectory(root)) {
             throw CliException.invalid("--host-root", String.valueOf(hostRoot), "must be a directory");
@@ -198,7 +202,8 @@ final class GpusCommand implements Callable<Integer> {
     private static void human(Out out, Path root, String where, Detection d, NodePatch patch) {
         if (d.gpus().isEmpty()) {
             String r = root.toString().endsWith("/") ? root.toString() : root + "/";
-            out.line("No usable GPU found: looked for display-class PCI devices in " + r + "sys/bus/pci/devices,"
+            out.line("No usable GPU found " + where + ": looked for display-class PCI devices in " + r
+                    + "sys/bus/pci/devices,"
                     + " DRM nodes in " + r + "sys/class/drm and " + r + "dev/dri, NVIDIA GPUs in " + r
                     + "proc/driver/nvidia/gpus and AMD compute in " + r + "dev/kfd.");
         } else {

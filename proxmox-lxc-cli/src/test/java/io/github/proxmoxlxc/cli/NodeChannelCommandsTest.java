@@ -158,6 +158,20 @@ class NodeChannelCommandsTest {
         assertThat(new ObjectMapper().readTree(remote.out()).get("gpus")).hasSize(1);
     }
 
+    /** PVE_SSH selects the node channel for gpus as for every other command; --host-root still wins over it. */
+    @Test
+    void gpusWithPveSsh_detectsOnTheNode_unlessHostRootIsGiven() throws Exception {
+        Map<String, String> env = Map.of("HOME", dir.toString(), "PVE_SSH", nodes.target(),
+                "PVE_SSH_KEY", nodes.keyFile().toString(), "PVE_SSH_FINGERPRINT", nodes.fingerprint());
+        CliRunner.Result remote = new CliRunner().env(env).run("gpus");
+        assertThat(remote.code()).as(remote.both()).isZero();
+        assertThat(remote.out()).contains("on " + nodes.target() + " (over SSH)");
+        Path empty = Files.createDirectories(dir.resolve("empty-host"));
+        CliRunner.Result local = new CliRunner().env(env).run("gpus", "--host-root", empty.toString());
+        assertThat(local.code()).as(local.both()).isZero();
+        assertThat(local.out()).doesNotContain("over SSH").contains("No usable GPU found under " + empty + ":");
+    }
+
     /** Issue 14's done-when: token + var_gpu + var_keyctl over SSH ends with the config of a root@pam run. */
     @Test
     void createWithTokenAndSsh_endsWithTheConfigOfARootRun() throws Exception {
