@@ -185,7 +185,14 @@ public final class ContainerSpec {
      * {@code parent}, snapshot sections) are ignored, and so are the provisioner's ownership marker
      * lines in {@code description} ({@code <!-- proxmox-lxc ... -->}). Formats are checked; cross-field rules are
      * not, since Proxmox itself accepts some of what {@link Builder#build()} refuses (for example a
-     * gateway outside the subnet).
+     * gateway outside the subnet, or overlapping entries of a mount's {@code idmap}).
+     *
+     * <p>A configuration from a node newer than this library may hold sub-keys this version does not
+     * know in {@code rootfs}, {@code mpN}, {@code netN}, {@code features} or {@code devN} (as
+     * {@code idmap} was before this version): they are ignored, like unknown top-level keys, so the rest decodes and
+     * compares; {@code ensure()} lists them in its result's warnings and keeps them when it rewrites
+     * such an option. A value given by a user ({@link RootFs#parse}, {@link MountPoint#parse},
+     * {@link NetworkInterface#parse}, ...) still refuses an unknown sub-key.
      *
      * @param config the configuration keys and values
      * @return the decoded spec (without ostemplate, password and other create-only options)

@@ -47,6 +47,12 @@ class InjectionTest {
                 inject("rootfs.volume", b -> b.rootFs(RootFs.builder().volume("local-lvm:8\nlxc.cap.drop:").build())),
                 inject("rootfs.mountoptions", b -> b.rootFs(RootFs.builder().volume("local-lvm:8")
                         .addMountOption("noatime;rw").build())),
+                inject("rootfs.idmap", b -> b.rootFs(RootFs.builder().volume("local-lvm:8")
+                        .idmap("passthrough,ro=0").build())),
+                inject("mp0.idmap", b -> b.mountPoint(0, MountPoint.builder().volume("local:8").path("/d")
+                        .idmap("u:0:0:1\nlxc.idmap: u 0 0 65536").build())),
+                inject("mp0.idmap", b -> b.mountPoint(0, MountPoint.builder().volume("local:8").path("/d")
+                        .idmap("u:0:0:1;$(reboot)").build())),
                 inject("features.mount", b -> b.features(Features.builder().addMount("nfs;cifs,nesting=1").build())),
                 inject("timezone", b -> b.timezone("../../etc/passwd")),
                 inject("nameserver", b -> b.addNameserver("1.1.1.1 `id`")),

@@ -32,6 +32,57 @@ final class SpecGenerator {
         return Arbitraries.randomValue(SpecGenerator::rootfs);
     }
 
+    /** Mount points with a valid {@code idmap} (newer than the PVE 9.1 schema). */
+    static Arbitrary<MountPoint> mountPointsWithIdmap() {
+        return Arbitraries.randomValue(r -> mountPoint(r, "/mnt/" + word(r, 1, 8)).toBuilder().idmap(idmap(r)).build());
+    }
+
+    /** Root file systems with a valid {@code idmap}. */
+    static Arbitrary<RootFs> rootFsesWithIdmap() {
+        return Arbitraries.randomValue(r -> rootfs(r).toBuilder().idmap(idmap(r)).build());
+    }
+
+    /** Valid specs whose mounts carry an {@code idmap} when the container is unprivileged. */
+    static Arbitrary<ContainerSpec> specsWithIdmap() {
+        return Arbitraries.randomValue(r -> {
+            ContainerSpec s = spec(r);
+            if (!s.isUnprivileged()) {
+                return s;
+            }
+            ContainerSpec.Builder b = s.toBuilder();
+            s.rootFs().ifPresent(root -> b.rootFs(root.toBuilder().idmap(idmap(r)).build()));
+            s.mountPoints().forEach((i, mp) -> b.mountPoint(i, mp.toBuilder().idmap(idmap(r)).build()));
+            return b.build();
+        });
+    }
+
+    /**
+     * A valid {@code idmap}: {@code passthrough}, or up to three entries per type whose ranges rise on
+     * both sides (so none overlap), in random order.
+     */
+    static String idmap(Random r) {
+        if (r.nextInt(5) == 0) {
+            return "passthrough";
+        }
+        List<String> entries = new ArrayList<>();
+        for (String type : List.of("u", "g")) {
+            long ct = r.nextInt(4) == 0 ? 4_294_000_000L : r.nextInt(70000);
+            long disk = r.nextInt(4) == 0 ? 4_294_000_000L : r.nextInt(70000);
+            int n = r.nextInt(4);
+            for (int i = 0; i < n; i++) {
+                long count = 1 + r.nextInt(1000);
+                entries.add(type + ":" + ct + ":" + disk + ":" + count);
+                ct += count + r.nextInt(3) * r.nextInt(500);
+                disk += count + r.nextInt(3) * r.nextInt(500);
+            }
+        }
+        if (entries.isEmpty()) {
+            entries.add("g:" + r.nextInt(70000) + ":" + r.nextInt(70000) + ":1");
+        }
+        java.util.Collections.shuffle(entries, r);
+        return String.join(";", entries);
+    }
+
     static Arbitrary<Features> featureSets() {
         return Arbitraries.randomValue(r -> features(r, true));
     }

@@ -5,6 +5,7 @@ import io.github.proxmoxlxc.core.client.Container;
 import io.github.proxmoxlxc.core.client.ContainerConfig;
 import io.github.proxmoxlxc.core.client.PendingOption;
 import io.github.proxmoxlxc.core.internal.spec.Formats;
+import io.github.proxmoxlxc.core.internal.spec.SpecCodec;
 import io.github.proxmoxlxc.core.provision.DriftAction;
 import io.github.proxmoxlxc.core.provision.DriftChange;
 import io.github.proxmoxlxc.core.spec.SpecDifference;
@@ -74,6 +75,8 @@ final class Converge {
                         v = v + "," + mac.group(1); // keep the MAC Proxmox generated
                     }
                 }
+                // keep the sub-keys a newer pve-container wrote that this version cannot judge
+                v = SpecCodec.keepUnknownSubKeys(k, v, config.values().get(k));
                 if (k.equals("description")) {
                     // keep the ownership markers (run, ensure key) that are not part of the spec
                     List<String> markers = EnsureMarker.markers(config.values().get("description"));
@@ -138,7 +141,10 @@ final class Converge {
         String wantHead = want.split(",", 2)[0];
         String haveHead = have.split(",", 2)[0];
         if (!Formats.isAllocation(wantHead)) {
-            out.add(ProvisionAccess.drift(d, DriftAction.NOT_APPLIED, d.key() + " names another volume; change it by hand"));
+            // an existing volume or a bind mount: the same one with other options, or another one
+            boolean otherOptions = wantHead.equals(haveHead) && !options(want).equals(options(have));
+            out.add(ProvisionAccess.drift(d, DriftAction.NOT_APPLIED, otherOptions ? optionsDiffer(d.key(), want, have)
+                    : d.key() + " names another volume; change it by hand"));
             return;
         }
         String storage = wantHead.substring(0, wantHead.indexOf(':'));
@@ -148,7 +154,7 @@ final class Converge {
             return;
         }
         if (!options(want).equals(options(have))) {
-            out.add(ProvisionAccess.drift(d, DriftAction.NOT_APPLIED, d.key() + " mount options differ; change them by hand"));
+            out.add(ProvisionAccess.drift(d, DriftAction.NOT_APPLIED, optionsDiffer(d.key(), want, have)));
             return;
         }
         BigDecimal wantGiB = new BigDecimal(wantHead.substring(wantHead.indexOf(':') + 1)).stripTrailingZeros();
@@ -169,6 +175,16 @@ final class Converge {
             }
         }
         return new ArrayList<>(new TreeSet<>(kept));
+    }
+
+    /** e.g. {@code mp0 mount options differ (idmap, ro); change them by hand}. */
+    private static String optionsDiffer(String key, String want, String have) {
+        List<String> w = options(want);
+        List<String> h = options(have);
+        TreeSet<String> keys = new TreeSet<>();
+        w.stream().filter(p -> !h.contains(p)).forEach(p -> keys.add(p.split("=", 2)[0]));
+        h.stream().filter(p -> !w.contains(p)).forEach(p -> keys.add(p.split("=", 2)[0]));
+        return key + " mount options differ (" + String.join(", ", keys) + "); change them by hand";
     }
 
     private static BigDecimal sizeGiB(String volume) {

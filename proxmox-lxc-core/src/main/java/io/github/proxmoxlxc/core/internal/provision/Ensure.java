@@ -13,6 +13,7 @@ import io.github.proxmoxlxc.core.provision.ProvisionRequest;
 import io.github.proxmoxlxc.core.provision.ProvisionResult;
 import io.github.proxmoxlxc.core.provision.ProvisionStep;
 import io.github.proxmoxlxc.core.provision.SpecMismatchException;
+import io.github.proxmoxlxc.core.internal.spec.SpecCodec;
 import io.github.proxmoxlxc.core.spec.ContainerSpec;
 import io.github.proxmoxlxc.core.spec.SpecDifference;
 import java.util.ArrayList;
@@ -104,6 +105,10 @@ final class Ensure {
         ProvisionAccess.Result b = ProvisionAccess.result(vmid, node).hostname(spec.hostname().orElse(null))
                 .status(st.rawStatus()).created(false);
         drift.forEach(b::addDrift);
+        SpecCodec.unknownSubKeys(config.values()).forEach((k, unknown) -> b.addWarning(k + ": "
+                + (unknown.size() == 1 ? "sub-key " : "sub-keys ") + unknown.keySet().stream().map(x -> "'" + x + "'")
+                .collect(Collectors.joining(", ")) + " unknown to this version of proxmox-lxc (the node's"
+                + " pve-container is newer): not compared, and kept if ensure() rewrites " + k));
         if (st.running()) {
             try {
                 b.addresses(ProvisionRun.addresses(client.node(node).container(vmid).interfaces()));

@@ -203,6 +203,14 @@ public final class PlanBuilder {
         }
         spec.requiresRootAtPam().forEach(r -> b.addWarning(r.field() + ": " + r.reason()
                 + " - an API token cannot set it; use a root@pam ticket or a node patch"));
+        List<String> idmapped = new ArrayList<>();
+        spec.rootFs().filter(r -> r.idmap().isPresent()).ifPresent(r -> idmapped.add("rootfs"));
+        spec.mountPoints().forEach((i, mp) -> mp.idmap().ifPresent(x -> idmapped.add("mp" + i)));
+        if (!idmapped.isEmpty()) {
+            b.addWarning(String.join(", ", idmapped) + ": idmap needs pve-container 6.1.6 or newer on the node;"
+                    + " PVE 9.1 (pve-container 6.0.18) refuses the create with 'invalid key in comma-separated list"
+                    + " property: idmap'");
+        }
         if (!request.nodePatch().isEmpty()) {
             b.addWarning("the node patch needs root on the node; the default applier only prints it");
         }

@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 
 /** The value codecs of the option table: wire text to typed value and back. */
@@ -39,7 +40,9 @@ public final class Codecs {
         String print(Object value, boolean forRequest);
 
         /**
-         * Parses a wire text.
+         * Parses a wire text read from a node ({@code GET .../config}): formats are checked, but a
+         * sub-key of a property string that this version does not know (a newer Proxmox's) is
+         * ignored rather than refused ({@link SpecCodec#unknownSubKeys} lists them).
          *
          * @param key the key, for violations
          * @param text the text
@@ -48,6 +51,15 @@ public final class Codecs {
          * @throws io.github.proxmoxlxc.core.spec.InvalidSpecException when a property string is malformed
          */
         Object parse(String key, String text, Checks c);
+
+        /**
+         * The sub-keys this version knows, for a property string.
+         *
+         * @return the keys; empty for a value that is not a property string of sub-keys
+         */
+        default Set<String> subKeys() {
+            return Set.of();
+        }
     }
 
     /** Parses with a checks sink. */
@@ -57,6 +69,10 @@ public final class Codecs {
     }
 
     private static Codec of(Class<?> type, Function<Object, String> print, Parser parse) {
+        return of(type, print, parse, Set.of());
+    }
+
+    private static Codec of(Class<?> type, Function<Object, String> print, Parser parse, Set<String> subKeys) {
         return new Codec() {
             @Override
             public Class<?> type() {
@@ -71,6 +87,11 @@ public final class Codecs {
             @Override
             public Object parse(String key, String text, Checks c) {
                 return parse.parse(key, text, c);
+            }
+
+            @Override
+            public Set<String> subKeys() {
+                return subKeys;
             }
         };
     }
@@ -91,17 +112,17 @@ public final class Codecs {
     static final Codec CMODE = of(ConsoleMode.class, v -> ((ConsoleMode) v).wireName(),
             (k, v, c) -> ConsoleMode.parse(v));
     static final Codec ROOTFS = of(RootFs.class, v -> MountCodec.printUnchecked((RootFs) v),
-            (k, v, c) -> MountCodec.parseRootFs(k, v));
+            (k, v, c) -> MountCodec.parseRootFs(k, v, new LinkedHashMap<>()), MountCodec.ROOT_KEYS);
     static final Codec FEATURES = of(Features.class, v -> FeaturesCodec.printUnchecked((Features) v),
-            (k, v, c) -> FeaturesCodec.parse(k, v));
+            (k, v, c) -> FeaturesCodec.parse(k, v, new LinkedHashMap<>()), FeaturesCodec.KEYS);
     static final Codec STARTUP = of(Startup.class, v -> StartupCodec.printUnchecked((Startup) v),
             (k, v, c) -> StartupCodec.parse(k, v));
     static final Codec MP = of(MountPoint.class, v -> MountCodec.printUnchecked((MountPoint) v),
-            (k, v, c) -> MountCodec.parseMountPoint(k, v));
+            (k, v, c) -> MountCodec.parseMountPoint(k, v, new LinkedHashMap<>()), MountCodec.MP_KEYS);
     static final Codec NET = of(NetworkInterface.class, v -> NetCodec.printUnchecked((NetworkInterface) v),
-            (k, v, c) -> NetCodec.parse(k, v));
+            (k, v, c) -> NetCodec.parse(k, v, new LinkedHashMap<>()), NetCodec.KEYS);
     static final Codec DEV = of(DeviceEntry.class, v -> DevCodec.printUnchecked((DeviceEntry) v),
-            (k, v, c) -> DevCodec.parse(k, v));
+            (k, v, c) -> DevCodec.parse(k, v, new LinkedHashMap<>()), DevCodec.KEYS);
     static final Codec SECRET = new Codec() {
         @Override
         public Class<?> type() {

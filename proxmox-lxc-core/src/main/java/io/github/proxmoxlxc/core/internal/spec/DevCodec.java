@@ -7,7 +7,8 @@ import java.util.Set;
 
 /** Codec and rules of {@code dev[n]}. */
 public final class DevCodec {
-    private static final Set<String> KEYS = Set.of("path", "deny-write", "gid", "mode", "uid");
+    /** The sub-keys this version knows. */
+    static final Set<String> KEYS = Set.of("path", "deny-write", "gid", "mode", "uid");
 
     private DevCodec() {
     }
@@ -20,7 +21,20 @@ public final class DevCodec {
      * @return the entry
      */
     public static DeviceEntry parse(String field, String value) {
-        Map<String, String> m = PropertyStrings.parse(field, value, KEYS, "path", Set.of("path"));
+        return parse(field, value, null);
+    }
+
+    /**
+     * Decodes and checks a value read from a node: a sub-key this version does not know (one a
+     * newer Proxmox added) goes to {@code unknown} instead of being refused.
+     *
+     * @param field the parameter name
+     * @param value the property string
+     * @param unknown where unknown sub-keys go; null to refuse them
+     * @return the entry
+     */
+    public static DeviceEntry parse(String field, String value, Map<String, String> unknown) {
+        Map<String, String> m = PropertyStrings.parse(field, value, KEYS, "path", Set.of("path"), unknown);
         Checks c = new Checks();
         DeviceEntry.Builder b = DeviceEntry.builder();
         m.forEach((k, v) -> {

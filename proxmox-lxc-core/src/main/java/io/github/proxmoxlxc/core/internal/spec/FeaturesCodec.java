@@ -8,7 +8,8 @@ import java.util.Set;
 
 /** Codec and rules of {@code features}. */
 public final class FeaturesCodec {
-    private static final Set<String> KEYS = Set.of("force_rw_sys", "fuse", "keyctl", "mknod", "mount", "nesting");
+    /** The sub-keys this version knows. */
+    static final Set<String> KEYS = Set.of("force_rw_sys", "fuse", "keyctl", "mknod", "mount", "nesting");
 
     private FeaturesCodec() {
     }
@@ -21,7 +22,20 @@ public final class FeaturesCodec {
      * @return the features
      */
     public static Features parse(String field, String value) {
-        Map<String, String> m = PropertyStrings.parse(field, value, KEYS, null, Set.of());
+        return parse(field, value, null);
+    }
+
+    /**
+     * Decodes and checks a value read from a node: a sub-key this version does not know (one a
+     * newer Proxmox added) goes to {@code unknown} instead of being refused.
+     *
+     * @param field the parameter name
+     * @param value the property string
+     * @param unknown where unknown sub-keys go; null to refuse them
+     * @return the features
+     */
+    public static Features parse(String field, String value, Map<String, String> unknown) {
+        Map<String, String> m = PropertyStrings.parse(field, value, KEYS, null, Set.of(), unknown);
         Checks c = new Checks();
         Features.Builder b = Features.builder();
         m.forEach((k, v) -> {

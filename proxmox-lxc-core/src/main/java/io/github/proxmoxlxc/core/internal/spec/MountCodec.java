@@ -3,53 +3,95 @@ package io.github.proxmoxlxc.core.internal.spec;
 import io.github.proxmoxlxc.core.spec.Mount;
 import io.github.proxmoxlxc.core.spec.MountPoint;
 import io.github.proxmoxlxc.core.spec.RootFs;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.ToLongFunction;
+import java.util.regex.Pattern;
 
 /** Codec and rules of {@code rootfs} and {@code mp[n]}. */
 public final class MountCodec {
     /** The mount options Proxmox allows. */
     public static final Set<String> MOUNT_OPTIONS = Set.of("discard", "lazytime", "noatime", "nodev", "noexec",
             "nosuid");
-    private static final Set<String> ROOT_KEYS = Set.of("volume", "acl", "mountoptions", "quota", "replicate", "ro",
+    /** The sub-keys of {@code rootfs} this version knows. */
+    static final Set<String> ROOT_KEYS = Set.of("volume", "acl", "idmap", "mountoptions", "quota", "replicate", "ro",
             "shared", "size");
-    private static final Set<String> MP_KEYS = Set.of("volume", "mp", "backup", "keepattrs", "acl", "mountoptions",
+    /** The sub-keys of {@code mp[n]} this version knows. */
+    static final Set<String> MP_KEYS = Set.of("volume", "mp", "backup", "keepattrs", "acl", "idmap", "mountoptions",
             "quota", "replicate", "ro", "shared", "size");
     private static final Set<String> ROOT_REQUIRED = Set.of("volume");
     private static final Set<String> MP_REQUIRED = Set.of("volume", "mp");
     private static final String SEPARATORS = "must not contain ',', '=', ';' or control characters";
+    /** pve-container's pattern of {@code idmap} (Config.pm {@code $rootfs_desc}). */
+    private static final Pattern IDMAP = Pattern.compile(
+            "passthrough|[ug]:[0-9]+:[0-9]+:[1-9][0-9]*(?:;[ug]:[0-9]+:[0-9]+:[1-9][0-9]*)*");
+    private static final String IDMAP_RULE = "must be passthrough or type:container:disk:range-size[;...] with type"
+            + " u or g and range-size 1 or more, such as u:1005:1005:1;g:1005:1005:1";
+    /** The highest valid id: uid_t is 32 bits and (uid_t) -1 means "no id". */
+    private static final long MAX_ID = 4_294_967_294L;
 
     private MountCodec() {
     }
 
     /**
-     * Decodes and checks a {@code rootfs} value.
+     * Decodes and checks a {@code rootfs} value given by a user: every rule, unknown sub-keys refused.
      *
      * @param field the parameter name
      * @param value the property string
      * @return the value
      */
     public static RootFs parseRootFs(String field, String value) {
-        return (RootFs) parse(field, value, ROOT_KEYS, ROOT_REQUIRED, RootFs.builder());
+        return (RootFs) parse(field, value, ROOT_KEYS, ROOT_REQUIRED, RootFs.builder(), null);
     }
 
     /**
-     * Decodes and checks a {@code mp[n]} value.
+     * Decodes a {@code rootfs} value read from a node: formats are checked, a sub-key this version
+     * does not know goes to {@code unknown}, and rules Proxmox checks only on update or start
+     * ({@link #validateIdMap}) are not applied.
+     *
+     * @param field the parameter name
+     * @param value the property string
+     * @param unknown where unknown sub-keys go
+     * @return the value
+     */
+    public static RootFs parseRootFs(String field, String value, Map<String, String> unknown) {
+        return (RootFs) parse(field, value, ROOT_KEYS, ROOT_REQUIRED, RootFs.builder(), unknown);
+    }
+
+    /**
+     * Decodes and checks a {@code mp[n]} value given by a user: every rule, unknown sub-keys refused.
      *
      * @param field the parameter name
      * @param value the property string
      * @return the value
      */
     public static MountPoint parseMountPoint(String field, String value) {
-        return (MountPoint) parse(field, value, MP_KEYS, MP_REQUIRED, MountPoint.builder());
+        return (MountPoint) parse(field, value, MP_KEYS, MP_REQUIRED, MountPoint.builder(), null);
     }
 
-    /** One decoder for both: the key set decides which keys may occur ({@code mp}, ... only for a mount point). */
+    /**
+     * Decodes a {@code mp[n]} value read from a node; see {@link #parseRootFs(String, String, Map)}.
+     *
+     * @param field the parameter name
+     * @param value the property string
+     * @param unknown where unknown sub-keys go
+     * @return the value
+     */
+    public static MountPoint parseMountPoint(String field, String value, Map<String, String> unknown) {
+        return (MountPoint) parse(field, value, MP_KEYS, MP_REQUIRED, MountPoint.builder(), unknown);
+    }
+
+    /**
+     * One decoder for both: the key set decides which keys may occur ({@code mp}, ... only for a
+     * mount point); with an {@code unknown} sink the value comes from a node, else from a user.
+     */
     private static Mount parse(String field, String value, Set<String> keys, Set<String> required,
-            Mount.Builder<?> b) {
-        Map<String, String> m = PropertyStrings.parse(field, value, keys, "volume", required);
+            Mount.Builder<?> b, Map<String, String> unknown) {
+        Map<String, String> m = PropertyStrings.parse(field, value, keys, "volume", required, unknown);
         MountPoint.Builder mp = b instanceof MountPoint.Builder ? (MountPoint.Builder) b : null;
         Checks c = new Checks();
         m.forEach((k, v) -> {
@@ -60,6 +102,7 @@ public final class MountCodec {
                 case "backup": PropertyStrings.readBoolean(f, v, c, mp::backup); break;
                 case "keepattrs": PropertyStrings.readBoolean(f, v, c, mp::keepAttrs); break;
                 case "acl": PropertyStrings.readBoolean(f, v, c, b::acl); break;
+                case "idmap": b.idmap(v); break;
                 case "mountoptions": b.mountOptions(List.of(v.split(";", -1))); break;
                 case "quota": PropertyStrings.readBoolean(f, v, c, b::quota); break;
                 case "replicate": PropertyStrings.readBoolean(f, v, c, b::replicate); break;
@@ -72,6 +115,9 @@ public final class MountCodec {
         c.throwIfAny();
         Mount r = b.build();
         validate(field, r, c);
+        if (unknown == null) {
+            validateIdMap(field, r, c);
+        }
         c.throwIfAny();
         return r;
     }
@@ -86,6 +132,7 @@ public final class MountCodec {
     public static String encode(String field, Mount r) {
         Checks c = new Checks();
         validate(field, r, c);
+        validateIdMap(field, r, c);
         c.throwIfAny();
         return printUnchecked(r);
     }
@@ -100,6 +147,7 @@ public final class MountCodec {
         Map<String, String> m = new LinkedHashMap<>();
         m.put("volume", r.volume().orElse(null));
         m.put("acl", r.acl().map(PropertyStrings::bool).orElse(null));
+        m.put("idmap", r.idmap().orElse(null));
         m.put("mountoptions", r.mountOptions().isEmpty() ? null : String.join(";", r.mountOptions()));
         m.put("quota", r.quota() ? "1" : null);
         m.put("replicate", r.replicate() ? null : "0");
@@ -117,7 +165,8 @@ public final class MountCodec {
     }
 
     /**
-     * Checks a root file system or mount point.
+     * Checks a root file system or mount point: the formats Proxmox's schema checks (for a value
+     * read from a node as well as for one to send).
      *
      * @param field the parameter name
      * @param r the value
@@ -145,6 +194,74 @@ public final class MountCodec {
         if (size != null && !Formats.isDiskSize(size)) {
             c.add(field + ".size", Formats.printable(size), "must be a size such as 8G (digits, optional K/M/G/T)");
         }
+        String idmap = r.idmap().orElse(null);
+        if (idmap != null && !IDMAP.matcher(idmap).matches()) {
+            c.add(field + ".idmap", Formats.printable(idmap), IDMAP_RULE);
+        }
+    }
+
+    /**
+     * Checks what pve-container checks of an {@code idmap} only when a config is updated or the
+     * container starts ({@code PVE::LXC::validate_id_maps}: no two entries of one type overlap
+     * inside the container or on the disk), plus ids that fit a 32-bit uid/gid. A create request
+     * passes Proxmox without the overlap check and the container then fails to start, so a spec to
+     * send is held to it; a config read back is not.
+     *
+     * @param field the parameter name
+     * @param r the value
+     * @param c where violations go
+     */
+    public static void validateIdMap(String field, Mount r, Checks c) {
+        String idmap = r.idmap().orElse(null);
+        if (idmap == null || idmap.equals("passthrough") || !IDMAP.matcher(idmap).matches()) {
+            return;
+        }
+        String f = field + ".idmap";
+        List<IdMapEntry> entries = new ArrayList<>();
+        for (String text : idmap.split(";")) {
+            String[] p = text.split(":");
+            IdMapEntry e = new IdMapEntry(text, p[0], id(p[1]), id(p[2]), id(p[3]));
+            entries.add(e);
+            if (e.container() + e.count() - 1 > MAX_ID || e.disk() + e.count() - 1 > MAX_ID) {
+                c.add(f, idmap, "entry '" + text + "' maps ids beyond " + MAX_ID
+                        + " (uids and gids are 32-bit and 4294967295 is not an id)");
+            }
+        }
+        for (String type : List.of("u", "g")) {
+            overlaps(f, idmap, entries, type, "container", IdMapEntry::container, c);
+            overlaps(f, idmap, entries, type, "disk", IdMapEntry::disk, c);
+        }
+    }
+
+    /** Adjacent entries of one type, sorted by their start on one side, must not overlap (as validate_id_maps). */
+    private static void overlaps(String f, String idmap, List<IdMapEntry> all, String type, String side,
+            ToLongFunction<IdMapEntry> start, Checks c) {
+        List<IdMapEntry> sorted = new ArrayList<>();
+        for (IdMapEntry e : all) {
+            if (e.type().equals(type)) {
+                sorted.add(e);
+            }
+        }
+        sorted.sort(Comparator.comparingLong(start));
+        for (int i = 1; i < sorted.size(); i++) {
+            IdMapEntry prev = sorted.get(i - 1);
+            IdMapEntry cur = sorted.get(i);
+            if (start.applyAsLong(prev) + prev.count() > start.applyAsLong(cur)) {
+                c.add(f, idmap, "entry '" + cur.text() + "' maps " + side + " " + type + "id " + start.applyAsLong(cur)
+                        + ", which entry '" + prev.text() + "' maps too; entries of one type must not overlap inside"
+                        + " the container or on the disk");
+            }
+        }
+    }
+
+    /** An id as a number; a longer digit string than any valid id becomes too large to pass the range check. */
+    private static long id(String digits) {
+        String d = digits.replaceFirst("^0+(?=.)", "");
+        return d.length() > 12 ? Long.MAX_VALUE / 4 : Long.parseLong(d);
+    }
+
+    /** One {@code type:container:disk:range-size} entry. */
+    private record IdMapEntry(String text, String type, long container, long disk, long count) {
     }
 
     private static boolean hasSeparator(String s) {

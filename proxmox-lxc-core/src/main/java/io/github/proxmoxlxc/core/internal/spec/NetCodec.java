@@ -9,7 +9,8 @@ import java.util.stream.Collectors;
 
 /** Codec and rules of {@code net[n]}. */
 public final class NetCodec {
-    private static final Set<String> KEYS = Set.of("name", "bridge", "firewall", "gw", "gw6", "host-managed",
+    /** The sub-keys this version knows. */
+    static final Set<String> KEYS = Set.of("name", "bridge", "firewall", "gw", "gw6", "host-managed",
             "hwaddr", "ip", "ip6", "link_down", "mtu", "rate", "tag", "trunks", "type");
     private static final Set<String> REQUIRED = Set.of("name");
 
@@ -24,7 +25,20 @@ public final class NetCodec {
      * @return the interface
      */
     public static NetworkInterface parse(String field, String value) {
-        Map<String, String> m = PropertyStrings.parse(field, value, KEYS, null, REQUIRED);
+        return parse(field, value, null);
+    }
+
+    /**
+     * Decodes and checks a value read from a node: a sub-key this version does not know (one a
+     * newer Proxmox added) goes to {@code unknown} instead of being refused.
+     *
+     * @param field the parameter name
+     * @param value the property string
+     * @param unknown where unknown sub-keys go; null to refuse them
+     * @return the interface
+     */
+    public static NetworkInterface parse(String field, String value, Map<String, String> unknown) {
+        Map<String, String> m = PropertyStrings.parse(field, value, KEYS, null, REQUIRED, unknown);
         Checks c = new Checks();
         NetworkInterface.Builder b = NetworkInterface.builder();
         m.forEach((k, v) -> {

@@ -39,6 +39,26 @@ public final class PropertyStrings {
      */
     public static Map<String, String> parse(String field, String input, Set<String> keys, String defaultKey,
             Set<String> required) {
+        return parse(field, input, keys, defaultKey, required, null);
+    }
+
+    /**
+     * Splits a property string into its keys and values; with a sink for unknown keys, a key the
+     * format does not list (one a newer Proxmox added) goes there instead of being a violation.
+     * Everything else (duplicates, parts without a key or value, control characters, missing
+     * required keys) is a violation either way.
+     *
+     * @param field the parameter name for error messages, e.g. {@code net0}
+     * @param input the string
+     * @param keys every key the format allows
+     * @param defaultKey the key whose value may stand alone, or null
+     * @param required keys that must be present
+     * @param unknown where unknown keys and their values go, in input order; null to refuse them
+     * @return keys to raw values, in input order
+     * @throws InvalidSpecException naming {@code field} on any syntax error
+     */
+    public static Map<String, String> parse(String field, String input, Set<String> keys, String defaultKey,
+            Set<String> required, Map<String, String> unknown) {
         Checks c = new Checks();
         Map<String, String> out = new LinkedHashMap<>();
         if (input == null) {
@@ -56,7 +76,13 @@ public final class PropertyStrings {
             var m = KEY_VALUE.matcher(part);
             if (m.matches()) {
                 String k = m.group(1);
-                if (!keys.contains(k)) {
+                if (!keys.contains(k) && unknown != null) {
+                    if (unknown.containsKey(k)) {
+                        c.add(field, input, "duplicate key '" + k + "'");
+                    } else {
+                        unknown.put(k, m.group(2));
+                    }
+                } else if (!keys.contains(k)) {
                     c.add(field, input, "unknown key '" + k + "' (allowed: " + String.join(", ", new TreeMap<>(
                             asMap(keys)).keySet()) + ")");
                 } else if (out.containsKey(k)) {
@@ -84,6 +110,25 @@ public final class PropertyStrings {
             }
         }
         c.throwIfAny();
+        return out;
+    }
+
+    /**
+     * The parts of a property string whose keys a format does not know, without checking anything
+     * else (for keeping what a newer Proxmox wrote when a value is rewritten).
+     *
+     * @param input the string
+     * @param keys every key the format knows
+     * @return unknown keys to raw values, in input order; empty when there are none
+     */
+    public static Map<String, String> unknownParts(String input, Set<String> keys) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String part : input.split(",", -1)) {
+            var m = KEY_VALUE.matcher(part);
+            if (m.matches() && !keys.contains(m.group(1))) {
+                out.putIfAbsent(m.group(1), m.group(2));
+            }
+        }
         return out;
     }
 

@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /** Renders a spec to create parameters and a {@code pct} command, and decodes a config read back. */
@@ -143,6 +144,57 @@ public final class SpecCodec {
         });
         c.throwIfAny();
         return b;
+    }
+
+    /**
+     * The sub-keys of property-string options ({@code rootfs}, {@code mpN}, {@code netN},
+     * {@code features}, {@code devN}) in a configuration read from a node that this version does
+     * not know: a newer pve-container's, which {@link #decodeConfig} ignores.
+     *
+     * @param config the configuration
+     * @return option key to its unknown sub-keys and raw values, in config order; empty when none
+     */
+    public static Map<String, Map<String, String>> unknownSubKeys(Map<String, String> config) {
+        Map<String, Map<String, String>> out = new LinkedHashMap<>();
+        config.forEach((k, v) -> {
+            if (k == null || v == null) {
+                return;
+            }
+            LxcOption.forKey(k).filter(LxcOption::decoded).ifPresent(o -> {
+                Set<String> known = o.codec().subKeys();
+                Map<String, String> unknown = known.isEmpty() ? Map.of() : PropertyStrings.unknownParts(v, known);
+                if (!unknown.isEmpty()) {
+                    out.put(k, unknown);
+                }
+            });
+        });
+        return out;
+    }
+
+    /**
+     * A value to write over an option of a node's configuration, with the sub-keys of the value
+     * there that this version does not know appended, so that rewriting an option keeps what a
+     * newer pve-container added and this library cannot judge. Parts with control characters are
+     * not carried over.
+     *
+     * @param key the option, e.g. {@code net0}
+     * @param wanted the value to write
+     * @param current the value in the node's configuration, or null
+     * @return {@code wanted}, with the unknown sub-keys of {@code current} appended
+     */
+    public static String keepUnknownSubKeys(String key, String wanted, String current) {
+        Set<String> known = LxcOption.forKey(key).filter(LxcOption::decoded).map(o -> o.codec().subKeys())
+                .orElse(Set.of());
+        if (current == null || known.isEmpty()) {
+            return wanted;
+        }
+        StringBuilder sb = new StringBuilder(wanted);
+        PropertyStrings.unknownParts(current, known).forEach((k, v) -> {
+            if (!Formats.hasControl(k) && !Formats.hasControl(v)) {
+                sb.append(sb.length() == 0 ? "" : ",").append(k).append('=').append(v);
+            }
+        });
+        return sb.toString();
     }
 
     /**

@@ -3,6 +3,7 @@ package io.github.proxmoxlxc.core.internal.spec;
 import io.github.proxmoxlxc.core.spec.ContainerSpec;
 import io.github.proxmoxlxc.core.spec.DeviceEntry;
 import io.github.proxmoxlxc.core.spec.Features;
+import io.github.proxmoxlxc.core.spec.Mount;
 import io.github.proxmoxlxc.core.spec.MountPoint;
 import io.github.proxmoxlxc.core.spec.NetworkInterface;
 import io.github.proxmoxlxc.core.spec.RootFs;
@@ -263,6 +264,17 @@ public final class SpecValidator {
         }
         s.rootFs().ifPresent(r -> r.volume().ifPresent(v -> bareSize(s, "rootfs.volume", v, c)));
         s.mountPoints().forEach((i, mp) -> mp.volume().ifPresent(v -> bareSize(s, "mp" + i + ".volume", v, c)));
+        s.rootFs().ifPresent(r -> idmap(s, "rootfs", r, c));
+        s.mountPoints().forEach((i, mp) -> idmap(s, "mp" + i, mp, c));
+    }
+
+    /** A mount's idmap: Proxmox's overlap check, and only where it has an effect. */
+    private static void idmap(ContainerSpec s, String field, Mount m, Checks c) {
+        MountCodec.validateIdMap(field, m, c);
+        if (!s.isUnprivileged() && m.idmap().isPresent()) {
+            c.add(field + ".idmap", Formats.printable(m.idmap().get()), "applies to unprivileged containers only"
+                    + " (unprivileged=0 here; Proxmox ignores it with a warning at start)");
+        }
     }
 
     private static void bareSize(ContainerSpec s, String field, String v, Checks c) {
