@@ -45,9 +45,17 @@ public final class NodeInfo {
     }
 
     /**
-     * {@return {@code online}, {@code offline} or {@code unknown}}
+     * {@return whether the node is online, offline or unknown; {@link NodeState#UNKNOWN} also for a status
+     * this version does not know (see {@link #rawStatus()})}
      */
-    public String status() {
+    public NodeState state() {
+        return NodeState.of(status);
+    }
+
+    /**
+     * {@return the status as Proxmox sent it ({@code online}, {@code offline}, {@code unknown}, or a newer value)}
+     */
+    public String rawStatus() {
         return status;
     }
 
@@ -110,10 +118,10 @@ public final class NodeInfo {
     /**
      * Whether the node is online.
      *
-     * @return true if status is {@code online}
+     * @return true if {@link #state()} is {@link NodeState#ONLINE}
      */
     public boolean online() {
-        return "online".equals(status);
+        return state() == NodeState.ONLINE;
     }
 
     @Override

@@ -54,6 +54,26 @@ class TypedResponseTest {
     }
 
     @Test
+    void nodeInfo_statusIsAnEnum_unknownAndNewerValuesKeptRaw() throws Exception {
+        NodeInfo online = Wire.node(json("{\"node\":\"pve1\",\"status\":\"online\"}"));
+        NodeInfo offline = Wire.node(json("{\"node\":\"pve2\",\"status\":\"offline\"}"));
+        NodeInfo unknown = Wire.node(json("{\"node\":\"pve3\",\"status\":\"unknown\"}"));
+        NodeInfo newer = Wire.node(json("{\"node\":\"pve4\",\"status\":\"maintenance\"}"));
+
+        assertThat(online.state()).isEqualTo(NodeState.ONLINE);
+        assertThat(online.online()).isTrue();
+        assertThat(offline.state()).isEqualTo(NodeState.OFFLINE);
+        assertThat(offline.online()).isFalse();
+        assertThat(unknown.state()).isEqualTo(NodeState.UNKNOWN);
+        assertThat(unknown.rawStatus()).isEqualTo("unknown");
+        assertThat(newer.state()).isEqualTo(NodeState.UNKNOWN);
+        assertThat(newer.rawStatus()).isEqualTo("maintenance");
+        assertThat(newer.online()).isFalse();
+        assertThat(NodeState.of("ONLINE")).isEqualTo(NodeState.ONLINE);
+        assertThat(NodeState.OFFLINE.wireName()).isEqualTo("offline");
+    }
+
+    @Test
     void tags_areSplitOnEverySeparatorProxmoxAccepts() throws Exception {
         ContainerSummary c = Wire.container(json("{\"vmid\":1,\"status\":\"running\",\"tags\":\"web;prod,eu  blue\"}"));
         ContainerSummary none = Wire.container(json("{\"vmid\":2,\"status\":\"stopped\",\"tags\":\"\"}"));

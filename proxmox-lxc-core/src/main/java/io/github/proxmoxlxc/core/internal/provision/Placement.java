@@ -84,7 +84,7 @@ final class Placement {
         for (NodeInfo n : nodes) {
             List<PreflightProblem> p = new ArrayList<>();
             if (!n.online()) {
-                p.add(new PreflightProblem("node", n.node(), "is " + n.status(), "bring the node online or choose another"));
+                p.add(new PreflightProblem("node", n.node(), "is " + n.rawStatus(), "bring the node online or choose another"));
             } else {
                 List<StorageInfo> storages = lookups.storages(n.node());
                 String root = choose(n.node(), storages, wantRoot, "rootdir", need, p, "rootfs storage");
