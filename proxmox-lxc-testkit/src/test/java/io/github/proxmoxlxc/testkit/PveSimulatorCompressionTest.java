@@ -238,4 +238,18 @@ class PveSimulatorCompressionTest {
             assertThat(json(w.body()).path("data").isArray()).isTrue();
         }
     }
+
+    @Test
+    void withWireMocksRequestJournal_gzippedAndDeflatedAnswersAreServedAlike() throws Exception {
+        // WireMock's journal inflates a logged gzip body; the answer on the wire must not change
+        try (PveSimulator journal = PveSimulator.builder().requestJournal(10).timeScale(0.0005).build().start()) {
+            Wire plain = exchange(journal, "GET", LARGE, null, null);
+            Wire gz = exchange(journal, "GET", LARGE, "gzip", null);
+            Wire z = exchange(journal, "GET", LARGE, "deflate", null);
+            assertThat(gz.header("Content-Encoding")).isEqualTo("gzip");
+            assertThat(z.header("Content-Encoding")).isEqualTo("deflate");
+            assertThat(json(gunzip(gz.body()))).isEqualTo(json(plain.body()));
+            assertThat(json(inflateZlib(z.body()))).isEqualTo(json(plain.body()));
+        }
+    }
 }
