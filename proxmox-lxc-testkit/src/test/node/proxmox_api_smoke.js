@@ -63,6 +63,13 @@ async function main() {
   check(vmid >= 100, 'token: nextid ' + vmid);
   const content = await api.nodes.$(node).storage.$('local').content.$get({ content: 'vztmpl' });
   check(content.some((c) => c.volid === TEMPLATE), 'token: template present in local storage');
+  // pveproxy gzips a body over 1024 bytes for a client that accepts gzip, as undici's fetch does
+  const appliances = await api.nodes.$(node).aplinfo.$get();
+  const raw = await require('undici').fetch(`https://${host}:${port}/api2/json/nodes/${node}/aplinfo`,
+    { headers: { Authorization: `PVEAPIToken=${sim.tokenId}=${sim.tokenSecret}` } });
+  const rawBody = await raw.json();
+  check(raw.headers.get('content-encoding') === 'gzip' && JSON.stringify(rawBody.data) === JSON.stringify(appliances),
+    'token: GET aplinfo (over 1 KiB) arrives gzipped and decodes');
 
   const upid = await api.nodes.$(node).lxc.$post({ vmid, ostemplate: TEMPLATE, hostname: 'smoke', storage: 'local-lvm',
     rootfs: 'local-lvm:8', memory: 512, net0: 'name=eth0,bridge=vmbr0,ip=dhcp', unprivileged: true,

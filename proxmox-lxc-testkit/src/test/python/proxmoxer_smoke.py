@@ -9,6 +9,7 @@ import json
 import sys
 import time
 
+import requests
 from proxmoxer import ProxmoxAPI
 from proxmoxer.core import ResourceException
 
@@ -54,6 +55,12 @@ def main():
     check(vmid >= 100, "token: nextid %d" % vmid)
     templates = [c["volid"] for c in api.nodes(node).storage("local").content.get(content="vztmpl")]
     check(TEMPLATE in templates, "token: template present in local storage")
+    # pveproxy gzips a body over 1024 bytes for a client that accepts gzip, as requests does
+    appliances = api.nodes(node).aplinfo.get()
+    raw = requests.get("https://%s/api2/json/nodes/%s/aplinfo" % (host, node), verify=sim["caFile"], timeout=30,
+                       headers={"Authorization": "PVEAPIToken=%s=%s" % (sim["tokenId"], sim["tokenSecret"])})
+    check(raw.headers.get("Content-Encoding") == "gzip" and raw.json()["data"] == appliances,
+          "token: GET aplinfo (over 1 KiB) arrives gzipped and decodes")
 
     upid = api.nodes(node).lxc.post(vmid=vmid, ostemplate=TEMPLATE, hostname="smoke", storage="local-lvm",
                                     rootfs="local-lvm:8", memory=512, net0="name=eth0,bridge=vmbr0,ip=dhcp",

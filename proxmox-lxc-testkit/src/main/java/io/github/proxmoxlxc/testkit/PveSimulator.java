@@ -128,7 +128,7 @@ public final class PveSimulator implements AutoCloseable {
                 .notifier(new Slf4jNotifier(false))
                 .useChunkedTransferEncoding(Options.ChunkedEncodingPolicy.NEVER)
                 .stubRequestLoggingDisabled(true)
-                .extensions(new PveTransformer(handler), new HeaderScrubber())
+                .extensions(new PveTransformer(handler, config.compression), new HeaderScrubber())
                 // no admin API, and credentials checked before a body is read
                 .httpServerFactory(new GatedJettyServerFactory(handler));
         if (config.requestJournal) {
@@ -839,6 +839,22 @@ public final class PveSimulator implements AutoCloseable {
                 throw new IllegalArgumentException("serverThreads must be >= 4: " + threads);
             }
             c.serverThreads = threads;
+            return this;
+        }
+
+        /**
+         * Whether answers are compressed as pveproxy compresses them (default true, as pveproxy's
+         * {@code COMPRESSION} setting in {@code /etc/default/pveproxy} defaults to on): a body of more
+         * than 1024 bytes is sent with {@code Content-Encoding: gzip} if the request's
+         * {@code Accept-Encoding} names gzip, else {@code deflate} (zlib format) if it names deflate,
+         * error answers included; a request without either gets the body as it is. {@code false}
+         * behaves as a node with {@code COMPRESSION=0}.
+         *
+         * @param compress false to never compress
+         * @return this builder
+         */
+        public Builder compression(boolean compress) {
+            c.compression = compress;
             return this;
         }
 

@@ -45,6 +45,7 @@ final class SimulatorConfig {
     int serverThreads = 16;
     int port;
     boolean asyncResponses;
+    boolean compression = true;
     final Map<String, Set<String>> tokenAcl = new LinkedHashMap<>(Acl.allOnRoot());
     /** Cluster description additions (issue 12): pools, users, tokens, roles, ACL entries, next-id. */
     final List<java.util.function.Consumer<PveModel>> access = new ArrayList<>();
@@ -159,6 +160,7 @@ final class SimulatorConfig {
         c.serverThreads = serverThreads;
         c.port = port;
         c.asyncResponses = asyncResponses;
+        c.compression = compression;
         c.tokenAcl.clear();
         c.tokenAcl.putAll(tokenAcl);
         c.access.addAll(access);

@@ -14,7 +14,8 @@ import java.util.Map;
  * {@code baseUrl}, {@code apiUrl}, {@code host}, {@code port}, {@code node}, {@code tokenId},
  * {@code tokenSecret}, {@code rootPassword}, {@code fingerprint} and {@code caFile}. Runs until stdin
  * is closed or the process is stopped. Options: {@code --config=<cluster description file>},
- * {@code --time-scale=<double>}, {@code --seed=<long>}.
+ * {@code --time-scale=<double>}, {@code --seed=<long>}, {@code --compression=<true|false>} (pveproxy's
+ * {@code COMPRESSION}, default true).
  * Not public API; the CLI gets its own {@code simulator} command.
  */
 public final class PveSimulatorMain {
@@ -33,8 +34,11 @@ public final class PveSimulatorMain {
                 b.timeScale(Double.parseDouble(a.substring("--time-scale=".length())));
             } else if (a.startsWith("--seed=")) {
                 b.seed(Long.parseLong(a.substring("--seed=".length())));
+            } else if (a.equals("--compression=true") || a.equals("--compression=false")) {
+                b.compression(a.endsWith("true"));
             } else {
-                throw new IllegalArgumentException("unknown option '" + a + "' (known: --config=, --time-scale=, --seed=)");
+                throw new IllegalArgumentException("unknown option '" + a
+                        + "' (known: --config=, --time-scale=, --seed=, --compression=true|false)");
             }
         }
         try (PveSimulator sim = b.start()) {

@@ -2,6 +2,7 @@ package io.github.proxmoxlxc.testkit.internal.http;
 
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.http.Fault;
+import com.github.tomakehurst.wiremock.http.HttpHeader;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.extension.requestfilter.RequestFilterAction;
@@ -19,10 +20,18 @@ public final class PveTransformer implements StubRequestFilterV2 {
     /** Name under which the extension is registered. */
     public static final String NAME = "proxmox-ve-simulator";
     private final PveHandler handler;
+    private final boolean compression;
 
-    /** Wraps a handler. */
-    public PveTransformer(PveHandler handler) {
+    /**
+     * Wraps a handler.
+     *
+     * @param handler the simulated pveproxy
+     * @param compression whether bodies over 1024 bytes are compressed as pveproxy compresses them
+     *     ({@link ResponseCompression}; pveproxy's {@code COMPRESSION} setting)
+     */
+    public PveTransformer(PveHandler handler, boolean compression) {
         this.handler = handler;
+        this.compression = compression;
     }
 
     @Override
@@ -54,12 +63,25 @@ public final class PveTransformer implements StubRequestFilterV2 {
             default:
                 b.withStatus(resp.status()).withStatusMessage(resp.reason());
                 resp.headers().forEach(b::withHeader);
-                b.withBody(resp.body());
+                byte[] out = resp.body();
+                String coding = compression ? ResponseCompression.choose(acceptEncoding(r), out.length) : null;
+                if (coding != null) {
+                    b.withHeader("Content-Encoding", coding);
+                    out = ResponseCompression.encode(coding, out);
+                }
+                // Content-Length is the length of what is sent (chunked transfer encoding is off)
+                b.withBody(out);
                 break;
         }
         if (resp.delayMillis() > 0) {
             b.withFixedDelay((int) Math.min(Integer.MAX_VALUE, resp.delayMillis()));
         }
         return b.build();
+    }
+
+    /** The request's Accept-Encoding, its lines joined as HTTP::Headers joins them; null if absent. */
+    private static String acceptEncoding(Request r) {
+        HttpHeader h = r.header("Accept-Encoding");
+        return h == null || !h.isPresent() ? null : String.join(", ", h.values());
     }
 }
