@@ -200,8 +200,13 @@ public final class ClientSideBySide {
                 return new InProcess(p -> p.equals(STATUS_PATH) ? () -> c.node("pve1").container(100).status()
                         : () -> c.cluster().resources(), c::close);
             }
+            case "okhttp-deadline":
             case "okhttp": {
-                OkHttpClient h = plainOkHttp(sim.caPem());
+                // okhttp-deadline (not in the default list): the same plain client with this client's deadlines
+                // (call timeout 2 min, read/write 60 s), to see what the call deadline itself costs
+                OkHttpClient plain = plainOkHttp(sim.caPem());
+                OkHttpClient h = name.equals("okhttp") ? plain : plain.newBuilder().callTimeout(Duration.ofMinutes(2))
+                        .readTimeout(Duration.ofSeconds(60)).writeTimeout(Duration.ofSeconds(60)).build();
                 JsonMapper m = JsonMapper.builder().build();
                 String auth = sim.authorizationHeader();
                 return new InProcess(p -> {
