@@ -79,7 +79,7 @@ final class Converge {
                 v = SpecCodec.keepUnknownSubKeys(k, v, config.values().get(k));
                 if (k.equals("description")) {
                     // keep the ownership markers (run, ensure key) that are not part of the spec
-                    List<String> markers = EnsureMarker.markers(config.values().get("description"));
+                    List<String> markers = DescriptionMarker.markers(config.values().get("description"));
                     if (!markers.isEmpty()) {
                         v = (v.endsWith("\n") ? v : v + "\n") + String.join("\n", markers);
                     }

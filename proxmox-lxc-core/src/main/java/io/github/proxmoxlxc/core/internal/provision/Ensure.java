@@ -23,7 +23,7 @@ import java.util.stream.Collectors;
 
 /**
  * Idempotent provisioning: finds the container by VMID, or by the marker of its ensure key in the
- * description ({@link EnsureMarker}); nothing happens when it matches, differences are converged
+ * description ({@link DescriptionMarker}); nothing happens when it matches, differences are converged
  * (or, with {@code DriftPolicy.FAIL}, a {@link SpecMismatchException} lists them), and a missing
  * container is provisioned with the marker.
  */
@@ -50,7 +50,7 @@ final class Ensure {
                     false, false, null, null);
         }
         String key = request.ensureKey().orElseGet(() -> spec.hostname().map(h -> "hostname:" + h).orElse(""));
-        EnsureMarker marker = spec.vmid().isPresent() ? null : EnsureMarker.of(key);
+        DescriptionMarker marker = spec.vmid().isPresent() ? null : DescriptionMarker.ensure(key);
         List<ClusterResource> found;
         try {
             List<ClusterResource> lxc = client.cluster().resources("vm").stream()
@@ -131,7 +131,7 @@ final class Ensure {
      * spec's hostname but without the marker is not adopted (a hostname proves nothing): ensure()
      * stops rather than create a second one next to it.
      */
-    private List<ClusterResource> owned(ProxmoxClient client, List<ClusterResource> lxc, EnsureMarker marker,
+    private List<ClusterResource> owned(ProxmoxClient client, List<ClusterResource> lxc, DescriptionMarker marker,
             String key) {
         String hostname = request.spec().hostname().orElse(null);
         List<ClusterResource> sameName = lxc.stream().filter(r -> hostname != null && r.name().equals(Optional.of(hostname)))
@@ -154,7 +154,7 @@ final class Ensure {
     }
 
     private static List<ClusterResource> withMarker(ProxmoxClient client, List<ClusterResource> candidates,
-            EnsureMarker marker) {
+            DescriptionMarker marker) {
         List<ClusterResource> out = new ArrayList<>();
         for (ClusterResource r : candidates) {
             try {

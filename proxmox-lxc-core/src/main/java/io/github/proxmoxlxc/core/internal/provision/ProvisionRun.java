@@ -38,7 +38,7 @@ final class ProvisionRun {
     private final ProxmoxClient client;
     private final String node;
     /** Sent with the create; the proof of ownership for adopting after a lost response and for rollback. */
-    private final RunMarker marker = RunMarker.create();
+    private final DescriptionMarker marker = DescriptionMarker.run();
     /** This run's own create task succeeded for ctx.vmid (not adopted after a lost response). */
     private boolean createConfirmed;
 
@@ -114,7 +114,7 @@ final class ProvisionRun {
                     PlanBuilder.rootfsGiB(request));
             Map<String, String> params = marker.addTo(PlanBuilder.createParams(spec));
             if (request.ensureKey().isPresent()) {
-                params = EnsureMarker.of(request.ensureKey().get()).addTo(params);
+                params = DescriptionMarker.ensure(request.ensureKey().get()).addTo(params);
             }
             try {
                 Optional<Upid> upid = postCreate(vmid, params);

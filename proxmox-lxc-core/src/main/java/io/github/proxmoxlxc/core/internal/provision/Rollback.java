@@ -25,14 +25,14 @@ final class Rollback {
     private final RunContext ctx;
     private final String node;
     private final int vmid;
-    private final RunMarker marker;
+    private final DescriptionMarker marker;
     /** The run saw its own create task succeed for this VMID: an unreadable config is then still ours. */
     private final boolean createConfirmed;
     /** Set once the config showed this run's marker; until then nothing is destroyed. */
     private boolean owned;
 
     Rollback(ProxmoxClient client, ProvisionOptions options, PollSchedule polling, RunContext ctx, String node,
-             int vmid, RunMarker marker, boolean createConfirmed) {
+             int vmid, DescriptionMarker marker, boolean createConfirmed) {
         this.client = client;
         this.options = options;
         this.polling = polling;

@@ -33,7 +33,7 @@ class RollbackTest {
                         .rootFs("local-lvm", 1).build()).template("debian-12-standard").build());
             }
 
-            RunMarker mine = RunMarker.create();
+            DescriptionMarker mine = DescriptionMarker.run();
             // 501 carries this run's marker (as a create with it would leave it); 500 only another run's
             client.call(HttpMethod.PUT, "/nodes/pve1/lxc/501/config", java.util.Map.of("description",
                     "notes\n" + mine.line()));
