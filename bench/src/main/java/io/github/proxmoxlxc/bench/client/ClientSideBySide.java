@@ -57,8 +57,18 @@ import okhttp3.Response;
  * java -cp bench/target/benchmarks.jar io.github.proxmoxlxc.bench.client.ClientSideBySide \
  *     [rounds=5] [warmup=500] [requests=2000] [guests=1000] [clients=ours,okhttp,proxmoxer,npm] \
  *     [scenarios=status-seq,status-8,resources-seq,resources-8] [python=/usr/bin/python3] \
- *     [npmDir=DIR] [scripts=bench/clients] [out=bench/results/side-by-side.json]
+ *     [npmDir=DIR] [scripts=bench/clients] [out=bench/results/side-by-side.json] [pairs=0] [block=200]
  * </pre>
+ *
+ * <p>{@code pairs=N} (N &gt; 0) adds a paired comparison of this client with each other JVM client
+ * (proxmoxer and npm run as child processes and cannot take part): N pairs of short blocks
+ * ({@code block} requests sequentially, eight times that at 8-way) run back to back in alternating
+ * order (ABBA), and the figure is the median of the per-pair time ratios with its quartiles. Load
+ * drifts on a shared machine last seconds and rounds last tens of seconds, so a drift lands inside
+ * one round and moves its ratio; a pair lasts a fraction of a second and sees the same machine on
+ * both sides. Each block also records the whole process's CPU time per request (client, server,
+ * garbage collector, compiler and OkHttp's watchdog thread together), which shows what a client
+ * costs beyond its calling threads. {@code rounds=0} runs only the pairs.
  */
 public final class ClientSideBySide {
     private static final String STATUS_PATH = "/nodes/pve1/lxc/100/status/current";
@@ -102,6 +112,8 @@ public final class ClientSideBySide {
         o.put("npmDir", "");
         o.put("scripts", "bench/clients");
         o.put("out", "bench/results/side-by-side.json");
+        o.put("pairs", "0");
+        o.put("block", "200");
         for (String a : args) {
             String[] kv = a.split("=", 2);
             if (kv.length != 2 || !o.containsKey(kv[0])) {
@@ -150,12 +162,27 @@ public final class ClientSideBySide {
                     }
                 }
             }
+            int pairs = Integer.parseInt(o.get("pairs"));
+            StringBuilder pairedTable = new StringBuilder();
+            if (pairs > 0 && runners.get("ours") instanceof InProcess) {
+                for (Scenario s : scenarios) {
+                    for (String c : clients) {
+                        if (!c.equals("ours") && runners.get(c) instanceof InProcess) {
+                            pairedTable.append(paired(s, (InProcess) runners.get("ours"), c,
+                                    (InProcess) runners.get(c), pairs, Integer.parseInt(o.get("block"))));
+                        }
+                    }
+                }
+            }
             for (Runner rn : runners.values()) {
                 rn.close();
             }
-            String json = json(o, results, scenarios);
-            Files.writeString(Path.of(o.get("out")), json);
-            System.out.print(table(results, clients));
+            if (rounds > 0) {
+                String json = json(o, results, scenarios);
+                Files.writeString(Path.of(o.get("out")), json);
+                System.out.print(table(results, clients));
+            }
+            System.out.print(pairedTable);
             Files.deleteIfExists(ca);
         }
     }
@@ -309,7 +336,13 @@ public final class ClientSideBySide {
     /** Runs n requests on the given number of threads (a shared counter, so all finish together). */
     static long drive(ExecutorService pool, Callable<Object> call, int threads, int n, LongAdder cpuNanos)
             throws Exception {
-        ThreadMXBean mx = ManagementFactory.getThreadMXBean();
+        return drive(pool, call, threads, n, cpuNanos, new LongAdder());
+    }
+
+    /** As above, also adding up the bytes the calling threads allocated. */
+    static long drive(ExecutorService pool, Callable<Object> call, int threads, int n, LongAdder cpuNanos,
+                      LongAdder allocBytes) throws Exception {
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         AtomicInteger left = new AtomicInteger(n);
         CountDownLatch go = new CountDownLatch(1);
         List<Future<?>> fs = new ArrayList<>();
@@ -317,12 +350,14 @@ public final class ClientSideBySide {
             fs.add(pool.submit(() -> {
                 go.await();
                 long c0 = mx.getCurrentThreadCpuTime();
+                long a0 = mx.getCurrentThreadAllocatedBytes();
                 while (left.getAndDecrement() > 0) {
                     if (call.call() == null) {
                         throw new IllegalStateException("no result");
                     }
                 }
                 cpuNanos.add(mx.getCurrentThreadCpuTime() - c0);
+                allocBytes.add(mx.getCurrentThreadAllocatedBytes() - a0);
                 return null;
             }));
         }
@@ -332,6 +367,72 @@ public final class ClientSideBySide {
             f.get(10, TimeUnit.MINUTES);
         }
         return System.nanoTime() - t0;
+    }
+
+    /**
+     * Paired blocks of this client and another JVM client, ABBA order; returns one table line.
+     */
+    private static String paired(Scenario s, InProcess ours, String otherName, InProcess other, int pairs,
+                                 int block) throws Exception {
+        int n = block * s.threads;
+        Callable<Object> a = ours.calls.forPath(s.path);
+        Callable<Object> b = other.calls.forPath(s.path);
+        ExecutorService pool = Executors.newFixedThreadPool(s.threads);
+        List<Double> ratios = new ArrayList<>();
+        List<Double> cpuA = new ArrayList<>();
+        List<Double> cpuB = new ArrayList<>();
+        List<Double> rpsA = new ArrayList<>();
+        List<Double> rpsB = new ArrayList<>();
+        List<Double> allocA = new ArrayList<>();
+        List<Double> allocB = new ArrayList<>();
+        try {
+            // warm-up: both clients' paths and the server's compiled before the first measured pair
+            for (int i = 0; i < 10; i++) {
+                drive(pool, a, s.threads, n, new LongAdder());
+                drive(pool, b, s.threads, n, new LongAdder());
+            }
+            for (int i = 0; i < pairs; i++) {
+                boolean oursFirst = i % 4 == 0 || i % 4 == 3;
+                long[] first = timed(pool, oursFirst ? a : b, s.threads, n);
+                long[] second = timed(pool, oursFirst ? b : a, s.threads, n);
+                long[] ta = oursFirst ? first : second;
+                long[] tb = oursFirst ? second : first;
+                // ratio of throughputs = inverse ratio of times: > 1 means this client was faster
+                ratios.add((double) tb[0] / ta[0]);
+                rpsA.add(n * 1e9 / ta[0]);
+                rpsB.add(n * 1e9 / tb[0]);
+                cpuA.add(ta[1] / 1e3 / n);
+                cpuB.add(tb[1] / 1e3 / n);
+                allocA.add((double) ta[2] / n);
+                allocB.add((double) tb[2] / n);
+            }
+        } finally {
+            pool.shutdown();
+        }
+        String line = String.format(Locale.ROOT, "paired %-14s ours/%-15s %.3f (p25 %.3f, p75 %.3f; %d pairs of %d "
+                        + "requests) | req/s ours %.0f, %s %.0f | process CPU per request ours %.1f us, %s %.1f us"
+                        + " | allocated per request ours %.1f KB, %s %.1f KB%n",
+                s.name, otherName, median(ratios), pct(ratios, 25), pct(ratios, 75), pairs, n, median(rpsA),
+                otherName, median(rpsB), median(cpuA), otherName, median(cpuB), median(allocA) / 1024, otherName,
+                median(allocB) / 1024);
+        System.err.print(line);
+        return line;
+    }
+
+    /** Runs a block; returns {wall nanos, process CPU nanos, bytes allocated by the calling threads}. */
+    private static long[] timed(ExecutorService pool, Callable<Object> call, int threads, int n) throws Exception {
+        com.sun.management.OperatingSystemMXBean os =
+                (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+        long c0 = os.getProcessCpuTime();
+        LongAdder alloc = new LongAdder();
+        long wall = drive(pool, call, threads, n, new LongAdder(), alloc);
+        return new long[] {wall, os.getProcessCpuTime() - c0, alloc.sum()};
+    }
+
+    private static double pct(List<Double> v, int p) {
+        List<Double> s = new ArrayList<>(v);
+        Collections.sort(s);
+        return s.get(Math.min(s.size() - 1, (int) Math.round((s.size() - 1) * p / 100.0)));
     }
 
     /** A client in another language: a child process that prints {@code {"seconds": s, "requests": n}}. */

@@ -427,7 +427,10 @@ public final class ProxmoxClient implements AutoCloseable {
          * response (default 2 minutes). Unlike the read timeout, which restarts with every byte, a
          * server that drips its answer cannot hold a call past it; it ends with
          * {@link ProxmoxTimeoutException}. Each retry attempt gets its own deadline; task waits are
-         * bounded separately by {@link TaskWait}.
+         * bounded separately by {@link TaskWait}. A call ends at most a tenth of the deadline (and
+         * at most one second) after it: one daemon thread per client,
+         * {@code proxmox-lxc-call-deadlines}, checks the calls in flight at that interval while calls
+         * run, and ends 30 seconds after the last one.
          *
          * @param callTimeout positive
          * @return this builder

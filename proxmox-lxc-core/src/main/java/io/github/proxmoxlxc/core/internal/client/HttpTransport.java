@@ -65,6 +65,7 @@ public final class HttpTransport implements AutoCloseable {
     private final Duration callTimeout;
     private final long maxResponseBytes;
     private final AtomicLong connectionsOpened = new AtomicLong();
+    private final CallDeadlines deadlines;
 
     /**
      * How long an idle connection stays open: below pveproxy's keep-alive timeout (5 s,
@@ -99,6 +100,7 @@ public final class HttpTransport implements AutoCloseable {
         this.base = base;
         this.callTimeout = callTimeout;
         this.maxResponseBytes = maxResponseBytes;
+        this.deadlines = new CallDeadlines(callTimeout);
         OkHttpClient.Builder b = new OkHttpClient.Builder()
                 .protocols(List.of(Protocol.HTTP_1_1))
                 .retryOnConnectionFailure(false)
@@ -107,7 +109,7 @@ public final class HttpTransport implements AutoCloseable {
                 .connectTimeout(connectTimeout)
                 .readTimeout(readTimeout)
                 .writeTimeout(readTimeout)
-                .callTimeout(callTimeout)
+                // the call deadline is CallDeadlines', not OkHttp's callTimeout (see there why)
                 // no idle-count limit of its own: the per-node bulkheads bound the connections (class comment)
                 .connectionPool(new ConnectionPool(Integer.MAX_VALUE, KEEP_ALIVE.toMillis(), TimeUnit.MILLISECONDS))
                 .eventListener(new EventListener() {
@@ -166,7 +168,9 @@ public final class HttpTransport implements AutoCloseable {
             LOG.trace("-> {} {} {}", m, req.path(), req.redactedParams());
         }
         long start = System.nanoTime();
-        try (Response resp = http.newCall(rb.build()).execute()) {
+        Call call = http.newCall(rb.build());
+        CallDeadlines.Entry deadline = deadlines.register(call);
+        try (Response resp = call.execute()) {
             byte[] bytes = readCapped(resp.body(), m, req.path());
             if (LOG.isDebugEnabled()) {
                 long ms = (System.nanoTime() - start) / 1_000_000;
@@ -187,22 +191,31 @@ public final class HttpTransport implements AutoCloseable {
                         + ")", e);
             }
             return new ApiResult(resp.code(), root, bytes);
-        } catch (SSLPeerUnverifiedException | SSLHandshakeException e) {
-            throw new TlsTrustException(m, req.path(), "TLS: server not trusted: " + e.getMessage(), e);
-        } catch (SocketTimeoutException e) {
-            throw new TransportException(m, req.path(), "I/O timeout: " + e.getMessage(), e);
-        } catch (InterruptedIOException e) {
-            if (!Thread.currentThread().isInterrupted() && System.nanoTime() - start >= callTimeout.toNanos()) {
-                // OkHttp's call timeout: the whole exchange took too long (a slow drip resets the read timeout)
+        } catch (IOException e) {
+            if (deadline.expired()) {
+                // the call deadline: the whole exchange took too long (a slow drip resets the read timeout)
                 throw new ProxmoxTimeoutException(m + " " + req.path() + ": no complete response within the call "
                         + "timeout of " + callTimeout + " (ProxmoxClient.Builder.callTimeout)", e);
             }
+            throw mapIoFailure(m, req.path(), e);
+        } finally {
+            deadlines.done(deadline);
+        }
+    }
+
+    private static ProxmoxException mapIoFailure(String m, String path, IOException e) {
+        if (e instanceof SSLPeerUnverifiedException || e instanceof SSLHandshakeException) {
+            return new TlsTrustException(m, path, "TLS: server not trusted: " + e.getMessage(), e);
+        }
+        if (e instanceof SocketTimeoutException) {
+            return new TransportException(m, path, "I/O timeout: " + e.getMessage(), e);
+        }
+        if (e instanceof InterruptedIOException) {
             // the calling thread was interrupted: not a transport failure, and never retried
             Thread.currentThread().interrupt();
-            throw new ProxmoxException(m + " " + req.path() + ": interrupted", e);
-        } catch (IOException e) {
-            throw new TransportException(m, req.path(), "I/O error: " + e, e);
+            return new ProxmoxException(m + " " + path + ": interrupted", e);
         }
+        return new TransportException(m, path, "I/O error: " + e, e);
     }
 
     /**
@@ -237,6 +250,7 @@ public final class HttpTransport implements AutoCloseable {
 
     @Override
     public void close() {
+        deadlines.close();
         http.dispatcher().executorService().shutdown();
         http.connectionPool().evictAll();
     }
