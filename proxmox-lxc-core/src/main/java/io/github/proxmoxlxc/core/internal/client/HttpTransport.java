@@ -16,6 +16,8 @@ import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
@@ -66,6 +68,9 @@ public final class HttpTransport implements AutoCloseable {
     private final long maxResponseBytes;
     private final AtomicLong connectionsOpened = new AtomicLong();
     private final CallDeadlines deadlines;
+    /** Built and checked URLs of requests without a query, by API path (bounded by {@link #URL_CACHE_SIZE}). */
+    private final Map<String, HttpUrl> urls = new ConcurrentHashMap<>();
+    private static final int URL_CACHE_SIZE = 512;
 
     /**
      * How long an idle connection stays open: below pveproxy's keep-alive timeout (5 s,
@@ -235,6 +240,24 @@ public final class HttpTransport implements AutoCloseable {
     }
 
     private HttpUrl url(ApiRequest req) {
+        boolean query = (req.method() == HttpMethod.GET || req.method() == HttpMethod.DELETE)
+                && !req.params().isEmpty();
+        if (query) {
+            return buildUrl(req);
+        }
+        // the same paths come again and again (status reads, task polls): build and check each once
+        HttpUrl url = urls.get(req.path());
+        if (url == null) {
+            url = buildUrl(req);
+            if (urls.size() >= URL_CACHE_SIZE) {
+                urls.clear(); // the hot paths come back at once; old task paths do not
+            }
+            urls.put(req.path(), url);
+        }
+        return url;
+    }
+
+    private HttpUrl buildUrl(ApiRequest req) {
         HttpUrl.Builder ub = base.newBuilder().addEncodedPathSegments(req.path().substring(1));
         if (req.method() == HttpMethod.GET || req.method() == HttpMethod.DELETE) {
             req.params().forEach(ub::addQueryParameter);
