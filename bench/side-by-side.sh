@@ -2,7 +2,9 @@
 # Side-by-side client benchmark (issue 13): this client, plain OkHttp + Jackson, proxmoxer and the npm
 # proxmox-api client against one simulator; sequential and 8-way; small (status/current) and large
 # (/cluster/resources with 1,000 guests) responses. Writes bench/results/side-by-side.json and prints
-# a table. Extra arguments go to ClientSideBySide (e.g. rounds=3 requests=1000 clients=ours,okhttp).
+# a table, then a paired comparison (pairs=100: short blocks of this client and plain OkHttp in
+# alternating order, the median of per-pair ratios; pairs=0 skips it). Extra arguments go to
+# ClientSideBySide (e.g. rounds=3 requests=1000 clients=ours,okhttp pairs=200).
 #
 # Needs Java 17+, Maven, python3 with proxmoxer (Debian: apt-get install python3-proxmoxer) and
 # Node.js 18+ with npm. The npm client is installed into bench/target/npm-clients, never globally.
@@ -35,4 +37,5 @@ fi
 
 mkdir -p bench/results
 exec java -cp bench/target/benchmarks.jar io.github.proxmoxlxc.bench.client.ClientSideBySide \
-    python="$python" npmDir="$npm_dir" scripts="$here/bench/clients" out=bench/results/side-by-side.json "$@"
+    python="$python" npmDir="$npm_dir" scripts="$here/bench/clients" out=bench/results/side-by-side.json \
+    pairs=100 "$@"

@@ -164,12 +164,15 @@ public final class ClientSideBySide {
             }
             int pairs = Integer.parseInt(o.get("pairs"));
             StringBuilder pairedTable = new StringBuilder();
+            List<String> pairedJson = new ArrayList<>();
             if (pairs > 0 && runners.get("ours") instanceof InProcess) {
                 for (Scenario s : scenarios) {
                     for (String c : clients) {
                         if (!c.equals("ours") && runners.get(c) instanceof InProcess) {
-                            pairedTable.append(paired(s, (InProcess) runners.get("ours"), c,
-                                    (InProcess) runners.get(c), pairs, Integer.parseInt(o.get("block"))));
+                            String[] p = paired(s, (InProcess) runners.get("ours"), c, (InProcess) runners.get(c),
+                                    pairs, Integer.parseInt(o.get("block")));
+                            pairedTable.append(p[0]);
+                            pairedJson.add(p[1]);
                         }
                     }
                 }
@@ -177,9 +180,8 @@ public final class ClientSideBySide {
             for (Runner rn : runners.values()) {
                 rn.close();
             }
+            Files.writeString(Path.of(o.get("out")), json(o, results, scenarios, pairedJson));
             if (rounds > 0) {
-                String json = json(o, results, scenarios);
-                Files.writeString(Path.of(o.get("out")), json);
                 System.out.print(table(results, clients));
             }
             System.out.print(pairedTable);
@@ -370,9 +372,10 @@ public final class ClientSideBySide {
     }
 
     /**
-     * Paired blocks of this client and another JVM client, ABBA order; returns one table line.
+     * Paired blocks of this client and another JVM client, ABBA order; returns one table line and
+     * its JSON object.
      */
-    private static String paired(Scenario s, InProcess ours, String otherName, InProcess other, int pairs,
+    private static String[] paired(Scenario s, InProcess ours, String otherName, InProcess other, int pairs,
                                  int block) throws Exception {
         int n = block * s.threads;
         Callable<Object> a = ours.calls.forPath(s.path);
@@ -416,7 +419,13 @@ public final class ClientSideBySide {
                 otherName, median(rpsB), median(cpuA), otherName, median(cpuB), median(allocA) / 1024, otherName,
                 median(allocB) / 1024);
         System.err.print(line);
-        return line;
+        String json = String.format(Locale.ROOT, "{\"scenario\": \"%s\", \"other\": \"%s\", \"pairs\": %d, "
+                        + "\"requests_per_block\": %d, \"ours_ratio_median\": %.3f, \"p25\": %.3f, \"p75\": %.3f, "
+                        + "\"ours_rps\": %.1f, \"other_rps\": %.1f, \"ours_process_cpu_us\": %.1f, "
+                        + "\"other_process_cpu_us\": %.1f, \"ours_alloc_bytes\": %.0f, \"other_alloc_bytes\": %.0f}",
+                s.name, otherName, pairs, n, median(ratios), pct(ratios, 25), pct(ratios, 75), median(rpsA),
+                median(rpsB), median(cpuA), median(cpuB), median(allocA), median(allocB));
+        return new String[] {line, json};
     }
 
     /** Runs a block; returns {wall nanos, process CPU nanos, bytes allocated by the calling threads}. */
@@ -525,7 +534,7 @@ public final class ClientSideBySide {
     }
 
     private static String json(Map<String, String> o, Map<String, Map<String, List<Double>>> results,
-                               List<Scenario> scenarios) {
+                               List<Scenario> scenarios, List<String> paired) {
         StringBuilder b = new StringBuilder("{\n");
         b.append("  \"date\": \"").append(Instant.now()).append("\",\n");
         b.append("  \"machine\": \"").append(machine()).append("\",\n");
@@ -539,6 +548,9 @@ public final class ClientSideBySide {
         String ssep = "";
         for (Scenario s : scenarios) {
             Map<String, List<Double>> r = results.get(s.name);
+            if (r == null) {
+                continue; // rounds=0
+            }
             b.append(ssep).append("    \"").append(s.name).append("\": {\"path\": \"").append(s.path)
                     .append("\", \"threads\": ").append(s.threads).append(", \"requests\": ").append(s.requests)
                     .append(", \"clients\": {");
@@ -562,7 +574,9 @@ public final class ClientSideBySide {
             b.append("}}");
             ssep = ",\n";
         }
-        b.append("\n  }\n}\n");
+        b.append("\n  },\n  \"paired\": [");
+        b.append(paired.isEmpty() ? "" : "\n    " + String.join(",\n    ", paired) + "\n  ");
+        b.append("]\n}\n");
         return b.toString();
     }
 
