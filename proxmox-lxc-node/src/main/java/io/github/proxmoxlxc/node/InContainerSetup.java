@@ -4,6 +4,7 @@ import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.apps.App;
 import io.github.proxmoxlxc.core.apps.AppAccess;
 import io.github.proxmoxlxc.core.apps.AppInstall;
+import io.github.proxmoxlxc.core.apps.InstallEnvironment;
 import io.github.proxmoxlxc.core.apps.ScriptSource;
 import io.github.proxmoxlxc.core.config.ConfigResolver;
 import io.github.proxmoxlxc.core.config.ResolvedConfig;
@@ -211,9 +212,10 @@ public final class InContainerSetup implements ContainerSetup {
      * <li>{@code var_ssh=yes}: {@code var_ssh_authorized_key} in root's authorized_keys, and root
      * login allowed when no install script does it;</li>
      * <li>{@code var_post_install}: the hook run on the node;</li>
-     * <li>the install script's environment (reference §1b): {@code var_pw} as {@code PASSWORD},
-     * {@code var_verbose} as {@code VERBOSE}, {@code var_github_token} as {@code GITHUB_TOKEN},
-     * and the others.</li>
+     * <li>the install script's environment (reference §1b), built by
+     * {@link InstallEnvironment}: {@code var_pw} as {@code PASSWORD}, {@code var_verbose} as
+     * {@code VERBOSE}, {@code var_github_token} as {@code GITHUB_TOKEN}, the node's zone as
+     * {@code tz}, and the others.</li>
      * </ul>
      * Add the install script ({@link Builder#app} or {@link Builder#installScript}) and adjust
      * steps on the returned builder.
@@ -238,7 +240,7 @@ public final class InContainerSetup implements ContainerSetup {
             b.timezone(tz);
         }
         config.value("var_http_proxy").filter(p -> !p.isBlank()).ifPresent(p -> b.httpProxy(p,
-                config.value("var_http_no_proxy").filter(n -> !n.isBlank()).orElse("localhost,127.0.0.1,.local")));
+                config.value("var_http_no_proxy").filter(n -> !n.isBlank()).orElse("")));
         if ("yes".equals(config.value("var_apt_cacher").orElse(""))) {
             String ip = config.value("var_apt_cacher_ip").orElse("");
             if (!ip.isBlank()) {
@@ -355,23 +357,28 @@ public final class InContainerSetup implements ContainerSetup {
         String address = ctx.addresses().stream().filter(a -> a.indexOf(':') < 0).findFirst()
                 .orElse(ctx.addresses().isEmpty() ? "" : ctx.addresses().get(0));
         AppInstall appInstall = null;
+        UUID run = runId != null ? runId : UUID.randomUUID();
         if (app != null) {
             AppInstall.Builder ab = AppInstall.builder(app).variant(variant).vmid(ctx.vmid()).scripts(appSource)
-                    .hostTimezone(nodeTz).arch(arch).runId(runId != null ? runId : UUID.randomUUID());
-            ab.config(config != null ? config : ConfigResolver.builder().app(app.slug()).variant(variant).build()
-                    .resolve());
+                    .hostTimezone(nodeTz).arch(arch).runId(run);
+            ResolvedConfig appConfig = config != null ? config
+                    : ConfigResolver.builder().app(app.slug()).variant(variant).build().resolve();
+            ab.config(appConfig);
             if (!address.isEmpty()) {
                 ab.address(address);
             }
             AppInstall ai = ab.build();
             appInstall = ai;
-            Map<String, String> env = new LinkedHashMap<>(ai.environment());
-            env.putAll(commonEnvironment(cacher));
+            Map<String, String> env = new LinkedHashMap<>(installEnvironment(ctx, run, nodeTz, arch, cacher)
+                    .config(appConfig).application(app.name(), ai.environment().get("app")).build().variables());
             env.putAll(environment);
             InstallScript script = InstallScript.of(appSource, ai.installScript()).withFunctions(appSource);
             step(ctx, "install " + script.name(), () -> runInstall(ctx, node, scripts, script, env, alpine));
         } else if (install != null) {
-            Map<String, String> env = genericEnvironment(ctx, os, nodeTz, arch, cacher);
+            String name = ctx.spec().hostname().orElse("container");
+            Map<String, String> env = new LinkedHashMap<>(installEnvironment(ctx, run, nodeTz, arch, cacher)
+                    .application(name).unprivileged(ctx.spec().isUnprivileged()).osType(os.wireName()).build()
+                    .variables());
             env.putAll(environment);
             env.putAll(install.environment());
             step(ctx, "install " + install.name(), () -> runInstall(ctx, node, scripts, install, env, alpine));
@@ -426,7 +433,7 @@ public final class InContainerSetup implements ContainerSetup {
     }
 
     private byte[] proxyProfile() {
-        String np = noProxy == null ? "localhost,127.0.0.1,.local" : noProxy;
+        String np = noProxy == null ? InstallEnvironment.DEFAULT_NO_PROXY : noProxy;
         StringBuilder b = new StringBuilder();
         for (String n : List.of("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")) {
             b.append("export ").append(n).append('=').append(Shell.quote(httpProxy)).append('\n');
@@ -437,75 +444,30 @@ public final class InContainerSetup implements ContainerSetup {
         return b.toString().getBytes(StandardCharsets.UTF_8);
     }
 
-    /** What build.func exports besides the app's own: proxy, cacher (cleared when it did not answer), token. */
-    private Map<String, String> commonEnvironment(boolean cacherActive) {
-        Map<String, String> env = new LinkedHashMap<>();
+    /**
+     * build.func's install environment ({@link InstallEnvironment}, the one place that knows it)
+     * with what this node found: its time zone and architecture, whether the APT cacher answered
+     * (else {@code CACHER} and {@code CACHER_IP} are empty, as build.func clears them), and the
+     * proxy, root login and key this setup applies.
+     */
+    private InstallEnvironment.Builder installEnvironment(ContainerSetupContext ctx, UUID run, String nodeTz,
+            String arch, boolean cacherActive) {
+        InstallEnvironment.Builder b = InstallEnvironment.builder().vmid(ctx.vmid()).nodeTimezone(nodeTz).arch(arch)
+                .runId(run).sshRoot(rootLogin);
+        if (config != null) {
+            b.config(config);
+        }
         if (aptCacher != null) {
-            env.put("CACHER", cacherActive ? "yes" : "");
-            env.put("CACHER_IP", cacherActive ? config == null ? aptCacher
-                    : config.value("var_apt_cacher_ip").orElse(aptCacher) : "");
+            b.aptCacher(cacherActive ? "yes" : "", cacherActive ? config == null ? aptCacher
+                    : config.value("var_apt_cacher_ip").filter(v -> !v.isBlank()).orElse(aptCacher) : "");
         }
         if (httpProxy != null) {
-            String np = noProxy == null ? "" : noProxy;
-            env.put("HTTP_PROXY", httpProxy);
-            env.put("HTTPS_PROXY", httpProxy);
-            env.put("http_proxy", httpProxy);
-            env.put("https_proxy", httpProxy);
-            env.put("NO_PROXY", np);
-            env.put("no_proxy", np);
-            env.put("var_http_proxy", httpProxy);
-            env.put("var_http_no_proxy", np);
+            b.httpProxy(httpProxy, noProxy == null ? "" : noProxy);
         }
-        if (config != null) {
-            config.value("var_github_token").filter(t -> !t.isBlank()).ifPresent(t -> env.put("GITHUB_TOKEN", t));
+        if (authorizedKey != null) {
+            b.sshAuthorizedKey(authorizedKey);
         }
-        return env;
-    }
-
-    /** build.func's install environment (reference §1b) for a script that is not a catalogue app's. */
-    private Map<String, String> genericEnvironment(ContainerSetupContext ctx, OsType os, String nodeTz, String arch,
-            boolean cacherActive) {
-        UUID id = runId != null ? runId : UUID.randomUUID();
-        String session = id.toString().substring(0, 8);
-        String name = ctx.spec().hostname().orElse("container");
-        Map<String, String> e = new LinkedHashMap<>();
-        e.put("DIAGNOSTICS", "no");
-        e.put("RANDOM_UUID", id.toString());
-        e.put("EXECUTION_ID", id.toString());
-        e.put("SESSION_ID", session);
-        e.put("TELEMETRY_PLATFORM", "pve");
-        e.put("CACHER", "");
-        e.put("CACHER_IP", "");
-        String tz = timezone != null ? timezone : nodeTz;
-        e.put("tz", tz);
-        e.put("APPLICATION", name);
-        e.put("app", name.toLowerCase(Locale.ROOT).replace(" ", ""));
-        e.put("PASSWORD", value("var_pw"));
-        e.put("VERBOSE", yesNo("var_verbose"));
-        e.put("SSH_ROOT", rootLogin ? "yes" : "no");
-        e.put("SSH_AUTHORIZED_KEY", authorizedKey == null ? value("var_ssh_authorized_key") : authorizedKey);
-        e.put("CTID", Integer.toString(ctx.vmid()));
-        e.put("CTTYPE", ctx.spec().isUnprivileged() ? "1" : "0");
-        e.put("ENABLE_FUSE", yesNo("var_fuse"));
-        e.put("ENABLE_TUN", yesNo("var_tun"));
-        e.put("PCT_OSTYPE", os.wireName());
-        e.put("PCT_OSVERSION", value("var_version"));
-        e.put("PCT_ARCH", arch);
-        e.put("PCT_DISK_SIZE", value("var_disk"));
-        e.put("IPV6_METHOD", value("var_ipv6_method"));
-        e.put("ENABLE_GPU", yesNo("var_gpu"));
-        e.put("BUILD_LOG", "/tmp/create-lxc-" + session + ".log");
-        e.put("INSTALL_LOG", "/root/.install-" + session + ".log");
-        e.putAll(commonEnvironment(cacherActive));
-        return e;
-    }
-
-    private String value(String key) {
-        return config == null ? "" : config.value(key).orElse("");
-    }
-
-    private String yesNo(String key) {
-        return config != null && config.bool(key).orElse(false) ? "yes" : "no";
+        return b;
     }
 
     private void runInstall(ContainerSetupContext ctx, NodeConnection node, ContainerScripts scripts,

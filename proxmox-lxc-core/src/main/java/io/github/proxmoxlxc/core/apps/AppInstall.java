@@ -3,7 +3,6 @@ package io.github.proxmoxlxc.core.apps;
 import io.github.proxmoxlxc.core.ProxmoxException;
 import io.github.proxmoxlxc.core.config.ResolvedConfig;
 import java.util.Collections;
-import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -138,8 +137,10 @@ public final class AppInstall {
     /**
      * The environment build.func exports to the install script (reference §1b), in its order,
      * except {@code FUNCTIONS_FILE_PATH}, whose value is the contents of
-     * {@link #functionsScript()} and is added by the runner. Holds {@code PASSWORD} (the root
-     * password, {@code var_pw}): never log it; use {@link #displayEnvironment()}.
+     * {@link #functionsScript()} and is added by the runner: {@link InstallEnvironment} for this
+     * app, configuration, container and run. Holds {@code PASSWORD} (the root password,
+     * {@code var_pw}) and, when {@code var_github_token} is set, {@code GITHUB_TOKEN}: never log
+     * it; use {@link #displayEnvironment()}.
      *
      * @return an unmodifiable map
      */
@@ -148,14 +149,13 @@ public final class AppInstall {
     }
 
     /**
-     * {@link #environment()} with {@code PASSWORD} as {@code ***} when set, for logs and output.
+     * {@link #environment()} with {@code PASSWORD} and {@code GITHUB_TOKEN} as {@code ***} when
+     * set, for logs and output.
      *
      * @return an unmodifiable map
      */
     public Map<String, String> displayEnvironment() {
-        Map<String, String> m = new LinkedHashMap<>(environment);
-        m.computeIfPresent("PASSWORD", (k, v) -> v.isEmpty() ? v : "***");
-        return Collections.unmodifiableMap(m);
+        return InstallEnvironment.redacted(environment);
     }
 
     /**
@@ -259,8 +259,9 @@ public final class AppInstall {
         }
 
         /**
-         * The node's time zone ({@code tz}, which build.func reads from the host); used when
-         * {@code var_timezone} is unset, {@code host} or {@code Etc/*}. {@code Etc/UTC} unless set.
+         * The node's time zone, exported as {@code tz} as build.func does whatever
+         * {@code var_timezone} says ({@code Etc/*} as {@code host}); see
+         * {@link InstallEnvironment.Builder#nodeTimezone(String)}. {@code Etc/UTC} unless set.
          *
          * @param zone e.g. {@code Europe/Berlin}
          * @return this builder
@@ -304,64 +305,10 @@ public final class AppInstall {
         }
 
         private Map<String, String> environment(String script) {
-            UUID id = uuid != null ? uuid : UUID.randomUUID();
-            String session = id.toString().substring(0, 8);
             String nsapp = script.substring(script.lastIndexOf('/') + 1, script.length() - "-install.sh".length());
-            Map<String, String> e = new LinkedHashMap<>();
-            e.put("DIAGNOSTICS", "no");
-            e.put("RANDOM_UUID", id.toString());
-            e.put("EXECUTION_ID", id.toString());
-            e.put("SESSION_ID", session);
-            e.put("REPO_SOURCE", "");
-            e.put("REPO_SLUG", "");
-            e.put("TELEMETRY_PLATFORM", "pve");
-            e.put("CACHER", value("var_apt_cacher"));
-            e.put("CACHER_IP", value("var_apt_cacher_ip"));
-            String proxy = value("var_http_proxy");
-            if (!proxy.isEmpty()) {
-                String noProxy = value("var_http_no_proxy");
-                e.put("HTTP_PROXY", proxy);
-                e.put("HTTPS_PROXY", proxy);
-                e.put("http_proxy", proxy);
-                e.put("https_proxy", proxy);
-                e.put("NO_PROXY", noProxy);
-                e.put("no_proxy", noProxy);
-                e.put("var_http_proxy", proxy);
-                e.put("var_http_no_proxy", noProxy);
-            }
-            String tz = value("var_timezone");
-            e.put("tz", tz.isEmpty() || tz.equals("host") || tz.startsWith("Etc/") ? hostTimezone : tz);
-            e.put("APPLICATION", app.name());
-            e.put("app", nsapp);
-            e.put("PASSWORD", value("var_pw"));
-            e.put("VERBOSE", yesNo("var_verbose"));
-            e.put("SSH_ROOT", yesNo("var_ssh"));
-            e.put("SSH_AUTHORIZED_KEY", value("var_ssh_authorized_key"));
-            e.put("CTID", Integer.toString(vmid));
-            e.put("CTTYPE", config.bool("var_unprivileged").orElse(true) ? "1" : "0");
-            e.put("ENABLE_FUSE", yesNo("var_fuse"));
-            e.put("ENABLE_TUN", yesNo("var_tun"));
-            e.put("PCT_OSTYPE", value("var_os"));
-            e.put("PCT_OSVERSION", value("var_version"));
-            e.put("PCT_ARCH", arch);
-            e.put("PCT_DISK_SIZE", value("var_disk"));
-            e.put("IPV6_METHOD", value("var_ipv6_method"));
-            e.put("ENABLE_GPU", yesNo("var_gpu"));
-            e.put("BUILD_LOG", "/tmp/create-lxc-" + session + ".log");
-            e.put("INSTALL_LOG", "/root/.install-" + session + ".log");
-            e.put("dev_mode", "");
-            for (String f : new String[] {"MOTD", "KEEP", "TRACE", "PAUSE", "BREAKPOINT", "LOGS", "DRYRUN"}) {
-                e.put("DEV_MODE_" + f, "false");
-            }
-            return e;
-        }
-
-        private String value(String key) {
-            return config.value(key).orElse("");
-        }
-
-        private String yesNo(String key) {
-            return config.bool(key).orElse(false) ? "yes" : "no";
+            return InstallEnvironment.builder().config(config).vmid(vmid).application(app.name(), nsapp)
+                    .runId(uuid != null ? uuid : UUID.randomUUID()).nodeTimezone(hostTimezone).arch(arch).build()
+                    .variables();
         }
     }
 }

@@ -37,7 +37,7 @@ class AppInstallTest {
                 .containsEntry("PCT_DISK_SIZE", "16").containsEntry("ENABLE_GPU", "yes")
                 .containsEntry("ENABLE_FUSE", "no").containsEntry("SESSION_ID", "12345678")
                 .containsEntry("INSTALL_LOG", "/root/.install-12345678.log").containsEntry("DIAGNOSTICS", "no")
-                .containsEntry("PASSWORD", "s3cret-pw").containsEntry("tz", "Etc/UTC")
+                .containsEntry("PASSWORD", "s3cret-pw").containsEntry("tz", "host")
                 .doesNotContainKeys("HTTP_PROXY", "FUNCTIONS_FILE_PATH");
         assertThat(i.displayEnvironment()).containsEntry("PASSWORD", "***");
         assertThat(i.toString()).doesNotContain("s3cret-pw");
@@ -49,11 +49,13 @@ class AppInstallTest {
     @Test
     void proxy_andTimezone_areExportedAsBuildFuncDoes() {
         AppInstall i = AppInstall.builder(jellyfin).config(config("jellyfin", "var_http_proxy",
-                "http://proxy:3128", "var_timezone", "Europe/Berlin")).vmid(100).build();
+                "http://proxy:3128", "var_timezone", "Europe/Berlin")).vmid(100).hostTimezone("America/New_York")
+                .build();
 
+        // build.func exports tz="$timezone", the node's zone; var_timezone only feeds pct create -timezone
         assertThat(i.environment()).containsEntry("HTTP_PROXY", "http://proxy:3128")
                 .containsEntry("https_proxy", "http://proxy:3128")
-                .containsEntry("NO_PROXY", "").containsEntry("tz", "Europe/Berlin");
+                .containsEntry("NO_PROXY", "").containsEntry("tz", "America/New_York");
         assertThat(i.access().url()).isEmpty();
     }
 
