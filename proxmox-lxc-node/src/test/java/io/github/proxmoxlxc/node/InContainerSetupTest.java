@@ -227,6 +227,122 @@ class InContainerSetupTest {
         assertThat(access).containsEntry("ip", "10.0.0.7").containsEntry("url", "http://10.0.0.7:8096");
     }
 
+    /** build.func's exports for the install script (build_container, misc/build.func L4419-4469), in its order. */
+    static final List<String> BUILD_FUNC_EXPORTS = List.of("DIAGNOSTICS", "RANDOM_UUID", "EXECUTION_ID", "SESSION_ID",
+            "REPO_SOURCE", "REPO_SLUG", "TELEMETRY_PLATFORM", "CACHER", "CACHER_IP", "HTTP_PROXY", "HTTPS_PROXY",
+            "http_proxy", "https_proxy", "NO_PROXY", "no_proxy", "var_http_proxy", "var_http_no_proxy", "tz",
+            "APPLICATION", "app", "PASSWORD", "VERBOSE", "SSH_ROOT", "SSH_AUTHORIZED_KEY", "CTID", "CTTYPE",
+            "ENABLE_FUSE", "ENABLE_TUN", "PCT_OSTYPE", "PCT_OSVERSION", "PCT_ARCH", "PCT_DISK_SIZE", "IPV6_METHOD",
+            "ENABLE_GPU", "BUILD_LOG", "INSTALL_LOG", "dev_mode", "DEV_MODE_MOTD", "DEV_MODE_KEEP", "DEV_MODE_TRACE",
+            "DEV_MODE_PAUSE", "DEV_MODE_BREAKPOINT", "DEV_MODE_LOGS", "DEV_MODE_DRYRUN", "GITHUB_TOKEN");
+
+    /** An install script that prints each of build.func's exports as NAME=value, or NAME unset. */
+    static String dumpScript() {
+        return "for v in " + String.join(" ", BUILD_FUNC_EXPORTS) + "; do if [ -n \"${!v+x}\" ]; then"
+                + " printf 'ENV %s=%s\\n' \"$v\" \"${!v}\"; else printf 'ENV %s unset\\n' \"$v\"; fi; done\n";
+    }
+
+    static Map<String, String> dumped(String log) {
+        Map<String, String> m = new LinkedHashMap<>();
+        for (String line : log.split("\n")) {
+            if (line.startsWith("ENV ") && !line.endsWith(" unset")) {
+                String kv = line.substring(4);
+                m.put(kv.substring(0, kv.indexOf('=')), kv.substring(kv.indexOf('=') + 1));
+            }
+        }
+        return m;
+    }
+
+    /** What build.func exports with this test's node (America/New_York) and configuration, for CT 132. */
+    static Map<String, String> expectedExports(String application, String app, String os, String osVersion,
+            String disk, String gpu) {
+        Map<String, String> m = new LinkedHashMap<>();
+        m.put("DIAGNOSTICS", "no");
+        m.put("RANDOM_UUID", "0badcafe-0000-4000-8000-000000000002");
+        m.put("EXECUTION_ID", "0badcafe-0000-4000-8000-000000000002");
+        m.put("SESSION_ID", "0badcafe");
+        m.put("REPO_SOURCE", "");
+        m.put("REPO_SLUG", "");
+        m.put("TELEMETRY_PLATFORM", "pve");
+        m.put("CACHER", "");                      // var_apt_cacher=yes, but 127.0.0.1:9 does not answer: cleared
+        m.put("CACHER_IP", "");
+        for (String k : List.of("HTTP_PROXY", "HTTPS_PROXY", "http_proxy", "https_proxy")) {
+            m.put(k, "http://proxy.lan:3128");
+        }
+        m.put("NO_PROXY", "");                    // "${HTTP_NO_PROXY:-}": the default list is only in the profile
+        m.put("no_proxy", "");
+        m.put("var_http_proxy", "http://proxy.lan:3128");
+        m.put("var_http_no_proxy", "");
+        m.put("tz", "America/New_York");          // the node's zone, whatever var_timezone says
+        m.put("APPLICATION", application);
+        m.put("app", app);
+        m.put("PASSWORD", SECRET);
+        m.put("VERBOSE", "no");
+        m.put("SSH_ROOT", "yes");
+        m.put("SSH_AUTHORIZED_KEY", "ssh-ed25519 AAAAC3Nza test@laptop");
+        m.put("CTID", "132");
+        m.put("CTTYPE", "1");
+        m.put("ENABLE_FUSE", "no");
+        m.put("ENABLE_TUN", "no");
+        m.put("PCT_OSTYPE", os);
+        m.put("PCT_OSVERSION", osVersion);
+        m.put("PCT_ARCH", "(node)");
+        m.put("PCT_DISK_SIZE", disk);
+        m.put("IPV6_METHOD", "none");
+        m.put("ENABLE_GPU", gpu);
+        m.put("BUILD_LOG", "/tmp/create-lxc-0badcafe.log");
+        m.put("INSTALL_LOG", "/root/.install-0badcafe.log");
+        m.put("dev_mode", "");
+        for (String f : List.of("MOTD", "KEEP", "TRACE", "PAUSE", "BREAKPOINT", "LOGS", "DRYRUN")) {
+            m.put("DEV_MODE_" + f, "false");
+        }
+        m.put("GITHUB_TOKEN", "ghp_e2e_token");
+        return m;
+    }
+
+    /** The keys of the first test (same key, proxy and zone), so the shared fake container ends the same. */
+    static ConfigResolver.Builder exportsConfig(ConfigResolver.Builder b) {
+        return b.set("var_pw", SECRET).set("var_http_proxy", "http://proxy.lan:3128").set("var_ssh", "yes")
+                .set("var_ssh_authorized_key", "ssh-ed25519 AAAAC3Nza test@laptop")
+                .set("var_apt_cacher", "yes").set("var_apt_cacher_ip", "127.0.0.1:9")
+                .set("var_timezone", "Europe/Berlin").set("var_github_token", "ghp_e2e_token");
+    }
+
+    static Map<String, String> runAndDump(InContainerSetup.Builder b, String logName) throws Exception {
+        b.noDnsWait().noPackages().runId(UUID.fromString("0badcafe-0000-4000-8000-000000000002"))
+                .keepLogsIn(dir.resolve(logName));
+        b.build().run(ContainerSetupContext.of("pve1", 132, spec(), List.of("10.0.0.8/24"), m -> { }, w -> { },
+                (k, v) -> { }));
+        Map<String, String> env = dumped(Files.readString(dir.resolve(logName + "/install-132.log")));
+        // the pct double moves every /root/ in its arguments (env K=V words too) under the fake container root
+        env.replaceAll((k, v) -> v.replace(ct.toString(), ""));
+        assertThat(env.get("PCT_ARCH")).matches("[A-Za-z0-9_]+");
+        env.put("PCT_ARCH", "(node)");
+        return env;
+    }
+
+    @Test
+    void genericScript_getsEveryBuildFuncExport_fromTheSharedEnvironment() throws Exception {
+        Path script = dir.resolve("dump-install.sh");
+        Files.writeString(script, dumpScript());
+        InContainerSetup.Builder b = InContainerSetup.fromConfig(exportsConfig(ConfigResolver.builder()).build()
+                .resolve(), n -> node).installScript(InstallScript.file(script));
+
+        assertThat(runAndDump(b, "logs-generic")).containsExactlyEntriesOf(
+                expectedExports("jelly", "jelly", "debian", "13", "4", "no"));
+    }
+
+    @Test
+    void catalogueApp_getsEveryBuildFuncExport_fromTheSameSharedEnvironment() throws Exception {
+        Path co = checkout("jellyfin", dumpScript());
+        InContainerSetup.Builder b = InContainerSetup.fromConfig(exportsConfig(ConfigResolver.builder()
+                .app("jellyfin")).build().resolve(), n -> node)
+                .app(AppCatalogue.bundled().get("jellyfin"), "default", ScriptSource.localCheckout(co));
+
+        assertThat(runAndDump(b, "logs-app")).containsExactlyEntriesOf(
+                expectedExports("Jellyfin Media Server", "jellyfin", "ubuntu", "24.04", "16", "yes"));
+    }
+
     @Test
     void alpineVariant_getsAlpineInstallFunc_apkBasePackages_andNoLocaleStep() throws Exception {
         App app = AppCatalogue.bundled().all().stream().filter(a -> a.variants().contains("alpine")
