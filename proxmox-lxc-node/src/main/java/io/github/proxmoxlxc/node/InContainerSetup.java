@@ -375,6 +375,8 @@ public final class InContainerSetup implements ContainerSetup {
             InstallScript script = InstallScript.of(appSource, ai.installScript()).withFunctions(appSource);
             step(ctx, "install " + script.name(), () -> runInstall(ctx, node, scripts, script, env, alpine));
         } else if (install != null) {
+            // a catalogue app's CTTYPE and PCT_OSTYPE are its resolved var_unprivileged and var_os, as
+            // build.func's; another script gets those of the container it runs in
             String name = ctx.spec().hostname().orElse("container");
             Map<String, String> env = new LinkedHashMap<>(installEnvironment(ctx, run, nodeTz, arch, cacher)
                     .application(name).unprivileged(ctx.spec().isUnprivileged()).osType(os.wireName()).build()

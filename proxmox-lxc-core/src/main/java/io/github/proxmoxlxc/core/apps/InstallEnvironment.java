@@ -32,6 +32,12 @@ import java.util.UUID;
  * env.get("SESSION_ID"); // the first 8 characters of RANDOM_UUID
  * }</pre>
  *
+ * <p>Three values differ from build.func's on purpose: {@code DIAGNOSTICS} is {@code no} (this
+ * library sends no telemetry), so {@code REPO_SOURCE} and {@code REPO_SLUG}, which only the
+ * container's telemetry reads, are empty; and {@code PASSWORD} is {@code var_pw} as written, the
+ * root password the container was created with, where build.func exports its {@code pct} option
+ * fragment {@code --password <pw>} (which {@code install.func} only tests for being empty).
+ *
  * <p>{@link #variables()} holds secrets ({@code PASSWORD}, {@code GITHUB_TOKEN}): never log it;
  * {@link #displayVariables()} and {@link #toString()} show them as {@code ***}.
  */
