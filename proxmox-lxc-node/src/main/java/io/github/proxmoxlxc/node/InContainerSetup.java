@@ -435,7 +435,7 @@ public final class InContainerSetup implements ContainerSetup {
     }
 
     private byte[] proxyProfile() {
-        String np = noProxy == null ? InstallEnvironment.DEFAULT_NO_PROXY : noProxy;
+        String np = noProxy == null ? "localhost,127.0.0.1,.local" : noProxy;
         StringBuilder b = new StringBuilder();
         for (String n : List.of("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY")) {
             b.append("export ").append(n).append('=').append(Shell.quote(httpProxy)).append('\n');

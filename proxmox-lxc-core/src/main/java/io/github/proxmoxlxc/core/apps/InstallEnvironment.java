@@ -42,10 +42,7 @@ import java.util.UUID;
  * {@link #displayVariables()} and {@link #toString()} show them as {@code ***}.
  */
 public final class InstallEnvironment {
-    /** The variables that hold secrets, shown as {@code ***} by {@link #displayVariables()}. */
-    public static final Set<String> SECRETS = Set.of("PASSWORD", "GITHUB_TOKEN");
-    /** build.func's no-proxy list when {@code var_http_no_proxy} is empty (for the proxy profile only). */
-    public static final String DEFAULT_NO_PROXY = "localhost,127.0.0.1,.local";
+    private static final Set<String> SECRETS = Set.of("PASSWORD", "GITHUB_TOKEN");
     private static final String[] DEV_MODES = {"MOTD", "KEEP", "TRACE", "PAUSE", "BREAKPOINT", "LOGS", "DRYRUN"};
 
     private final Map<String, String> variables;
@@ -75,8 +72,8 @@ public final class InstallEnvironment {
     }
 
     /**
-     * {@link #variables()} with every non-empty {@link #SECRETS secret} as {@code ***}, for logs
-     * and output.
+     * {@link #variables()} with {@code PASSWORD} and {@code GITHUB_TOKEN} as {@code ***} when
+     * not empty, for logs and output.
      *
      * @return an unmodifiable map
      */
@@ -84,13 +81,8 @@ public final class InstallEnvironment {
         return redacted(variables);
     }
 
-    /**
-     * A map with every non-empty value of a {@link #SECRETS secret} name as {@code ***}.
-     *
-     * @param environment any install environment
-     * @return an unmodifiable copy, in the same order
-     */
-    public static Map<String, String> redacted(Map<String, String> environment) {
+    /** {@code environment} with the non-empty secrets as {@code ***}, unmodifiable, in its order. */
+    static Map<String, String> redacted(Map<String, String> environment) {
         Map<String, String> m = new LinkedHashMap<>(environment);
         for (String s : SECRETS) {
             m.computeIfPresent(s, (k, v) -> v.isEmpty() ? v : "***");
