@@ -33,11 +33,12 @@ class HaTest {
     void addUpdateListStatusRemove() {
         s.container(981, "ha-web", true);
         Ha ha = s.pve.cluster().ha();
-        ha.add(HaResource.builder(981).state(HaRequestState.STARTED).maxRestart(2).maxRelocate(3).comment("web").build());
+        ha.add(HaResource.builder(981).state(HaRequestState.STARTED).maxRestart(2).maxRelocate(3).comment("web")
+                .build());
         assertThatThrownBy(() -> ha.add(HaResource.builder(981).build())).isInstanceOf(ApiException.class)
                 .hasMessageContaining("resource ID 'ct:981' already defined");
-        assertThat(ha.resource(981)).contains(HaResource.builder(981).state(HaRequestState.STARTED).maxRestart(2).maxRelocate(3)
-                .comment("web").build());
+        assertThat(ha.resource(981)).contains(HaResource.builder(981).state(HaRequestState.STARTED).maxRestart(2)
+                .maxRelocate(3).comment("web").build());
 
         ha.update(HaResource.builder(981).state(HaRequestState.STOPPED).build());
         assertThat(ha.resource(981).orElseThrow().state()).contains(HaRequestState.STOPPED);
