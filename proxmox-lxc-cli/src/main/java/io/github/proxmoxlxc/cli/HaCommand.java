@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.cli;
 
+import io.github.proxmoxlxc.core.client.HaRequestState;
 import io.github.proxmoxlxc.core.client.HaResource;
 import io.github.proxmoxlxc.core.client.HaStatusEntry;
 import java.util.ArrayList;
@@ -36,12 +37,33 @@ final class HaCommand implements Runnable {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("sid", r.sid());
         m.put("vmid", r.vmid());
-        m.put("state", r.state().orElse("started"));
+        m.put("state", r.rawState().orElse("started"));
         m.put("group", r.group().orElse(null));
         m.put("maxRestart", r.maxRestart().orElse(1));
         m.put("maxRelocate", r.maxRelocate().orElse(1));
         m.put("comment", r.comment().orElse(null));
         return m;
+    }
+
+    /**
+     * The {@code --state} value as the library's state; {@code enabled} stays accepted as Proxmox's alias of
+     * {@code started}.
+     */
+    static HaRequestState requestState(String text) {
+        switch (text) {
+            case "started":
+            case "enabled":
+                return HaRequestState.STARTED;
+            case "stopped":
+                return HaRequestState.STOPPED;
+            case "disabled":
+                return HaRequestState.DISABLED;
+            case "ignored":
+                return HaRequestState.IGNORED;
+            default:
+                throw CliException.invalid("--state", text, "must be one of started, stopped, enabled, disabled, "
+                        + "ignored");
+        }
     }
 
     /** {@code ha add VMID}: adds, or with {@code --update} changes, a container's HA resource. */
@@ -77,10 +99,10 @@ final class HaCommand implements Runnable {
         @Override
         int run(Connection c, Out out) {
             HaResource.Builder b = HaResource.builder(checkVmid(vmid));
+            if (state != null) {
+                b.state(requestState(state));
+            }
             try {
-                if (state != null) {
-                    b.state(state);
-                }
                 if (group != null) {
                     b.group(group);
                 }
@@ -107,7 +129,7 @@ final class HaCommand implements Runnable {
             }
             HaResource now = c.client().cluster().ha().resource(vmid).orElseThrow();
             out.line((update ? "Updated" : "Added") + " HA resource " + now.sid() + " (state "
-                    + now.state().orElse("started") + ", max restart " + now.maxRestart().orElse(1)
+                    + now.rawState().orElse("started") + ", max restart " + now.maxRestart().orElse(1)
                     + ", max relocate " + now.maxRelocate().orElse(1) + ")");
             out.document(json(now));
             return ExitCodes.OK;
@@ -153,7 +175,7 @@ final class HaCommand implements Runnable {
             List<Map<String, Object>> docs = new ArrayList<>();
             for (HaResource r : all) {
                 out.line(String.format(java.util.Locale.ROOT, "%-12s %-9s %-10s %-8d %-9d %s", r.sid(),
-                        r.state().orElse("started"), r.group().orElse("-"), r.maxRestart().orElse(1),
+                        r.rawState().orElse("started"), r.group().orElse("-"), r.maxRestart().orElse(1),
                         r.maxRelocate().orElse(1), r.comment().orElse("")).stripTrailing());
                 docs.add(json(r));
             }
@@ -181,8 +203,8 @@ final class HaCommand implements Runnable {
                 m.put("node", e.node().orElse(null));
                 m.put("status", e.status());
                 e.sid().ifPresent(v -> m.put("sid", v));
-                e.state().ifPresent(v -> m.put("state", v));
-                e.requestState().ifPresent(v -> m.put("requestState", v));
+                e.rawState().ifPresent(v -> m.put("state", v));
+                e.rawRequestState().ifPresent(v -> m.put("requestState", v));
                 docs.add(m);
             }
             out.document(Map.of("entries", docs));

@@ -95,7 +95,7 @@ final class SnapshotCommand implements Runnable {
                 m.put("parent", s.parent().orElse(null));
                 m.put("takenAt", s.takenAt().map(TIME::format).orElse(null));
                 m.put("description", s.description());
-                m.put("state", s.state().orElse(null));
+                m.put("state", s.rawState().orElse(null));
                 snaps.add(m);
             }
             Map<String, Object> current = new LinkedHashMap<>();
@@ -117,7 +117,7 @@ final class SnapshotCommand implements Runnable {
                 String taken = s.isCurrent() ? (s.running() ? "(now, running)" : "(now)")
                         : s.takenAt().map(TIME::format).orElse("");
                 String desc = s.description().lines().findFirst().orElse("")
-                        + s.state().map(st -> " [" + st + "]").orElse("");
+                        + s.rawState().map(st -> " [" + st + "]").orElse("");
                 out.line(String.format(Locale.ROOT, "%-34s %-21s %s", label, taken, desc).stripTrailing());
             });
             return ExitCodes.OK;

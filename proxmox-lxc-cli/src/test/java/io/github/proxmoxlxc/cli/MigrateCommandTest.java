@@ -73,4 +73,17 @@ class MigrateCommandTest {
         Golden.assertMatches("ha-remove.txt", rm.both());
         assertThat(pve.cluster().ha().resources()).isEmpty();
     }
+
+    @Test
+    void ha_stateEnabled_isAcceptedAsProxmoxsAliasOfStarted_andAnUnknownStateNamesTheAllowedValues() {
+        SnapshotCommandTest.container(sim, pve, 892, "ha-alias", false);
+        CliRunner.Result add = SnapshotCommandTest.cli(sim).run("ha", "add", "892", "--state", "enabled");
+        assertThat(add.code()).isZero();
+        assertThat(add.out()).contains("Added HA resource ct:892 (state started, max restart 1, max relocate 1)");
+        CliRunner.Result bad = SnapshotCommandTest.cli(sim).run("ha", "add", "892", "--update", "--state", "Started");
+        assertThat(bad.code()).isEqualTo(3);
+        assertThat(bad.err()).contains("--state", "Started", "must be one of started, stopped, enabled, disabled, "
+                + "ignored");
+        assertThat(SnapshotCommandTest.cli(sim).run("ha", "remove", "892").code()).isZero();
+    }
 }

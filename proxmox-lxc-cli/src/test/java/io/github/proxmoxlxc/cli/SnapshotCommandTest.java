@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.proxmoxlxc.core.client.ProxmoxClient;
+import io.github.proxmoxlxc.core.client.Trust;
 import io.github.proxmoxlxc.core.client.Upid;
 import io.github.proxmoxlxc.core.testsupport.PveExtension;
 import io.github.proxmoxlxc.testkit.PveSimulator;
@@ -64,6 +65,26 @@ class SnapshotCommandTest {
         assertThat(delete.code()).isZero();
         Golden.assertMatches("snapshot-delete.json", delete.out());
         assertThat(sim.locks()).doesNotContainKey(401);
+    }
+
+    @Test
+    void list_showsTheStateOfAnUnfinishedSnapshot_asProxmoxSentIt() throws Exception {
+        try (PveSimulator slow = PveSimulator.builder().timeScale(0.001)
+                .taskDuration("vzdelsnapshot", Duration.ofHours(1)).start();
+             ProxmoxClient pve = ProxmoxClient.builder().baseUrl(slow.baseUrl())
+                     .apiToken(slow.tokenId(), slow.tokenSecret()).trust(Trust.fingerprints(slow.fingerprint()))
+                     .build()) {
+            container(slow, pve, 403, "snap-deleting", false);
+            pve.tasks().await(pve.node("pve1").container(403).snapshots().create("going"), Duration.ofSeconds(30));
+            pve.node("pve1").container(403).snapshots().delete("going", false);
+
+            CliRunner.Result list = cli(slow).run("snapshot", "list", "403");
+            assertThat(list.code()).isZero();
+            assertThat(list.out()).containsPattern("going +\\S+ \\S+ +\\[delete\\]\n");
+            CliRunner.Result json = cli(slow).run("snapshot", "list", "403", "--json");
+            assertThat(new ObjectMapper().readTree(json.out()).get("snapshots").get(0).get("state").asText())
+                    .isEqualTo("delete");
+        }
     }
 
     @Test

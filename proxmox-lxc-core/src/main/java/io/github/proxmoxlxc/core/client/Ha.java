@@ -66,7 +66,7 @@ public final class Ha {
         List<HaResource> out = new ArrayList<>();
         if (data != null && data.isArray()) {
             for (JsonNode n : data) {
-                out.add(decode(n));
+                out.add(Wire.haResource(n));
             }
         }
         return List.copyOf(out);
@@ -93,36 +93,9 @@ public final class Ha {
         List<HaStatusEntry> out = new ArrayList<>();
         if (data != null && data.isArray()) {
             for (JsonNode n : data) {
-                out.add(new HaStatusEntry(n.path("id").asText(), n.path("type").asText(), text(n, "node"),
-                        text(n, "status"), text(n, "sid"), text(n, "state"), text(n, "request_state")));
+                out.add(Wire.haStatus(n));
             }
         }
         return List.copyOf(out);
-    }
-
-    private static String text(JsonNode n, String field) {
-        JsonNode v = n.get(field);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static HaResource decode(JsonNode n) {
-        String sid = n.path("sid").asText();
-        HaResource.Builder b = HaResource.builder(Integer.parseInt(sid.substring(sid.indexOf(':') + 1)));
-        if (n.hasNonNull("state")) {
-            b.state(n.get("state").asText());
-        }
-        if (n.hasNonNull("group")) {
-            b.group(n.get("group").asText());
-        }
-        if (n.hasNonNull("max_restart")) {
-            b.maxRestart(n.get("max_restart").asInt());
-        }
-        if (n.hasNonNull("max_relocate")) {
-            b.maxRelocate(n.get("max_relocate").asInt());
-        }
-        if (n.hasNonNull("comment")) {
-            b.comment(n.get("comment").asText());
-        }
-        return b.build();
     }
 }

@@ -13,12 +13,14 @@ import java.util.OptionalInt;
  * Unset options keep Proxmox's defaults (state {@code started}, max_restart 1, max_relocate 1).
  *
  * <pre>{@code
- * pve.cluster().ha().add(HaResource.builder(120).state("started").maxRestart(2).comment("web").build());
+ * pve.cluster().ha().add(HaResource.builder(120).state(HaRequestState.STARTED).maxRestart(2).comment("web")
+ *         .build());
  * }</pre>
  */
 public final class HaResource {
     private final int vmid;
-    private final String state;
+    private final HaRequestState state;
+    private final String rawState;
     private final String group;
     private final Integer maxRestart;
     private final Integer maxRelocate;
@@ -27,6 +29,7 @@ public final class HaResource {
     private HaResource(Builder b) {
         this.vmid = b.vmid;
         this.state = b.state;
+        this.rawState = b.rawState;
         this.group = b.group;
         this.maxRestart = b.maxRestart;
         this.maxRelocate = b.maxRelocate;
@@ -62,12 +65,31 @@ public final class HaResource {
     }
 
     /**
-     * The requested state: {@code started}, {@code stopped}, {@code disabled}, {@code ignored}.
+     * The requested state. Read from Proxmox, {@code enabled} (an alias) is {@link HaRequestState#STARTED} and a
+     * state this version does not know is {@link HaRequestState#UNKNOWN} (see {@link #rawState()}).
      *
-     * @return the state, empty when unset (Proxmox's default is {@code started})
+     * @return the state, empty when unset (Proxmox's default is {@link HaRequestState#STARTED})
      */
-    public Optional<String> state() {
+    public Optional<HaRequestState> state() {
         return Optional.ofNullable(state);
+    }
+
+    /**
+     * The requested state as text: as Proxmox sent it for a resource read from it ({@code enabled}, or a newer
+     * value), else the {@link HaRequestState#wireName()} of the state set on the builder.
+     *
+     * @return the text, empty when unset
+     */
+    public Optional<String> rawState() {
+        return Optional.ofNullable(rawState);
+    }
+
+    /**
+     * What {@link #params()} sends: the wire name, or for {@link HaRequestState#UNKNOWN} the text as read, so a
+     * resource read from Proxmox and sent back keeps its state.
+     */
+    private String stateParam() {
+        return state == null ? null : state == HaRequestState.UNKNOWN ? rawState : state.wireName();
     }
 
     /**
@@ -109,7 +131,7 @@ public final class HaResource {
     Map<String, String> params() {
         Map<String, String> p = new LinkedHashMap<>();
         if (state != null) {
-            p.put("state", state);
+            p.put("state", stateParam());
         }
         if (group != null) {
             p.put("group", group);
@@ -128,26 +150,27 @@ public final class HaResource {
 
     @Override
     public String toString() {
-        return "HaResource[" + sid() + (state == null ? "" : ", state=" + state) + (group == null ? "" : ", group="
+        return "HaResource[" + sid() + (state == null ? "" : ", state=" + rawState) + (group == null ? "" : ", group="
                 + group) + "]";
     }
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof HaResource r && r.vmid == vmid && Objects.equals(r.state, state)
+        return o instanceof HaResource r && r.vmid == vmid && Objects.equals(r.stateParam(), stateParam())
                 && Objects.equals(r.group, group) && Objects.equals(r.maxRestart, maxRestart)
                 && Objects.equals(r.maxRelocate, maxRelocate) && Objects.equals(r.comment, comment);
     }
 
     @Override
     public int hashCode() {
-        return Objects.hash(vmid, state, group, maxRestart, maxRelocate, comment);
+        return Objects.hash(vmid, stateParam(), group, maxRestart, maxRelocate, comment);
     }
 
     /** Builds an {@link HaResource}. */
     public static final class Builder {
         private final int vmid;
-        private String state;
+        private HaRequestState state;
+        private String rawState;
         private String group;
         private Integer maxRestart;
         private Integer maxRelocate;
@@ -160,16 +183,27 @@ public final class HaResource {
         /**
          * The requested state.
          *
-         * @param state {@code started}, {@code stopped}, {@code enabled}, {@code disabled} or {@code ignored}
+         * @param state {@link HaRequestState#STARTED}, {@link HaRequestState#STOPPED},
+         *     {@link HaRequestState#DISABLED} or {@link HaRequestState#IGNORED}
          * @return this builder
+         * @throws IllegalArgumentException for {@link HaRequestState#UNKNOWN}, which only stands for a state read
+         *     from a newer Proxmox
          */
-        public Builder state(String state) {
+        public Builder state(HaRequestState state) {
             Objects.requireNonNull(state, "state");
-            if (!state.matches("started|stopped|enabled|disabled|ignored")) {
-                throw new IllegalArgumentException("state: '" + state + "' must be one of started, stopped, enabled, "
-                        + "disabled, ignored");
+            if (state == HaRequestState.UNKNOWN) {
+                throw new IllegalArgumentException("state: UNKNOWN cannot be requested (it stands for a state read "
+                        + "from a newer Proxmox); must be one of STARTED, STOPPED, DISABLED, IGNORED");
             }
             this.state = state;
+            this.rawState = state.wireName();
+            return this;
+        }
+
+        /** The state as read from Proxmox: any text, kept as sent ({@link Wire#haResource}). */
+        Builder rawState(String text) {
+            this.state = HaRequestState.of(text);
+            this.rawState = text;
             return this;
         }
 

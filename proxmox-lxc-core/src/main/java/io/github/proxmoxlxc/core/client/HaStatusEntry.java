@@ -22,8 +22,8 @@ public final class HaStatusEntry {
         this.node = node;
         this.status = status == null ? "" : status;
         this.sid = sid;
-        this.state = state;
-        this.requestState = requestState;
+        this.state = state == null || state.isEmpty() ? null : state;
+        this.requestState = requestState == null || requestState.isEmpty() ? null : requestState;
     }
 
     /**
@@ -72,20 +72,42 @@ public final class HaStatusEntry {
     }
 
     /**
-     * For a service: the verbose state ({@code started}, {@code stopped}, {@code fence}, {@code error}, ...).
+     * For a service: the verbose state ({@link HaServiceState#STARTED}, {@link HaServiceState#FENCE},
+     * {@link HaServiceState#ERROR}, ...); {@link HaServiceState#UNKNOWN} for a state this version does not know
+     * (see {@link #rawState()}).
      *
-     * @return the state
+     * @return the state, empty for other entries
      */
-    public Optional<String> state() {
+    public Optional<HaServiceState> state() {
+        return Optional.ofNullable(state).map(HaServiceState::of);
+    }
+
+    /**
+     * For a service: the verbose state as Proxmox sent it ({@code started}, {@code clearing error flag}, or a
+     * newer value).
+     *
+     * @return the text, empty for other entries
+     */
+    public Optional<String> rawState() {
         return Optional.ofNullable(state);
     }
 
     /**
-     * For a service: the requested state from the resource config.
+     * For a service: the requested state from the resource config; {@link HaRequestState#UNKNOWN} for a state
+     * this version does not know (see {@link #rawRequestState()}).
      *
-     * @return the requested state
+     * @return the requested state, empty for other entries
      */
-    public Optional<String> requestState() {
+    public Optional<HaRequestState> requestState() {
+        return Optional.ofNullable(requestState).map(HaRequestState::of);
+    }
+
+    /**
+     * For a service: the requested state as Proxmox sent it.
+     *
+     * @return the text, empty for other entries
+     */
+    public Optional<String> rawRequestState() {
         return Optional.ofNullable(requestState);
     }
 

@@ -72,12 +72,23 @@ public final class Snapshot {
     }
 
     /**
-     * An unfinished operation ({@code prepare} while being taken, {@code delete} while or after a
-     * failed removal); empty for a complete snapshot. A snapshot in a state cannot be rolled back to.
+     * An unfinished operation ({@link SnapshotState#PREPARE} while being taken, {@link SnapshotState#DELETE}
+     * while or after a failed removal; {@link SnapshotState#UNKNOWN} for a state this version does not know, see
+     * {@link #rawState()}); empty for a complete snapshot. A snapshot in a state cannot be rolled back to.
      *
      * @return the state
      */
-    public Optional<String> state() {
+    public Optional<SnapshotState> state() {
+        return Optional.ofNullable(snapstate).map(SnapshotState::of);
+    }
+
+    /**
+     * The unfinished operation as Proxmox sent it in {@code snapstate} ({@code prepare}, {@code delete}, or a
+     * newer value); empty for a complete snapshot.
+     *
+     * @return the text
+     */
+    public Optional<String> rawState() {
         return Optional.ofNullable(snapstate);
     }
 

@@ -1,8 +1,6 @@
 package io.github.proxmoxlxc.core.client;
 
 import static io.github.proxmoxlxc.core.internal.client.Json.bool;
-import static io.github.proxmoxlxc.core.internal.client.Json.lng;
-import static io.github.proxmoxlxc.core.internal.client.Json.str;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.proxmoxlxc.core.internal.client.ApiExecutor;
@@ -110,8 +108,7 @@ public final class Snapshots {
         List<Snapshot> out = new ArrayList<>();
         if (data != null && data.isArray()) {
             for (JsonNode n : data) {
-                out.add(new Snapshot(str(n, "name"), str(n, "description"), lng(n, "snaptime"), str(n, "parent"),
-                        str(n, "snapstate"), bool(n, "running")));
+                out.add(Wire.snapshot(n));
             }
         }
         return new SnapshotTree(out);

@@ -126,6 +126,36 @@ final class Wire {
         return new TaskLogLine(intv(n, "n"), text(n, "t"));
     }
 
+    /** An entry of {@code GET /cluster/ha/resources}; the state is kept as sent ({@code enabled}, newer values). */
+    static HaResource haResource(JsonNode n) {
+        String sid = text(n, "sid");
+        HaResource.Builder b = HaResource.builder(Integer.parseInt(sid.substring(sid.indexOf(':') + 1)));
+        opt(n, "state").ifPresent(b::rawState);
+        opt(n, "group").ifPresent(b::group);
+        if (n.hasNonNull("max_restart")) {
+            b.maxRestart(intv(n, "max_restart"));
+        }
+        if (n.hasNonNull("max_relocate")) {
+            b.maxRelocate(intv(n, "max_relocate"));
+        }
+        if (n.hasNonNull("comment")) {
+            b.comment(text(n, "comment"));
+        }
+        return b.build();
+    }
+
+    /** An entry of {@code GET /cluster/ha/status/current}. */
+    static HaStatusEntry haStatus(JsonNode n) {
+        return new HaStatusEntry(text(n, "id"), text(n, "type"), str(n, "node"), str(n, "status"), str(n, "sid"),
+                str(n, "state"), str(n, "request_state"));
+    }
+
+    /** An entry of {@code GET .../snapshot}; {@code snapstate} is kept as sent. */
+    static Snapshot snapshot(JsonNode n) {
+        return new Snapshot(text(n, "name"), str(n, "description"), lng(n, "snaptime"), str(n, "parent"),
+                str(n, "snapstate"), bool(n, "running"));
+    }
+
     static Permissions permissions(JsonNode n) {
         Map<String, Set<String>> by = new LinkedHashMap<>();
         for (Map.Entry<String, JsonNode> e : n.properties()) {

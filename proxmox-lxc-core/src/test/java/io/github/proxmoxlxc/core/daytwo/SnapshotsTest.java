@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.github.proxmoxlxc.core.client.Container;
 import io.github.proxmoxlxc.core.client.Snapshot;
+import io.github.proxmoxlxc.core.client.SnapshotState;
 import io.github.proxmoxlxc.core.client.SnapshotTree;
 import io.github.proxmoxlxc.core.client.Snapshots;
 import io.github.proxmoxlxc.core.client.TaskFailedException;
@@ -86,6 +87,29 @@ class SnapshotsTest {
                     .hasMessageContaining("CT is locked (snapshot)");
             slow.await(u);
             assertThat(slow.sim.locks()).doesNotContainKey(112);
+        }
+    }
+
+    @Test
+    void aSnapshotBeingTaken_isPrepare_andOneBeingDeleted_isDelete_andCannotBeRolledBackTo() {
+        try (DayTwoSim slow = DayTwoSim.start(b -> b.taskDuration("vzsnapshot", Duration.ofHours(1)))) {
+            Container ct = slow.container(115, "preparing", false);
+            ct.snapshots().create("taking");
+            Snapshot taking = ct.snapshots().list().find("taking").orElseThrow();
+            assertThat(taking.state()).contains(SnapshotState.PREPARE);
+            assertThat(taking.rawState()).contains("prepare");
+        }
+        try (DayTwoSim slow = DayTwoSim.start(b -> b.taskDuration("vzdelsnapshot", Duration.ofHours(1)))) {
+            Container ct = slow.container(116, "deleting", false);
+            slow.await(ct.snapshots().create("going"));
+            assertThat(ct.snapshots().list().find("going").orElseThrow().state()).isEmpty();
+            ct.snapshots().delete("going", false);
+            Snapshot going = ct.snapshots().list().find("going").orElseThrow();
+            assertThat(going.state()).contains(SnapshotState.DELETE);
+            assertThat(going.rawState()).contains("delete");
+            assertThatThrownBy(() -> slow.await(ct.snapshots().rollback("going", false)))
+                    .isInstanceOf(TaskFailedException.class)
+                    .hasMessageContaining("unable to rollback to incomplete snapshot (snapstate = delete)");
         }
     }
 
