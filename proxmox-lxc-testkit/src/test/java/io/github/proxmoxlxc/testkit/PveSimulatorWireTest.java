@@ -139,6 +139,21 @@ class PveSimulatorWireTest {
     }
 
     @Test
+    void oversizedBody_isRefusedFromTheHead_beforeTheClientSendsAnyOfIt() throws Exception {
+        try (SSLSocket s = (SSLSocket) SimClient.sslFor(sim.caPem()).getSocketFactory().createSocket("127.0.0.1",
+                sim.port())) {
+            // below the 5-s idle timeout, at which Jetty's delayed dispatch would have let the request through
+            s.setSoTimeout((int) (io.github.proxmoxlxc.testkit.internal.http.GatedJettyServerFactory.IDLE_TIMEOUT_MILLIS
+                    - 1_000));
+            s.getOutputStream().write((request("POST", "/api2/json/nodes/pve1/lxc", auth(),
+                    "Content-Length: " + (600 * 1024)) + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            s.getOutputStream().flush();
+            String head = PveBehaviourTest.readResponse(s.getInputStream());
+            assertThat(head).startsWith("HTTP/1.1 501 for data too large\r\n");
+        }
+    }
+
+    @Test
     void faultStatusAnswer_toConnectionClose_carriesConnectionOnce() throws Exception {
         sim.injectFault("GET /version", 1, Fault.status(503, "injected", ""));
         Wire w = exchange(sim, request("GET", "/api2/json/version", auth(), "Connection: close"), null);

@@ -123,11 +123,17 @@ public final class GatedJettyServerFactory implements HttpServerFactory {
             return rawHeaderValues(super.createHttpsConnector(bindAddress, httpsSettings, jettySettings, listener));
         }
 
-        /** Header values as sent, not Jetty's cached lower-case copies of common lines. */
+        /**
+         * Header values as sent, not Jetty's cached lower-case copies of common lines; and the request
+         * handed over when its head is complete, as pveproxy handles it, not only once body bytes arrive
+         * (Jetty's delayed dispatch kept a refusal for an oversized body back until the idle timeout when
+         * the client waited for the answer before sending its body).
+         */
         private static ServerConnector rawHeaderValues(ServerConnector connector) {
             for (ConnectionFactory f : connector.getConnectionFactories()) {
                 if (f instanceof HttpConnectionFactory http) {
                     http.getHttpConfiguration().setHeaderCacheCaseSensitive(true);
+                    http.getHttpConfiguration().setDelayDispatchUntilContent(false);
                 }
             }
             return connector;
