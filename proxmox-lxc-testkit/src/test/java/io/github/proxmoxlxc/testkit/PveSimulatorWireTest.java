@@ -139,6 +139,40 @@ class PveSimulatorWireTest {
     }
 
     @Test
+    void errorsOfTheHttpServer_carryTheirMessageAsPlainTextBody_legacyServersNone() throws Exception {
+        String[][] cases = {
+            {request("GET", "/nothing-here", auth(), "Connection: close"), null, "no such uri"},
+            {request("GET", "/__admin/mappings", "Connection: close"), null, "no such uri"},
+            {request("POST", "/api2/json/nodes/pve1/lxc", auth(), "Connection: close",
+                    "Content-Length: " + (600 * 1024)), null, "for data too large"},
+            {request("POST", "/api2/json/nodes/pve1/lxc", "Connection: close", "Transfer-Encoding: chunked"),
+                "0\r\n\r\n", "chunked transfer encoding not supported"},
+            {request("GET", "/api2/json/version", auth(), "Connection: close", "Content-Length: 3"), "a=b",
+                "Unexpected content for method 'GET'"},
+        };
+        try (PveSimulator legacy = PveSimulator.builder().legacyErrors(true).timeScale(0.0005).build().start()) {
+            for (String[] c : cases) {
+                Wire w = exchange(sim, c[0], c[1]);
+                assertThat(w.statusLine()).isEqualTo("HTTP/1.1 501 " + c[2]);
+                assertThat(new String(w.body(), StandardCharsets.UTF_8)).as(c[2]).isEqualTo(c[2]);
+                assertThat(w.header("Content-Type")).as(c[2]).isNull();
+                assertThat(w.header("Content-Length")).as(c[2]).isEqualTo(String.valueOf(c[2].length()));
+                assertThat(w.all("Connection")).as(c[2]).containsExactly("close");
+
+                String head = c[0].replace(sim.authorizationHeader(), legacy.authorizationHeader());
+                Wire old = exchange(legacy, head, c[1]);
+                assertThat(old.statusLine()).isEqualTo("HTTP/1.1 501 " + c[2]);
+                assertThat(old.body()).as("legacy: %s", c[2]).isEmpty();
+            }
+        }
+        // HTTP::Response->new without content: a 401 has no body
+        Wire denied = exchange(sim, request("GET", "/api2/json/version", "Connection: close",
+                "Authorization: PVEAPIToken=root@pam!nope=wrong"), null);
+        assertThat(denied.statusLine()).isEqualTo("HTTP/1.1 401 Authentication failed!");
+        assertThat(denied.body()).isEmpty();
+    }
+
+    @Test
     void oversizedBody_isRefusedFromTheHead_beforeTheClientSendsAnyOfIt() throws Exception {
         try (SSLSocket s = (SSLSocket) SimClient.sslFor(sim.caPem()).getSocketFactory().createSocket("127.0.0.1",
                 sim.port())) {

@@ -146,7 +146,7 @@ public final class GatedJettyServerFactory implements HttpServerFactory {
 
         @Override
         protected void decorateAdminServiceContextBeforeConfig(ServletContextHandler context) {
-            context.addFilter(new FilterHolder(new AdminRefusal()), "/*", EnumSet.of(DispatcherType.REQUEST));
+            context.addFilter(new FilterHolder(new AdminRefusal(BUILDING.get())), "/*", EnumSet.of(DispatcherType.REQUEST));
         }
     }
 
@@ -200,7 +200,7 @@ public final class GatedJettyServerFactory implements HttpServerFactory {
             }
             if (length > PveHandler.MAX_BODY || chunked) {
                 // refused unread; the connection closes after the answer, dropping the rest of the body
-                send((HttpServletResponse) response, refusal.status(), refusal.reason());
+                send(resp, refusal);
                 return;
             }
             // a small body (at most MAX_BODY) is skipped, not buffered, before the refusal is sent
@@ -217,12 +217,18 @@ public final class GatedJettyServerFactory implements HttpServerFactory {
                     Thread.currentThread().interrupt();
                 }
             }
-            send((HttpServletResponse) response, refusal.status(), refusal.reason());
+            send(resp, refusal);
         }
     }
 
     /** The admin API is not part of the simulator. */
     private static final class AdminRefusal implements Filter {
+        private final PveHandler handler;
+
+        AdminRefusal(PveHandler handler) {
+            this.handler = handler;
+        }
+
         @Override
         public void doFilter(ServletRequest request, ServletResponse response, FilterChain chain) throws IOException {
             String method = ((HttpServletRequest) request).getMethod();
@@ -230,7 +236,7 @@ public final class GatedJettyServerFactory implements HttpServerFactory {
                 refuseMethod((HttpServletResponse) response, method);
                 return;
             }
-            send((HttpServletResponse) response, 501, "no such uri");
+            send((HttpServletResponse) response, handler.httpError(501, "no such uri"));
         }
     }
 
@@ -262,11 +268,16 @@ public final class GatedJettyServerFactory implements HttpServerFactory {
         }
     }
 
-    private static void send(HttpServletResponse resp, int status, String reason) throws IOException {
-        setStatus(resp, status, reason);
-        SimResponse.standardHeaders().forEach(resp::setHeader);
+    /** A refusal made from the request head: its status, reason, headers and (plain text) body. */
+    private static void send(HttpServletResponse resp, SimResponse refusal) throws IOException {
+        setStatus(resp, refusal.status(), refusal.reason());
+        refusal.headers().forEach(resp::setHeader);
         // the unread body is discarded with the connection
         resp.setHeader("Connection", "close");
-        resp.setContentLength(0);
+        byte[] body = refusal.body();
+        resp.setContentLength(body.length);
+        if (body.length > 0) {
+            resp.getOutputStream().write(body);
+        }
     }
 }
