@@ -46,7 +46,8 @@ import wiremock.org.eclipse.jetty.servlet.ServletContextHandler;
  *
  * <p>A method other than GET, POST, PUT and DELETE is refused first, on any path, before the
  * credentials or the body are looked at, as {@code process_header} refuses it: {@code 501 method 'X'
- * not available} with no body and no {@code Content-Type}.
+ * not available} with no body and no {@code Content-Type}. One difference on the wire: pveproxy sends
+ * no {@code Content-Length} for an answer without content, Jetty always sends {@code Content-Length: 0}.
  *
  * <p>Request header values reach the simulator as the client sent them: Jetty's header cache would
  * otherwise hand over its own lower-case copy of a common line such as {@code Accept-Encoding: gzip}
