@@ -188,6 +188,22 @@ class PveSimulatorWireTest {
     }
 
     @Test
+    void asyncResponses_errorAnswersAndDelayedOnes_carryConnectionOnce() throws Exception {
+        try (PveSimulator async = PveSimulator.builder().asyncResponses(true).timeScale(0.0005).build().start()) {
+            async.injectFault("GET /version", 1, Fault.delay(java.time.Duration.ofMillis(20)));
+            String auth = "Authorization: " + async.authorizationHeader();
+            for (String conn : new String[] {"Connection: close", "Connection: keep-alive"}) {
+                Wire failed = exchange(async, request("GET", "/api2/json/nodes/pve1/lxc/999/config", auth, conn), null);
+                assertThat(failed.statusLine()).startsWith("HTTP/1.1 500 ");
+                assertThat(failed.all("Connection")).as(conn).containsExactly("close");
+            }
+            Wire delayed = exchange(async, request("GET", "/api2/json/version", auth, "Connection: close"), null);
+            assertThat(delayed.statusLine()).isEqualTo("HTTP/1.1 200 OK");
+            assertThat(delayed.all("Connection")).containsExactly("close");
+        }
+    }
+
+    @Test
     void faultStatusAnswer_toConnectionClose_carriesConnectionOnce() throws Exception {
         sim.injectFault("GET /version", 1, Fault.status(503, "injected", ""));
         Wire w = exchange(sim, request("GET", "/api2/json/version", auth(), "Connection: close"), null);
