@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
+import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.Call;
@@ -68,6 +69,8 @@ public final class HttpTransport implements AutoCloseable {
     private final long maxResponseBytes;
     private final AtomicLong connectionsOpened = new AtomicLong();
     private final CallDeadlines deadlines;
+    /** The TLS sockets' factory (null over plain HTTP). */
+    private final KeyShareSocketFactory tls;
     /** Built and checked URLs of requests without a query, by API path (bounded by {@link #URL_CACHE_SIZE}). */
     private final Map<String, HttpUrl> urls = new ConcurrentHashMap<>();
     private static final int URL_CACHE_SIZE = 512;
@@ -122,15 +125,33 @@ public final class HttpTransport implements AutoCloseable {
                     public void connectStart(Call call, InetSocketAddress address, Proxy proxy) {
                         connectionsOpened.incrementAndGet();
                     }
+
+                    @Override
+                    public void secureConnectStart(Call call) {
+                        Handshake h = call.request().tag(Handshake.class);
+                        if (h != null) {
+                            h.started = true;
+                        }
+                    }
+
+                    @Override
+                    public void secureConnectEnd(Call call, okhttp3.Handshake handshake) {
+                        Handshake h = call.request().tag(Handshake.class);
+                        if (h != null) {
+                            h.completed = true;
+                        }
+                    }
                 });
+        KeyShareSocketFactory f = null;
         if (base.isHttps()) {
-            Tls.configure(b, trust, base.host());
+            f = Tls.configure(b, trust, base.host());
         } else if (trust.kind() != Trust.Kind.SYSTEM) {
             // never drop a pin or CA silently: the builder refuses this combination first
             throw new IllegalArgumentException("trust: " + trust + " cannot be used with plain HTTP " + base.host());
         } else {
             LOG.warn("plain HTTP to {} (allowPlaintextHttp): credentials travel unencrypted", base.host());
         }
+        this.tls = f;
         this.http = b.build();
     }
 
@@ -168,6 +189,11 @@ public final class HttpTransport implements AutoCloseable {
         if (req.authenticated() && auth != null) {
             auth.apply(rb, req.method());
         }
+        // while the TLS hello is narrowed: whether a failure came from this call's handshake
+        Handshake handshake = tls != null && tls.narrowed() ? new Handshake() : null;
+        if (handshake != null) {
+            rb.tag(Handshake.class, handshake);
+        }
         String m = req.method().name();
         if (LOG.isTraceEnabled()) {
             LOG.trace("-> {} {} {}", m, req.path(), req.redactedParams());
@@ -202,10 +228,24 @@ public final class HttpTransport implements AutoCloseable {
                 throw new ProxmoxTimeoutException(m + " " + req.path() + ": no complete response within the call "
                         + "timeout of " + callTimeout + " (ProxmoxClient.Builder.callTimeout)", e);
             }
-            throw mapIoFailure(m, req.path(), e);
+            // a handshake that failed before completing: the request was never written, so it can go again
+            if (handshake == null || !handshake.started || handshake.completed || !(e instanceof SSLException)
+                    || !tls.fallBack()) {
+                throw mapIoFailure(m, req.path(), e);
+            }
+            // the server refused an x25519-only hello (see KeyShareSocketFactory)
+            LOG.info("{} did not accept a TLS hello offering x25519 only ({}); this client now offers the JVM's "
+                    + "default key-exchange groups", base.host(), e.getMessage());
         } finally {
             deadlines.done(deadline);
         }
+        return send(req, auth);
+    }
+
+    /** One call's TLS handshake on a new connection, as seen by the event listener (a request tag). */
+    private static final class Handshake {
+        volatile boolean started;
+        volatile boolean completed;
     }
 
     private static ProxmoxException mapIoFailure(String m, String path, IOException e) {

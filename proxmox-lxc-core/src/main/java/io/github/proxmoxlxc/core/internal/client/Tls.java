@@ -28,7 +28,12 @@ final class Tls {
     private Tls() {
     }
 
-    static void configure(OkHttpClient.Builder b, Trust trust, String host) {
+    /**
+     * Sets the builder's TLS socket factory and trust.
+     *
+     * @return the socket factory, which narrows key exchange to x25519 until a server refuses it
+     */
+    static KeyShareSocketFactory configure(OkHttpClient.Builder b, Trust trust, String host) {
         try {
             X509TrustManager tm;
             switch (trust.kind()) {
@@ -53,7 +58,9 @@ final class Tls {
             }
             SSLContext ctx = SSLContext.getInstance("TLS");
             ctx.init(null, new TrustManager[] {tm}, null);
-            b.sslSocketFactory(ctx.getSocketFactory(), tm);
+            KeyShareSocketFactory f = new KeyShareSocketFactory(ctx.getSocketFactory());
+            b.sslSocketFactory(f, tm);
+            return f;
         } catch (GeneralSecurityException e) {
             throw new IllegalArgumentException("trust: cannot set up TLS with " + trust + ": " + e.getMessage(), e);
         }
