@@ -12,6 +12,9 @@ import java.util.Objects;
  * has handled the request — the operation did happen — and {@link #delay(Duration)} and
  * {@link #taskError(int, String)} which let the request proceed.
  *
+ * <p>A rule for {@code "*"} hits every API request, the ticket login {@code POST /access/ticket}
+ * included; {@link PveSimulator#injectFault(String, Fault)} says how to keep the login out.
+ *
  * <pre>{@code
  * sim.injectFault("POST /nodes/{node}/lxc", 1, Fault.connectionReset());
  * sim.injectFault("POST /nodes/{node}/lxc/{vmid}/status/start", 1, Fault.taskError(0, "startup for container '100' failed"));

@@ -1,5 +1,6 @@
 package io.github.proxmoxlxc.testkit;
 
+import io.github.proxmoxlxc.testkit.internal.model.PveError;
 import io.github.proxmoxlxc.testkit.internal.node.NodeRoot;
 import io.github.proxmoxlxc.testkit.internal.node.NodeShell;
 import io.github.proxmoxlxc.testkit.internal.node.Pct;
@@ -276,9 +277,16 @@ public final class NodeSimulator implements AutoCloseable {
      * @param vmid the container
      * @param path an absolute path inside it
      * @return the file (it may not exist)
+     * @throws IllegalArgumentException if the path leads out of the container's {@code /} (e.g. {@code /../x})
      */
     public Path containerFile(int vmid, String path) {
-        return pct.containerPath(vmid, path);
+        Objects.requireNonNull(path, "path");
+        try {
+            return pct.containerPath(vmid, path);
+        } catch (PveError e) {
+            throw new IllegalArgumentException("path '" + path + "' leads out of container " + vmid
+                    + "'s / (give an absolute path inside the container, without '..' above its root)");
+        }
     }
 
     // ------------------------------------------------------------------ records

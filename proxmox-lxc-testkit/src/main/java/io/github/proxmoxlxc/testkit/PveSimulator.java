@@ -314,8 +314,10 @@ public final class PveSimulator implements AutoCloseable {
      * @param takenAt the backup time (second precision; names and prune buckets use UTC)
      * @param protect whether the backup is protected from removal and pruning
      * @return the backup's volume id
+     * @throws IllegalArgumentException naming the unknown node or storage and the known ones
      */
     public String addBackup(String node, String storage, int vmid, java.time.Instant takenAt, boolean protect) {
+        requireStorage(node, storage);
         return model.backups().addBackup(node, storage, vmid, takenAt.getEpochSecond(), protect, null);
     }
 
@@ -339,8 +341,9 @@ public final class PveSimulator implements AutoCloseable {
 
     /**
      * Requests seen for an endpoint since start (or the last reset). A request counts once it passed
-     * the checks made before its body is read: one refused there for bad credentials or an oversized
-     * body is not counted; one that got a fault is.
+     * the checks made before its body is read: one refused there for bad credentials, an oversized
+     * body or a method other than GET, POST, PUT and DELETE ({@code 501 method 'HEAD' not available})
+     * is not counted; one that got a fault is.
      *
      * @param endpoint {@code "METHOD /template"} as the schema names it, e.g. {@code "POST /nodes/{node}/lxc"}
      * @return the count, 0 for an endpoint never called
@@ -377,14 +380,15 @@ public final class PveSimulator implements AutoCloseable {
      * Used bytes of a storage on a node, as {@code GET /nodes/{node}/storage/{storage}/status} reports
      * them in {@code used}: the sizes of the simulated volumes (disks, templates, backups) plus the
      * configured {@link StorageDefinition#usedBytes()}. A shared storage reports the same on every node.
-     * Tasks whose time is up are completed first. An unknown node or storage throws an unchecked
-     * exception with Proxmox's text.
+     * Tasks whose time is up are completed first.
      *
      * @param node the node name
      * @param storage the storage id
      * @return the used bytes
+     * @throws IllegalArgumentException naming the unknown node or storage and the known ones
      */
     public long storageUsedBytes(String node, String storage) {
+        requireStorage(node, storage);
         return model.storageUsage(node, storage)[0];
     }
 
@@ -392,14 +396,31 @@ public final class PveSimulator implements AutoCloseable {
      * The volume ids in a storage on a node, as {@code GET /nodes/{node}/storage/{storage}/content}
      * lists them, e.g. {@code local-lvm:vm-100-disk-0} or
      * {@code local:vztmpl/debian-12-standard_12.7-1_amd64.tar.zst}. Tasks whose time is up are
-     * completed first. An unknown node or storage throws an unchecked exception with Proxmox's text.
+     * completed first.
      *
      * @param node the node name
      * @param storage the storage id
      * @return the volume ids in the order they were created
+     * @throws IllegalArgumentException naming the unknown node or storage and the known ones
      */
     public List<String> volumes(String node, String storage) {
+        requireStorage(node, storage);
         return model.volumes(node, storage);
+    }
+
+    /** Nodes and storages are fixed when the simulator is built, so a check before the model call holds. */
+    private void requireStorage(String node, String storage) {
+        Objects.requireNonNull(node, "node");
+        Objects.requireNonNull(storage, "storage");
+        List<String> nodes = model.nodeNames();
+        if (!nodes.contains(node)) {
+            throw new IllegalArgumentException("unknown node '" + node + "' (known: " + String.join(", ", nodes) + ")");
+        }
+        List<String> ids = model.storageIds(node);
+        if (!ids.contains(storage)) {
+            throw new IllegalArgumentException("unknown storage '" + storage + "' on node '" + node + "' (known: "
+                    + String.join(", ", ids) + ")");
+        }
     }
 
     /**
@@ -433,7 +454,14 @@ public final class PveSimulator implements AutoCloseable {
      * authentication (a request with bad credentials gets its {@code 401}, not the fault); rules are
      * tried in the order they were added and the first that matches applies.
      *
-     * @param endpoint {@code "METHOD /template"} from the schema, or {@code "*"} for any request
+     * <p>{@code "*"} matches every API request, the ticket login {@code POST /access/ticket} included:
+     * a client that logs in with a password gets the fault on its login too (the login has no
+     * credentials to check first, so it gets the fault whatever password it sends). To keep the login
+     * out, log in before adding the rule, authenticate with the API token ({@link #authorizationHeader()},
+     * no login call), or name the endpoints the fault is for instead of {@code "*"}.
+     *
+     * @param endpoint {@code "METHOD /template"} from the schema, or {@code "*"} for any request (the
+     *     login included)
      * @param fault what happens to the matching requests
      * @throws IllegalArgumentException if the endpoint is not in the schema subset
      */
@@ -445,9 +473,12 @@ public final class PveSimulator implements AutoCloseable {
      * Injects a fault into the next {@code times} matching requests ({@code times <= 0}: all of them,
      * until {@link #clearFaults()}). As in {@link #injectFault(String, Fault)}, faults act after
      * authentication and the first matching rule in the order they were added applies; a rule is
-     * dropped once it has been used {@code times} times.
+     * dropped once it has been used {@code times} times. {@code "*"} includes the ticket login
+     * {@code POST /access/ticket}, which then uses up one of the {@code times}; see
+     * {@link #injectFault(String, Fault)} for how to keep the login out.
      *
-     * @param endpoint {@code "METHOD /template"} from the schema, or {@code "*"} for any request
+     * @param endpoint {@code "METHOD /template"} from the schema, or {@code "*"} for any request (the
+     *     login included)
      * @param times how many matching requests get the fault; 0 or less for every one
      * @param fault what happens to the matching requests
      * @throws IllegalArgumentException if the endpoint is not in the schema subset
@@ -468,7 +499,8 @@ public final class PveSimulator implements AutoCloseable {
      * is one of {@link Fault#connectionReset()}, {@link Fault#proxyTimeout()} (the request is handled),
      * {@link Fault#proxyConnectFailed()}, a {@link Fault#delay(Duration) delay} of 1 to 50 ms and
      * {@link Fault#lockHeld()}, with equal chances. For chaos tests of a client's retry logic; replaces
-     * an earlier random setting, {@link #clearFaults()} stops it.
+     * an earlier random setting, {@link #clearFaults()} stops it. Like a {@code "*"} rule, random faults
+     * reach every API request, the ticket login {@code POST /access/ticket} included.
      *
      * @param seed the seed of the random draws
      * @param probability the chance per request, 0..1

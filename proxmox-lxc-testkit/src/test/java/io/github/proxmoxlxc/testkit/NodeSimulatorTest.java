@@ -87,6 +87,14 @@ class NodeSimulatorTest {
     }
 
     @Test
+    void containerFile_outsideTheContainersRoot_isAnIllegalArgument() {
+        assertThat(nodes.containerFile(100, "/etc/hostname").toString()).endsWith("etc/hostname");
+        assertThatThrownBy(() -> nodes.containerFile(100, "/../101/etc/shadow"))
+                .isExactlyInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("path '/../101/etc/shadow' leads out of container 100's /");
+    }
+
+    @Test
     void eachNodeHasItsOwnServerAndHostKey_andTheGeneratedKeyLogsIn() throws Exception {
         assertThat(nodes.nodeNames()).containsExactly("pve1", "pve2");
         assertThat(nodes.port("pve1")).isNotEqualTo(nodes.port("pve2"));

@@ -688,6 +688,8 @@ class PveBehaviourTest {
                 assertThat(head).startsWith("HTTP/1.1 200");
                 if (i < 100) {
                     assertThat(head).as("request %d", i).doesNotContainIgnoringCase("Connection: close");
+                    // AnyEvent.pm: push_header('Connection' => 'Keep-Alive') while the connection stays
+                    assertThat(head).as("request %d", i).contains("Connection: Keep-Alive");
                 } else {
                     assertThat(head).as("request 100").containsIgnoringCase("Connection: close");
                 }

@@ -31,6 +31,27 @@ class PveSimulatorBuilderTest {
     }
 
     @Test
+    void storageInspection_unknownNodeOrStorage_isAnIllegalArgumentNamingTheKnownOnes() {
+        PveSimulator sim = PveSimulator.builder().addNode("pve1", 4, 8L << 30).addNode("pve2", 4, 8L << 30).build();
+        assertThat(sim.volumes("pve2", "local")).containsExactly("local:vztmpl/" + PveSimulator.DEFAULT_STORED_TEMPLATE);
+        assertThat(sim.storageUsedBytes("pve1", "local-lvm")).isZero();
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> unknownNode = List.of(
+                () -> sim.storageUsedBytes("pve3", "local"), () -> sim.volumes("pve3", "local"),
+                () -> sim.addBackup("pve3", "local", 100, java.time.Instant.EPOCH, false));
+        for (var call : unknownNode) {
+            assertThatThrownBy(call).isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("unknown node 'pve3' (known: pve1, pve2)");
+        }
+        List<org.assertj.core.api.ThrowableAssert.ThrowingCallable> unknownStorage = List.of(
+                () -> sim.storageUsedBytes("pve2", "nfs"), () -> sim.volumes("pve2", "nfs"),
+                () -> sim.addBackup("pve2", "nfs", 100, java.time.Instant.EPOCH, false));
+        for (var call : unknownStorage) {
+            assertThatThrownBy(call).isExactlyInstanceOf(IllegalArgumentException.class)
+                    .hasMessage("unknown storage 'nfs' on node 'pve2' (known: local, local-lvm)");
+        }
+    }
+
+    @Test
     void injectingAFaultForAnUnknownEndpointIsRefused() {
         PveSimulator sim = PveSimulator.builder().build();
         assertThatThrownBy(() -> sim.injectFault("GET /nope", Fault.emptyResponse()))

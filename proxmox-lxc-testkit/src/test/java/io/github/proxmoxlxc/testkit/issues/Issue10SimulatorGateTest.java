@@ -107,7 +107,7 @@ class Issue10SimulatorGateTest {
                 "Content-Length: 800000000")).isEqualTo("HTTP/1.1 501 for data too large");
         assertThat(statusLine("POST", "/api2/json/nodes/pve1/lxc", "10\r\n0123456789abcdef".getBytes(StandardCharsets.US_ASCII),
                 "Authorization: PVEAPIToken=x@pve!y=wrong", "Transfer-Encoding: chunked"))
-                .isEqualTo("HTTP/1.1 501 for data too large");
+                .isEqualTo("HTTP/1.1 501 chunked transfer encoding not supported");
         assertThat(statusLine("GET", "/api2/json/version", "Authorization: " + sim.authorizationHeader()))
                 .isEqualTo("HTTP/1.1 200 OK");
     }

@@ -76,7 +76,7 @@ public final class PveHandler {
         String method = req.method();
         if (!req.path().startsWith(PREFIX + "/")) {
             count(method + " " + req.path());
-            return SimResponse.of(501, "no such uri", null, "");
+            return httpError(501, "no such uri");
         }
         String sub = req.path().substring(PREFIX.length());
         ApiSchema.Match match = schema.match(method, sub).orElse(null);
@@ -169,8 +169,12 @@ public final class PveHandler {
      */
     public SimResponse beforeBody(String method, String path, java.util.function.Function<String, String> header,
                                   long contentLength, boolean chunked) {
-        if (contentLength > MAX_BODY || chunked) {
-            return SimResponse.of(501, "for data too large", null, "");
+        if (chunked) {
+            // process_header, before the credentials
+            return httpError(501, "chunked transfer encoding not supported");
+        }
+        if (contentLength > MAX_BODY) {
+            return httpError(501, "for data too large");
         }
         if (!path.startsWith(PREFIX + "/")) {
             return null;
@@ -195,10 +199,10 @@ public final class PveHandler {
         String method = req.method();
         Endpoint ep = match.endpoint();
         if (req.body().length > 0 && !method.equals("POST") && !method.equals("PUT")) {
-            return SimResponse.of(501, "Unexpected content for method '" + method + "'", null, "");
+            return httpError(501, "Unexpected content for method '" + method + "'");
         }
         if (req.body().length > MAX_BODY) {
-            return SimResponse.of(501, "for data too large", null, "");
+            return httpError(501, "for data too large");
         }
         boolean login = ep.key().equals(LOGIN);
         String user = null;
@@ -321,6 +325,15 @@ public final class PveHandler {
                 "nodes", Map.of("Sys.Audit", 1, "Sys.Modify", 1), "access", Map.of("User.Modify", 1),
                 "dc", Map.of("Sys.Audit", 1), "sdn", Map.of("SDN.Use", 1), "mapping", Map.of("Mapping.Use", 1)));
         return SimResponse.of(200, "OK", JSON, json(Map.of("data", data)));
+    }
+
+    /**
+     * An answer from AnyEvent.pm's {@code sub error}: the message is the reason phrase and, since
+     * pve-http-server 5.2.0 ({@code $content //= $msg}), the body too, as plain text without a
+     * {@code Content-Type}; with {@link HandlerSettings#legacyErrors()} the body is empty, as before.
+     */
+    SimResponse httpError(int status, String message) {
+        return SimResponse.of(status, message, null, settings.legacyErrors() ? "" : message);
     }
 
     SimResponse error(PveError e) {

@@ -63,6 +63,10 @@ public final class PveTransformer implements StubRequestFilterV2 {
             default:
                 b.withStatus(resp.status()).withStatusMessage(resp.reason());
                 resp.headers().forEach(b::withHeader);
+                // AnyEvent.pm: keep_alive = 0 if $code >= 400; one Connection header, set by the gate
+                if (resp.status() >= 400 && !GatedJettyServerFactory.closeAfterAnswer()) {
+                    b.withHeader("Connection", "close");
+                }
                 byte[] out = resp.body();
                 String coding = compression ? ResponseCompression.choose(acceptEncoding(r), out.length) : null;
                 if (coding != null) {

@@ -15,9 +15,9 @@ import java.util.zip.Deflater;
  *
  * <p>The request header is read as {@code AnyEvent.pm} reads it: {@code $accept_enc =~ m/gzip/} and
  * {@code m/deflate/}, a case-sensitive substring match that ignores q-values ({@code gzip;q=0} still
- * counts as accepting gzip). One difference on the wire: Jetty folds the case of the common header lines
- * it caches, so {@code Accept-Encoding: GZIP} reaches the simulator as {@code gzip} and is compressed
- * where pveproxy would send the body as it is.
+ * counts as accepting gzip), so {@code Accept-Encoding: GZIP} gets the body as it is. The value is the one
+ * the client sent: the server's connectors keep Jetty's header cache case-sensitive
+ * ({@link GatedJettyServerFactory}), which would otherwise turn {@code GZIP} into its cached {@code gzip}.
  */
 final class ResponseCompression {
 

@@ -23,31 +23,46 @@ record SimResponse(int status, String reason, Map<String, String> headers, byte[
     /** The Date header of the current second; formatting it per response cost ~5% of a cheap GET. */
     private record DateHeader(long second, String text) { }
 
+    /**
+     * {@code HTTP::Date::time2str}: {@code "Thu, 03 Feb 1994 00:00:00 GMT"}, a two-digit day (where
+     * {@code RFC_1123_DATE_TIME} writes {@code 3}).
+     */
+    private static final java.time.format.DateTimeFormatter HTTP_DATE = java.time.format.DateTimeFormatter
+            .ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", java.util.Locale.ROOT);
+
     private static volatile DateHeader date = new DateHeader(-1, "");
 
-    private static String dateHeader() {
+    /** {@return the date of the current second as HTTP::Date::time2str writes it} */
+    static String dateHeader() {
         long now = System.currentTimeMillis() / 1000;
         DateHeader d = date;
         if (d.second() != now) {
-            d = new DateHeader(now, java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME.format(
-                    java.time.Instant.ofEpochSecond(now).atOffset(java.time.ZoneOffset.UTC)));
+            d = new DateHeader(now, HTTP_DATE.format(java.time.Instant.ofEpochSecond(now).atOffset(java.time.ZoneOffset.UTC)));
             date = d;
         }
         return d.text();
     }
 
-    static SimResponse of(int status, String reason, String contentType, String body) {
+    /**
+     * The headers {@code sub response} puts on every answer without a modification time: {@code Date},
+     * {@code Expires} (the same date), {@code Cache-Control}, {@code Pragma} and {@code Server}. The
+     * {@code Connection} header is the gate's ({@link GatedJettyServerFactory}).
+     */
+    static Map<String, String> standardHeaders() {
+        String date = dateHeader();
         Map<String, String> h = new LinkedHashMap<>();
         h.put("Server", "pve-api-daemon/3.0");
-        h.put("Date", dateHeader());
+        h.put("Date", date);
         h.put("Cache-Control", "max-age=0");
         h.put("Pragma", "no-cache");
-        h.put("Expires", "0");
+        h.put("Expires", date);
+        return h;
+    }
+
+    static SimResponse of(int status, String reason, String contentType, String body) {
+        Map<String, String> h = standardHeaders();
         if (contentType != null) {
             h.put("Content-Type", contentType);
-        }
-        if (status >= 400) {
-            h.put("Connection", "close");
         }
         return new SimResponse(status, reason, h, body.getBytes(StandardCharsets.UTF_8), WireFault.NONE, 0);
     }

@@ -384,6 +384,12 @@ public final class PveModel {
         return new long[] {s.used(), s.total};
     }
 
+    /** The storage ids of a node in the order they were added, or an empty list for an unknown node. */
+    public synchronized List<String> storageIds(String node) {
+        Map<String, Storage> byId = inv.storages.get(node);
+        return byId == null ? List.of() : List.copyOf(byId.keySet());
+    }
+
     /** Volume ids in a storage on a node. */
     public synchronized List<String> volumes(String node, String storage) {
         advance();
