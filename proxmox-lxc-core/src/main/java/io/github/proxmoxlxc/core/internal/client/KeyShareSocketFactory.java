@@ -17,11 +17,12 @@ import javax.net.ssl.SSLSocketFactory;
 /**
  * The client's TLS sockets offer one key exchange, x25519, until a server refuses it.
  *
- * <p>Why: the JDK's TLS 1.3 client computes a key share for the first two kinds of its groups,
- * x25519 and secp256r1, on every handshake, and the server uses one of them. The secp256r1 key pair
- * costs the client about 0.5 ms on a warm JVM (more than the x25519 one) and 20 ms or more in a cold
- * one (the command line's single call); pveproxy closes a connection after 100 requests, so a busy
- * client handshakes often. pveproxy (OpenSSL) and every current TLS stack accept x25519.
+ * <p>Why: the JDK's TLS client computes a key share for the first two kinds of its groups, x25519
+ * and secp256r1, on every handshake, and the server uses one of them. In a cold JVM (the command
+ * line's single call) the secp256r1 key pair also initialises the JDK's elliptic-curve code: the
+ * first call measured about 10-15 ms faster with x25519 only (six pairs of fresh JVMs against the
+ * simulator). A warm client's throughput did not change measurably (100 pairs at 8-way: 1.001).
+ * pveproxy (OpenSSL) and every current TLS stack accept x25519.
  *
  * <p>How: each socket's {@link SSLParameters#setAlgorithmConstraints algorithm constraints} refuse
  * key agreement with the other named groups (the JDK still applies its own disabled-algorithm rules
