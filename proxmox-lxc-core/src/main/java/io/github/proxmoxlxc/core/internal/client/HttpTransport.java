@@ -166,6 +166,16 @@ public final class HttpTransport implements AutoCloseable {
         return connectionsOpened.get();
     }
 
+    /**
+     * Makes new TLS connections offer the JVM's default key-exchange groups instead of x25519 only,
+     * as after a server refused the narrowed hello (for the benchmark that compares the two).
+     */
+    public void offerDefaultKeyShares() {
+        if (tls != null) {
+            tls.fallBack();
+        }
+    }
+
     /** The API base URL. */
     public HttpUrl base() {
         return base;

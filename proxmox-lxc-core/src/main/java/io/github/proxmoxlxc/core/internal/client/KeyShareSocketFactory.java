@@ -19,9 +19,10 @@ import javax.net.ssl.SSLSocketFactory;
  *
  * <p>Why: the JDK's TLS client computes a key share for the first two kinds of its groups, x25519
  * and secp256r1, on every handshake, and the server uses one of them. In a cold JVM (the command
- * line's single call) the secp256r1 key pair also initialises the JDK's elliptic-curve code: the
- * first call measured about 10-15 ms faster with x25519 only (six pairs of fresh JVMs against the
- * simulator). A warm client's throughput did not change measurably (100 pairs at 8-way: 1.001).
+ * line's single call) the secp256r1 key pair also initialises the JDK's elliptic-curve code: with
+ * x25519 only, a fresh JVM's first call was faster by a median of 4-15 ms in three paired runs
+ * against the simulator; a warm client's throughput changed by at most a few per cent
+ * ({@code bench} {@code TlsKeyShareBench}, {@code bench/results/tls-key-share.txt}).
  * pveproxy (OpenSSL) and every current TLS stack accept x25519.
  *
  * <p>How: each socket's {@link SSLParameters#setAlgorithmConstraints algorithm constraints} refuse
