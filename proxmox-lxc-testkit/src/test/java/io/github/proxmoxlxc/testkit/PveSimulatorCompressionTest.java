@@ -4,18 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.proxmoxlxc.testkit.RawExchange.Wire;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.Locale;
-import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.InflaterInputStream;
-import javax.net.ssl.SSLSocket;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,13 +27,6 @@ class PveSimulatorCompressionTest {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
     static PveSimulator sim;
-
-    /** A response as read from the socket: status line, headers (lower-case names), body bytes. */
-    record Wire(String statusLine, Map<String, String> headers, byte[] body) {
-        String header(String name) {
-            return headers.get(name.toLowerCase(Locale.ROOT));
-        }
-    }
 
     @BeforeAll
     static void start() {
@@ -56,50 +45,18 @@ class PveSimulatorCompressionTest {
 
     static Wire exchange(PveSimulator s, String method, String path, String acceptEncoding, String form)
             throws IOException {
-        try (SSLSocket sock = (SSLSocket) SimClient.sslFor(s.caPem()).getSocketFactory().createSocket("127.0.0.1",
-                s.port())) {
-            sock.setSoTimeout(30_000);
-            StringBuilder req = new StringBuilder(method + " /api2/json" + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                    + "Connection: close\r\nAuthorization: " + s.authorizationHeader() + "\r\n");
-            if (acceptEncoding != null) {
-                req.append("Accept-Encoding: ").append(acceptEncoding).append("\r\n");
-            }
-            byte[] body = form == null ? new byte[0] : form.getBytes(StandardCharsets.UTF_8);
-            if (form != null) {
-                req.append("Content-Type: application/x-www-form-urlencoded\r\nContent-Length: ").append(body.length)
-                        .append("\r\n");
-            }
-            req.append("\r\n");
-            OutputStream out = sock.getOutputStream();
-            out.write(req.toString().getBytes(StandardCharsets.US_ASCII));
-            out.write(body);
-            out.flush();
-            byte[] all = sock.getInputStream().readAllBytes();
-            int end = indexOf(all, "\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-            assertThat(end).as("end of the response head").isPositive();
-            String[] lines = new String(all, 0, end, StandardCharsets.ISO_8859_1).split("\r\n");
-            Map<String, String> headers = new LinkedHashMap<>();
-            for (int i = 1; i < lines.length; i++) {
-                int colon = lines[i].indexOf(':');
-                String name = lines[i].substring(0, colon).trim().toLowerCase(Locale.ROOT);
-                String value = lines[i].substring(colon + 1).trim();
-                assertThat(headers.put(name, value)).as("header %s sent once", name).isNull();
-            }
-            return new Wire(lines[0], headers, Arrays.copyOfRange(all, end + 4, all.length));
+        StringBuilder req = new StringBuilder(method + " /api2/json" + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+                + "Connection: close\r\nAuthorization: " + s.authorizationHeader());
+        if (acceptEncoding != null) {
+            req.append("\r\nAccept-Encoding: ").append(acceptEncoding);
         }
-    }
-
-    private static int indexOf(byte[] hay, byte[] needle) {
-        outer:
-        for (int i = 0; i + needle.length <= hay.length; i++) {
-            for (int j = 0; j < needle.length; j++) {
-                if (hay[i + j] != needle[j]) {
-                    continue outer;
-                }
-            }
-            return i;
+        byte[] body = form == null ? new byte[0] : form.getBytes(StandardCharsets.UTF_8);
+        if (form != null) {
+            req.append("\r\nContent-Type: application/x-www-form-urlencoded\r\nContent-Length: ").append(body.length);
         }
-        return -1;
+        Wire w = RawExchange.exchange(s, req.toString(), body);
+        assertThat(w.names()).as("every header sent once").doesNotHaveDuplicates();
+        return w;
     }
 
     private static byte[] gunzip(byte[] b) throws IOException {

@@ -1,7 +1,6 @@
 package io.github.proxmoxlxc.bench.client;
 
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.Callable;
 
@@ -59,7 +58,8 @@ public final class ClientOverheadPaired {
         }
         System.out.printf("%s: ours median %.1f us/op, plain median %.1f us/op, median pair ratio %.3f "
                         + "(p25 %.3f, p75 %.3f) over %d pairs of %d requests%n",
-                name, median(oursUs), median(plainUs), median(ratios), pct(ratios, 25), pct(ratios, 75), pairs, batch);
+                name, median(oursUs), median(plainUs), median(ratios), ClientSideBySide.pct(ratios, 25),
+                ClientSideBySide.pct(ratios, 75), pairs, batch);
     }
 
     private static long time(Callable<?> c, int n) throws Exception {
@@ -73,13 +73,7 @@ public final class ClientOverheadPaired {
     }
 
     private static double median(List<Double> v) {
-        return pct(v, 50);
-    }
-
-    private static double pct(List<Double> v, int p) {
-        List<Double> s = new ArrayList<>(v);
-        Collections.sort(s);
-        return s.get(Math.min(s.size() - 1, (int) Math.round((s.size() - 1) * p / 100.0)));
+        return ClientSideBySide.pct(v, 50);
     }
 
     private static int arg(String[] args, String key, int def) {

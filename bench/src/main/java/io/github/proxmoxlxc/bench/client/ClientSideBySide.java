@@ -454,7 +454,8 @@ public final class ClientSideBySide {
         return new long[] {wall, os.getProcessCpuTime() - c0, alloc.sum()};
     }
 
-    private static double pct(List<Double> v, int p) {
+    /** The p-th percentile: the value at rank round((n - 1) p / 100). */
+    static double pct(List<Double> v, int p) {
         List<Double> s = new ArrayList<>(v);
         Collections.sort(s);
         return s.get(Math.min(s.size() - 1, (int) Math.round((s.size() - 1) * p / 100.0)));
@@ -504,7 +505,8 @@ public final class ClientSideBySide {
         }
     }
 
-    private static double median(List<Double> v) {
+    /** The median (the mean of the middle two for an even count). */
+    static double median(List<Double> v) {
         List<Double> s = new ArrayList<>(v);
         Collections.sort(s);
         int n = s.size();

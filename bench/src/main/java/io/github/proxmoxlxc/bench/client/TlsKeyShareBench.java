@@ -92,10 +92,9 @@ public final class TlsKeyShareBench {
                 narrowed.close();
                 defaults.close();
             }
-            Collections.sort(ratios);
             System.out.printf(Locale.ROOT, "warm, 8-way status reads, throughput x25519-only / default groups: median "
-                    + "%.3f (p25 %.3f, p75 %.3f; %d pairs of 1,600 requests)%n", ratios.get(ratios.size() / 2),
-                    ratios.get(ratios.size() / 4), ratios.get(ratios.size() * 3 / 4), pairs);
+                    + "%.3f (p25 %.3f, p75 %.3f; %d pairs of 1,600 requests)%n", ClientSideBySide.median(ratios),
+                    ClientSideBySide.pct(ratios, 25), ClientSideBySide.pct(ratios, 75), pairs);
             List<Double> gains = new ArrayList<>();
             for (int i = 0; i < cold; i++) {
                 double n = childRun(sim, "narrowed");
@@ -105,11 +104,9 @@ public final class TlsKeyShareBench {
                         i + 1, n, d);
             }
             if (!gains.isEmpty()) {
-                Collections.sort(gains);
-                int m = gains.size() / 2;
-                double median = gains.size() % 2 == 1 ? gains.get(m) : (gains.get(m - 1) + gains.get(m)) / 2;
                 System.out.printf(Locale.ROOT, "cold first call: x25519-only faster by a median of %.1f ms (range %.1f to "
-                        + "%.1f; %d pairs)%n", median, gains.get(0), gains.get(gains.size() - 1), cold);
+                        + "%.1f; %d pairs)%n", ClientSideBySide.median(gains), Collections.min(gains),
+                        Collections.max(gains), cold);
             }
         }
     }
